@@ -1,0 +1,185 @@
+package org.openill.domain.agreement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.openill.domain.library.Library;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Currency;
+
+/**
+ * The terms under which one library (the lender) supplies another (the borrower): which services, how long a loan
+ * lasts, how many items may be outstanding, what it costs, and how fast the lender must answer. A reciprocal
+ * agreement applies in both directions.
+ */
+@Entity
+@Table(name = "partner_agreement")
+@SequenceGenerator(name = "partner_agreement_seq", sequenceName = "partner_agreement_seq", allocationSize = 50)
+public class PartnerAgreement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "partner_agreement_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "lender_id")
+    private Library lender;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "borrower_id")
+    private Library borrower;
+
+    @Column(nullable = false)
+    private boolean reciprocal;
+
+    @Column(name = "loans_allowed", nullable = false)
+    private boolean loansAllowed;
+
+    @Column(name = "copies_allowed", nullable = false)
+    private boolean copiesAllowed;
+
+    @Column(name = "loan_period_days", nullable = false)
+    private int loanPeriodDays;
+
+    @Column(name = "max_renewals", nullable = false)
+    private int maxRenewals;
+
+    @Column(name = "max_outstanding", nullable = false)
+    private int maxOutstanding;
+
+    @Column(name = "fee_per_loan", nullable = false, precision = 12, scale = 2)
+    private BigDecimal feePerLoan;
+
+    @Column(name = "fee_per_copy", nullable = false, precision = 12, scale = 2)
+    private BigDecimal feePerCopy;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "valid_from", nullable = false)
+    private LocalDate validFrom;
+
+    @Column(name = "valid_until")
+    private LocalDate validUntil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private AgreementStatus status;
+
+    @Column(nullable = false)
+    private int priority;
+
+    @Column(name = "response_time_hours", nullable = false)
+    private int responseTimeHours;
+
+    @Version
+    private long version;
+
+    protected PartnerAgreement() {
+        // for JPA
+    }
+
+    public PartnerAgreement(Library lender, Library borrower, boolean reciprocal, LocalDate validFrom) {
+        if (lender == null || borrower == null) {
+            throw new IllegalArgumentException("A partner agreement needs a lender and a borrower");
+        }
+        if (lender.agencyId().equals(borrower.agencyId())) {
+            throw new IllegalArgumentException("A library cannot have a partner agreement with itself");
+        }
+        this.lender = lender;
+        this.borrower = borrower;
+        this.reciprocal = reciprocal;
+        this.validFrom = validFrom;
+        this.status = AgreementStatus.DRAFT;
+        this.loansAllowed = true;
+        this.copiesAllowed = true;
+        this.loanPeriodDays = 28;
+        this.maxRenewals = 1;
+        this.maxOutstanding = 50;
+        this.feePerLoan = BigDecimal.ZERO.setScale(2);
+        this.feePerCopy = BigDecimal.ZERO.setScale(2);
+        this.currency = "EUR";
+        this.priority = 100;
+        this.responseTimeHours = 48;
+    }
+
+    /** Sets the services the lender supplies and the loan terms. */
+    public PartnerAgreement withServices(boolean loans, boolean copies, int loanPeriodDays, int maxRenewals,
+                                         int maxOutstanding) {
+        if (!loans && !copies) {
+            throw new IllegalArgumentException("A partner agreement must allow loans, copies, or both");
+        }
+        if (loanPeriodDays < 1 || maxRenewals < 0 || maxOutstanding < 1) {
+            throw new IllegalArgumentException("Loan period and outstanding items must be positive, renewals not negative");
+        }
+        this.loansAllowed = loans;
+        this.copiesAllowed = copies;
+        this.loanPeriodDays = loanPeriodDays;
+        this.maxRenewals = maxRenewals;
+        this.maxOutstanding = maxOutstanding;
+        return this;
+    }
+
+    /** Sets the fees the borrower pays per filled request; zero for free lending. */
+    public PartnerAgreement withFees(BigDecimal perLoan, BigDecimal perCopy, Currency currency) {
+        if (perLoan.signum() < 0 || perCopy.signum() < 0) {
+            throw new IllegalArgumentException("Fees cannot be negative");
+        }
+        this.feePerLoan = perLoan.setScale(2, java.math.RoundingMode.HALF_UP);
+        this.feePerCopy = perCopy.setScale(2, java.math.RoundingMode.HALF_UP);
+        this.currency = currency.getCurrencyCode();
+        return this;
+    }
+
+    /** Sets where this lender stands in the rota (lower first) and how long it has to answer a request. */
+    public PartnerAgreement withRouting(int priority, Duration responseTime) {
+        this.priority = priority;
+        this.responseTimeHours = (int) Math.max(1, responseTime.toHours());
+        return this;
+    }
+
+    public void activate() {
+        this.status = AgreementStatus.ACTIVE;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Library lender() {
+        return lender;
+    }
+
+    public Library borrower() {
+        return borrower;
+    }
+
+    public boolean isReciprocal() {
+        return reciprocal;
+    }
+
+    public AgreementStatus status() {
+        return status;
+    }
+
+    public BigDecimal feePerLoan() {
+        return feePerLoan;
+    }
+
+    public String currency() {
+        return currency;
+    }
+}

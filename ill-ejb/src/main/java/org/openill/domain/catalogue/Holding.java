@@ -1,0 +1,92 @@
+package org.openill.domain.catalogue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.openill.domain.library.Location;
+
+/** A copy of a catalogued work held by a library in one of its collections, with its call number and barcode. */
+@Entity
+@Table(name = "holding")
+@SequenceGenerator(name = "holding_seq", sequenceName = "holding_seq", allocationSize = 50)
+public class Holding {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "holding_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "record_id")
+    private BibliographicRecord record;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "location_id")
+    private Location location;
+
+    @Column(name = "call_number", length = 100)
+    private String callNumber;
+
+    @Column(length = 50)
+    private String barcode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "circulation_status", nullable = false, length = 20)
+    private CirculationStatus circulationStatus;
+
+    @Version
+    private long version;
+
+    protected Holding() {
+        // for JPA
+    }
+
+    public Holding(BibliographicRecord record, Location location, String callNumber, String barcode) {
+        if (record == null || location == null) {
+            throw new IllegalArgumentException("A holding needs a record and a location");
+        }
+        this.record = record;
+        this.location = location;
+        this.callNumber = callNumber;
+        this.barcode = barcode;
+        this.circulationStatus = CirculationStatus.AVAILABLE;
+    }
+
+    /** True when this copy may go to another library: a lendable collection, and on the shelf. */
+    public boolean isLendableThroughIll() {
+        return location.isLendableThroughIll() && circulationStatus == CirculationStatus.AVAILABLE;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public BibliographicRecord record() {
+        return record;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    public String callNumber() {
+        return callNumber;
+    }
+
+    public String barcode() {
+        return barcode;
+    }
+
+    public CirculationStatus circulationStatus() {
+        return circulationStatus;
+    }
+}

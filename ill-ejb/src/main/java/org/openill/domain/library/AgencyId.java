@@ -1,0 +1,64 @@
+package org.openill.domain.library;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.util.Objects;
+
+/**
+ * An ISO 18626 agency identifier: the type of the identifier (for example ISIL) and its value (for example ZZ-NUL).
+ * It names a library in every message exchanged with partners.
+ */
+@Embeddable
+public class AgencyId {
+
+    public static final String ISIL = "ISIL";
+
+    @Column(name = "agency_id_type", nullable = false, length = 20)
+    private String type;
+
+    @Column(name = "agency_id_value", nullable = false, length = 50)
+    private String value;
+
+    protected AgencyId() {
+        // for JPA
+    }
+
+    public AgencyId(String type, String value) {
+        if (type == null || type.isBlank()) {
+            throw new IllegalArgumentException("An agency id needs a type, such as ISIL");
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("An agency id needs a value, such as ZZ-NUL");
+        }
+        this.type = type.trim();
+        this.value = value.trim();
+    }
+
+    public static AgencyId isil(String value) {
+        return new AgencyId(ISIL, value);
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AgencyId that && type.equals(that.type) && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, value);
+    }
+
+    @Override
+    public String toString() {
+        return type + ":" + value;
+    }
+}

@@ -1,0 +1,90 @@
+package org.openill.domain.library;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * A collection of a branch (open shelves, stacks, a department reference room) with its lending policy for
+ * interlibrary loan. A college or department reference room is never lendable: the constructor refuses it and the
+ * database has a check constraint for it too.
+ */
+@Entity
+@Table(name = "location")
+@SequenceGenerator(name = "location_seq", sequenceName = "location_seq", allocationSize = 50)
+public class Location {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "location_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "branch_id")
+    private Branch branch;
+
+    @Column(nullable = false, length = 30)
+    private String code;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private LocationType type;
+
+    @Column(name = "ill_lendable", nullable = false)
+    private boolean illLendable;
+
+    protected Location() {
+        // for JPA
+    }
+
+    Location(Branch branch, String code, String name, LocationType type, boolean illLendable) {
+        if (code == null || code.isBlank() || name == null || name.isBlank() || type == null) {
+            throw new IllegalArgumentException("A location needs a code, a name and a type");
+        }
+        if (type.isReferenceRoom() && illLendable) {
+            throw new IllegalArgumentException("Location " + code + " is a " + type
+                    + ": reference rooms are never lendable through interlibrary loan");
+        }
+        this.branch = branch;
+        this.code = code.trim();
+        this.name = name.trim();
+        this.type = type;
+        this.illLendable = illLendable;
+    }
+
+    /** True when items of this collection may be lent to other libraries. */
+    public boolean isLendableThroughIll() {
+        return illLendable && !type.isReferenceRoom();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Branch branch() {
+        return branch;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LocationType type() {
+        return type;
+    }
+}

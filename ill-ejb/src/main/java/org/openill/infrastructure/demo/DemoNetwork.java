@@ -1,0 +1,265 @@
+package org.openill.infrastructure.demo;
+
+import jakarta.persistence.EntityManager;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.catalogue.Identifiers;
+import org.openill.domain.catalogue.RecordFormat;
+import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.Branch;
+import org.openill.domain.library.Library;
+import org.openill.domain.library.Location;
+import org.openill.domain.library.LocationType;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.reader.ReaderCategory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Builds the demonstration network with a seeded generator, so that every installation gets the same data: the
+ * three libraries of the contracts, their collections, readers, agreements, four fixed records that examples rely
+ * on, and generated records with holdings spread over the libraries.
+ */
+final class DemoNetwork {
+
+    static final String NORTH = "ZZ-NUL";
+    static final String SOUTH = "ZZ-SCL";
+    static final String EAST = "ZZ-ECL";
+    static final int GENERATED_RECORDS = 5_000;
+
+    record Counts(int libraries, int readers, int records, int holdings, int agreements) {
+    }
+
+    private static final String[] ADJECTIVES = {"Applied", "Modern", "Classical", "Comparative", "Quantitative",
+        "Introductory", "Advanced", "Practical", "Historical", "Theoretical", "Digital", "Urban", "Global", "Medieval",
+        "Experimental", "Critical", "Computational", "Environmental", "Social", "Molecular"};
+    private static final String[] TOPICS = {"Linear Algebra", "Organic Chemistry", "Microeconomics", "Public Law",
+        "Cell Biology", "Thermodynamics", "Statistics", "Art History", "Linguistics", "Archaeology", "Philosophy of Mind",
+        "Graph Theory", "Hydrology", "Sociology", "Machine Learning", "Number Theory", "Political Theory", "Genetics",
+        "Astronomy", "Musicology", "Geology", "Ecology", "Cryptography", "Epidemiology", "Ethics", "Poetry",
+        "Library Science", "Information Retrieval", "Operating Systems", "Fluid Mechanics"};
+    private static final String[] SUBTITLES = {"An Introduction", "Principles and Practice", "A Survey",
+        "Methods and Applications", "Selected Essays", "A Handbook", "Foundations", "Case Studies", "New Perspectives",
+        "A Reader"};
+    private static final String[] SURNAMES = {"Smith", "Müller", "Rossi", "García", "Dubois", "Novak", "Kowalski",
+        "Jensen", "Nakamura", "Chen", "Okafor", "Silva", "Ivanova", "Hughes", "Andersson", "Papadopoulos", "Costa",
+        "Schmidt", "Lefèvre", "Horvat", "O'Brien", "Virtanen", "Yilmaz", "Kumar", "Haddad"};
+    private static final String[] GIVEN_NAMES = {"Anna", "Jonas", "Maria", "Pierre", "Li", "Sofia", "Tomás", "Eva",
+        "Kenji", "Amara", "Lucas", "Ingrid", "Marco", "Elena", "David", "Fatima", "Nora", "Pavel", "Aiko", "Omar"};
+    private static final String[] PUBLISHERS = {"Academic Press", "University Press", "Springer", "Routledge",
+        "MIT Press", "Wiley", "Elsevier", "De Gruyter", "Cambridge University Press", "Oxford University Press"};
+    private static final String[] LANGUAGES = {"eng", "eng", "eng", "eng", "ger", "fre", "ita", "spa", "chi"};
+
+    private final EntityManager em;
+    private final LocalDate today;
+    private final Random random;
+    private int readers;
+    private int records;
+    private int holdings;
+    private int agreements;
+
+    DemoNetwork(EntityManager em, LocalDate today, long seed) {
+        this.em = em;
+        this.today = today;
+        this.random = new Random(seed);
+    }
+
+    Counts build() {
+        Library north = library(NORTH, "North University Library", "1 University Square, Northtown",
+                "ill@nul.example.org", "Europe/Berlin");
+        Branch northMain = north.openBranch("MAIN", "Main Library");
+        Location northOpen = northMain.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        Location northStacks = northMain.addLocation("STACKS", "Closed stacks", LocationType.CLOSED_STACKS, true);
+        Branch northScience = north.openBranch("SCI", "Science Library");
+        Location northScienceOpen = northScience.addLocation("OPEN", "Science open shelves", LocationType.OPEN_SHELVES, true);
+        Location northCsRef = northScience.addLocation("CS-REF", "Department of Computer Science reference room",
+                LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+
+        Library south = library(SOUTH, "South College Library", "12 College Road, Southville",
+                "ill@scl.example.org", "Europe/Berlin");
+        Branch southMain = south.openBranch("MAIN", "College Library");
+        Location southOpen = southMain.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        Branch southPhysics = south.openBranch("PHYS", "Department of Physics");
+        Location southPhysicsRef = southPhysics.addLocation("REF", "Physics department reference room",
+                LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+        Branch southMaths = south.openBranch("MATH", "Department of Mathematics");
+        Location southMathsRef = southMaths.addLocation("REF", "Mathematics department reference room",
+                LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+
+        Library east = library(EAST, "East City Library", "3 Harbour Street, Eastport",
+                "ill@ecl.example.org", "Europe/Berlin");
+        Branch eastCentral = east.openBranch("CENTRAL", "Central Library");
+        Location eastOpen = eastCentral.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        Location eastSpecial = eastCentral.addLocation("SPECIAL", "Local history collection",
+                LocationType.SPECIAL_COLLECTIONS, false);
+        Branch eastHarbour = east.openBranch("HARBOUR", "Harbour Branch");
+        Location eastHarbourOpen = eastHarbour.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        Branch eastCollege = east.openBranch("COLLEGE", "City College Study Centre");
+        Location eastCollegeRef = eastCollege.addLocation("REF", "College reference room",
+                LocationType.COLLEGE_REFERENCE_ROOM, false);
+        em.flush();
+
+        fixedRecords(northOpen, southMathsRef, southPhysicsRef, eastOpen, northStacks);
+
+        List<List<Location>> shelvesByLibrary = List.of(
+                List.of(northOpen, northStacks, northScienceOpen, northCsRef),
+                List.of(southOpen, southPhysicsRef, southMathsRef),
+                List.of(eastOpen, eastHarbourOpen, eastSpecial, eastCollegeRef));
+        generatedRecords(shelvesByLibrary);
+
+        demoReaders(north, "NUL");
+        demoReaders(south, "SCL");
+        demoReaders(east, "ECL");
+
+        agreement(north, south, true, true, true, BigDecimal.ZERO, BigDecimal.ZERO, 10);
+        agreement(north, east, true, true, true, new BigDecimal("5.00"), new BigDecimal("2.50"), 20);
+        agreement(south, east, false, false, true, BigDecimal.ZERO, new BigDecimal("3.00"), 30);
+        em.flush();
+        return new Counts(3, readers, records, holdings, agreements);
+    }
+
+    private Library library(String isil, String name, String address, String email, String zone) {
+        Library library = new Library(AgencyId.isil(isil), name, ZoneId.of(zone));
+        library.describeIllOffice(address, email, "+49 30 5550 " + (1000 + random.nextInt(9000)));
+        em.persist(library);
+        return library;
+    }
+
+    private void fixedRecords(Location northOpen, Location southMathsRef, Location southPhysicsRef, Location eastOpen,
+                              Location northStacks) {
+        BibliographicRecord cormen = record(new BibliographicRecord("Introduction to Algorithms", RecordFormat.BOOK)
+                .identifiedBy("demo-cormen", "9780262033848", null)
+                .describedAs(null, "Cormen, Thomas H.; Leiserson, Charles E.; Rivest, Ronald L.; Stein, Clifford",
+                        "MIT Press", 2009, "3rd ed.", "eng", "Computer algorithms; Computer programming"));
+        holding(cormen, northOpen, "QA76.6 .C662 2009");
+        holding(cormen, southMathsRef, "QA76.6 .C66 2009");
+
+        BibliographicRecord hawking = record(new BibliographicRecord("A Brief History of Time", RecordFormat.BOOK)
+                .identifiedBy("demo-hawking", "9780553380163", null)
+                .describedAs("From the Big Bang to Black Holes", "Hawking, Stephen", "Bantam Books", 1998,
+                        "10th anniversary ed.", "eng", "Cosmology; Astrophysics"));
+        holding(hawking, southPhysicsRef, "QB981 .H377 1998");
+
+        BibliographicRecord redChamber = record(new BibliographicRecord("Dream of the Red Chamber", RecordFormat.BOOK)
+                .identifiedBy("demo-honglou", "9787020002207", null)
+                .describedAs("Hong lou meng", "Cao, Xueqin", "People's Literature Publishing House", 1982, null,
+                        "chi", "Chinese fiction; Qing dynasty"));
+        holding(redChamber, eastOpen, "PL2727 .S2 1982");
+        holding(redChamber, northOpen, "PL2727 .S2 1982 c.2");
+
+        BibliographicRecord nature = record(new BibliographicRecord("Nature", RecordFormat.JOURNAL)
+                .identifiedBy("demo-nature", null, "0028-0836")
+                .describedAs("International weekly journal of science", null, "Nature Publishing Group", 1869, null,
+                        "eng", "Science; Periodicals"));
+        holding(nature, northStacks, "Per. Q1 .N2");
+    }
+
+    private void generatedRecords(List<List<Location>> shelvesByLibrary) {
+        for (int i = 0; i < GENERATED_RECORDS; i++) {
+            boolean journal = i % 50 == 49;
+            String topic = pick(TOPICS);
+            BibliographicRecord record;
+            if (journal) {
+                record = new BibliographicRecord("Journal of " + pick(ADJECTIVES) + " " + topic, RecordFormat.JOURNAL)
+                        .identifiedBy("demo-" + i, null, issn(i))
+                        .describedAs(null, null, pick(PUBLISHERS), 1950 + random.nextInt(60), null, "eng",
+                                topic + "; Periodicals");
+            } else {
+                String twelve = String.format("9798%08d", i);
+                record = new BibliographicRecord(pick(ADJECTIVES) + " " + topic, RecordFormat.BOOK)
+                        .identifiedBy("demo-" + i, twelve + Identifiers.isbn13CheckDigit(twelve), null)
+                        .describedAs(pick(SUBTITLES), author() + (random.nextInt(3) == 0 ? "; " + author() : ""),
+                                pick(PUBLISHERS), 1960 + random.nextInt(66),
+                                random.nextInt(4) == 0 ? (2 + random.nextInt(4)) + "nd ed." : null,
+                                pick(LANGUAGES), topic + "; " + pick(TOPICS));
+            }
+            record(record);
+            int copies = 1 + random.nextInt(3);
+            List<Integer> libraries = new ArrayList<>(List.of(0, 1, 2));
+            java.util.Collections.shuffle(libraries, random);
+            for (int c = 0; c < copies; c++) {
+                List<Location> shelves = shelvesByLibrary.get(libraries.get(c));
+                Location shelf = shelves.get(random.nextInt(shelves.size()));
+                holding(record, shelf, topic.substring(0, 2).toUpperCase() + (100 + random.nextInt(900)) + "."
+                        + random.nextInt(100));
+            }
+        }
+    }
+
+    private String issn(int i) {
+        String seven = String.format("%07d", 1_000_000 + i);
+        for (char check : "0123456789X".toCharArray()) {
+            try {
+                return Identifiers.normalizeIssn(seven + check);
+            } catch (IllegalArgumentException wrongCheckDigit) {
+                // try the next one: exactly one check digit is right
+            }
+        }
+        throw new IllegalStateException("no ISSN check digit for " + seven);
+    }
+
+    private void demoReaders(Library library, String prefix) {
+        String[][] named = {
+            {"Alice", "Reader", "POSTGRADUATE", "History"},
+            {"Bob", "Borrower", "UNDERGRADUATE", "Physics"},
+            {"Carla", "Faculty", "FACULTY", "Computer Science"},
+        };
+        int number = 1;
+        for (String[] person : named) {
+            reader(library, prefix, number++, person[0], person[1], ReaderCategory.valueOf(person[2]), person[3]);
+        }
+        while (number <= 20) {
+            reader(library, prefix, number++, pick(GIVEN_NAMES), pick(SURNAMES),
+                    ReaderCategory.values()[random.nextInt(ReaderCategory.values().length)], pick(TOPICS));
+        }
+    }
+
+    private void reader(Library library, String prefix, int number, String first, String last,
+                        ReaderCategory category, String department) {
+        String card = String.format("%s-%06d", prefix, number);
+        String mailbox = (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "");
+        Reader reader = new Reader(library, card, today.minusYears(1), today.plusYears(3), first, last,
+                mailbox + number + "@" + prefix.toLowerCase() + ".example.org", category);
+        reader.recordContact("+49 30 5551 " + String.format("%04d", number), department);
+        em.persist(reader);
+        readers++;
+    }
+
+    private void agreement(Library lender, Library borrower, boolean reciprocal, boolean loans, boolean copies,
+                           BigDecimal perLoan, BigDecimal perCopy, int priority) {
+        PartnerAgreement agreement = new PartnerAgreement(lender, borrower, reciprocal, today.minusMonths(6))
+                .withServices(loans, copies, 28, 2, 40)
+                .withFees(perLoan, perCopy, Currency.getInstance("EUR"))
+                .withRouting(priority, Duration.ofHours(48));
+        agreement.activate();
+        em.persist(agreement);
+        agreements++;
+    }
+
+    private BibliographicRecord record(BibliographicRecord record) {
+        em.persist(record);
+        records++;
+        return record;
+    }
+
+    private void holding(BibliographicRecord record, Location location, String callNumber) {
+        String library = location.branch().library().agencyId().value().substring(3);
+        em.persist(new Holding(record, location, callNumber, library + String.format("%08d", ++holdings)));
+    }
+
+    private String author() {
+        return pick(SURNAMES) + ", " + pick(GIVEN_NAMES);
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}
