@@ -109,18 +109,26 @@ public final class IllServer {
     /** A fresh server base directory each start: configuration from the provisioned server, the EAR to deploy. */
     private void prepareBaseDirectory() throws StartupProblem {
         try {
-            deleteRecursively(baseDir);
-            Path configuration = Files.createDirectories(baseDir.resolve("configuration"));
-            try (Stream<Path> files = Files.list(serverHome.resolve("standalone/configuration"))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, configuration.resolve(file.getFileName()));
-                }
-            }
-            Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
-            Files.copy(ear, deployments.resolve("ill.ear"), StandardCopyOption.REPLACE_EXISTING);
+            prepareBaseDirectory(serverHome, baseDir);
+            Files.copy(ear, baseDir.resolve("deployments/ill.ear"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new StartupProblem("Cannot prepare the server folder " + baseDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Empties baseDir and fills it as a WildFly server base directory (jboss.server.base.dir) with the configuration
+     * of the provisioned server, so that each start (and each test run) has a server state of its own.
+     */
+    public static void prepareBaseDirectory(Path serverHome, Path baseDir) throws IOException {
+        deleteRecursively(baseDir);
+        Path configuration = Files.createDirectories(baseDir.resolve("configuration"));
+        try (Stream<Path> files = Files.list(serverHome.resolve("standalone/configuration"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, configuration.resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(baseDir.resolve("deployments"));
     }
 
     private Process startWildFly(DatabaseSettings database) throws StartupProblem {
@@ -203,7 +211,7 @@ public final class IllServer {
         try {
             return Path.of(IllServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot tell where ill-server.jar is", e);
+            throw new IllegalStateException("Cannot tell where the launcher jar is", e);
         }
     }
 

@@ -28,22 +28,32 @@ public class DemoData {
     private EntityManager em;
 
     @PostConstruct
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    void loadOnce() {
+    void loadAtStartup() {
         String setting = System.getProperty("ill.demo-data", System.getenv().getOrDefault("ILL_DEMO_DATA", "true"));
-        if (!Boolean.parseBoolean(setting)) {
+        if (Boolean.parseBoolean(setting)) {
+            loadIfAbsent();
+        } else {
             LOG.info("Demo data disabled");
-            return;
         }
+    }
+
+    /**
+     * Loads the demonstration network unless it is there already.
+     *
+     * @return true when it was loaded now, false when it was present
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean loadIfAbsent() {
         long present = em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
                 + "AND l.agencyId.value = :value", Long.class)
                 .setParameter("value", DemoNetwork.NORTH).getSingleResult();
         if (present > 0) {
             LOG.info("Demo data already present");
-            return;
+            return false;
         }
         long started = System.nanoTime();
         DemoNetwork.Counts counts = new DemoNetwork(em, LocalDate.now(), 18626L).build();
         LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + counts);
+        return true;
     }
 }

@@ -5,12 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Ready when the schema migrations have run and the database answers now.
@@ -21,6 +22,8 @@ import java.sql.SQLException;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
+
+    static final String NAME = "database";
 
     @Resource(lookup = "java:jboss/datasources/IllDS")
     DataSource dataSource;
@@ -33,17 +36,21 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
         String version = schemaVersion;
         if (version == null) {
-            return response.down().withData("reason", "schema migrations have not run").build();
+            return down(Map.of("reason", "schema migrations have not run"));
         }
-        response.withData("schemaVersion", version);
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2) ? response.up().build()
-                    : response.down().withData("reason", "the database does not answer").build();
+            if (!connection.isValid(2)) {
+                return down(Map.of("schemaVersion", version, "reason", "the database does not answer"));
+            }
         } catch (SQLException e) {
-            return response.down().withData("reason", String.valueOf(e.getMessage())).build();
+            return down(Map.of("schemaVersion", version, "reason", String.valueOf(e.getMessage())));
         }
+        return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(Map.of("schemaVersion", version)));
+    }
+
+    private static HealthCheckResponse down(Map<String, Object> data) {
+        return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(data));
     }
 }

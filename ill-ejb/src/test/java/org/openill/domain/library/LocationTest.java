@@ -1,0 +1,52 @@
+package org.openill.domain.library;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocationTest {
+
+    private final Branch branch = new Library(AgencyId.isil("ZZ-TST"), "Test Library", ZoneId.of("UTC"))
+            .openBranch("MAIN", "Main Library");
+
+    @Test
+    void referenceRoomCannotBeMadeLendable() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> branch.addLocation("REF", "Law reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, true));
+        assertTrue(refused.getMessage().contains("never lendable"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> branch.addLocation("CREF", "College reference room", LocationType.COLLEGE_REFERENCE_ROOM, true));
+    }
+
+    @Test
+    void referenceRoomIsNotLendableThroughIll() {
+        Location room = branch.addLocation("REF", "Law reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+        assertFalse(room.isLendableThroughIll());
+    }
+
+    @Test
+    void openShelvesLendWhenThePolicySaysSo() {
+        assertTrue(branch.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true).isLendableThroughIll());
+        assertFalse(branch.addLocation("RARE", "Rare books", LocationType.SPECIAL_COLLECTIONS, false).isLendableThroughIll());
+    }
+
+    @Test
+    void locationCodesAreUniqueWithinABranch() {
+        branch.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        assertThrows(IllegalArgumentException.class,
+                () -> branch.addLocation("OPEN", "Other shelves", LocationType.OPEN_SHELVES, true));
+        assertEquals(1, branch.locations().size());
+    }
+
+    @Test
+    void agencyIdsAreEqualByTypeAndValue() {
+        assertEquals(AgencyId.isil("ZZ-NUL"), new AgencyId("ISIL", " ZZ-NUL "));
+        assertEquals("ISIL:ZZ-NUL", AgencyId.isil("ZZ-NUL").toString());
+        assertThrows(IllegalArgumentException.class, () -> AgencyId.isil(" "));
+    }
+}
