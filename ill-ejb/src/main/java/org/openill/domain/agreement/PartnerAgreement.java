@@ -9,21 +9,28 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openill.domain.IllRuleViolation;
 import org.openill.domain.library.Library;
+import org.openill.domain.library.Location;
+import org.openill.domain.request.ServiceType;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The terms under which one library (the lender) supplies another (the borrower): which services, how long a loan
  * lasts, how many items may be outstanding, what it costs, and how fast the lender must answer. A reciprocal
- * agreement applies in both directions.
+ * agreement applies in both directions. Collections in reference rooms are always excluded; others can be too.
  */
 @Entity
 @Table(name = "partner_agreement")
@@ -66,6 +73,9 @@ public class PartnerAgreement {
     @Column(name = "fee_per_copy", nullable = false, precision = 12, scale = 2)
     private BigDecimal feePerCopy;
 
+    @Column(name = "replacement_fee", nullable = false, precision = 12, scale = 2)
+    private BigDecimal replacementFee;
+
     @Column(nullable = false, length = 3)
     private String currency;
 
@@ -84,6 +94,11 @@ public class PartnerAgreement {
 
     @Column(name = "response_time_hours", nullable = false)
     private int responseTimeHours;
+
+    @ManyToMany
+    @JoinTable(name = "agreement_excluded_location", joinColumns = @JoinColumn(name = "agreement_id"),
+            inverseJoinColumns = @JoinColumn(name = "location_id"))
+    private Set<Location> excludedLocations = new HashSet<>();
 
     @Version
     private long version;
@@ -111,6 +126,7 @@ public class PartnerAgreement {
         this.maxOutstanding = 50;
         this.feePerLoan = BigDecimal.ZERO.setScale(2);
         this.feePerCopy = BigDecimal.ZERO.setScale(2);
+        this.replacementFee = BigDecimal.ZERO.setScale(2);
         this.currency = "EUR";
         this.priority = 100;
         this.responseTimeHours = 48;
@@ -144,6 +160,28 @@ public class PartnerAgreement {
         return this;
     }
 
+    /** Sets what the borrower pays when an item lent under this agreement is lost. */
+    public PartnerAgreement withReplacementFee(BigDecimal fee) {
+        if (fee.signum() < 0) {
+            throw new IllegalArgumentException("A replacement fee cannot be negative");
+        }
+        this.replacementFee = fee.setScale(2, java.math.RoundingMode.HALF_UP);
+        return this;
+    }
+
+    /** Keeps a collection of the lender out of this agreement (reference rooms are out anyway). */
+    public void excludeCollection(Location location) {
+        excludedLocations.add(location);
+    }
+
+    public PartnerAgreement validUntil(LocalDate until) {
+        if (until != null && until.isBefore(validFrom)) {
+            throw new IllegalArgumentException("An agreement cannot end before it starts");
+        }
+        this.validUntil = until;
+        return this;
+    }
+
     /** Sets where this lender stands in the rota (lower first) and how long it has to answer a request. */
     public PartnerAgreement withRouting(int priority, Duration responseTime) {
         this.priority = priority;
@@ -152,7 +190,114 @@ public class PartnerAgreement {
     }
 
     public void activate() {
+        if (status == AgreementStatus.EXPIRED) {
+            throw new IllRuleViolation("An expired agreement cannot be activated again; make a new one");
+        }
         this.status = AgreementStatus.ACTIVE;
+    }
+
+    public void suspend() {
+        if (status != AgreementStatus.ACTIVE) {
+            throw new IllRuleViolation("Only an active agreement can be suspended; this one is " + status);
+        }
+        this.status = AgreementStatus.SUSPENDED;
+    }
+
+    public void expire() {
+        this.status = AgreementStatus.EXPIRED;
+    }
+
+    /** True when this agreement lets the given library borrow (from the other party). */
+    public boolean letsBorrow(Library library) {
+        return borrower.agencyId().equals(library.agencyId()) || reciprocal && lender.agencyId().equals(library.agencyId());
+    }
+
+    /** The library that lends to the given borrower under this agreement. */
+    public Library lenderFor(Library borrowing) {
+        if (borrower.agencyId().equals(borrowing.agencyId())) {
+            return lender;
+        }
+        if (reciprocal && lender.agencyId().equals(borrowing.agencyId())) {
+            return borrower;
+        }
+        throw new IllRuleViolation("The agreement between " + lender.agencyId().value() + " and "
+                + borrower.agencyId().value() + " does not let " + borrowing.agencyId().value() + " borrow");
+    }
+
+    public boolean allows(ServiceType service) {
+        return service == ServiceType.LOAN ? loansAllowed : copiesAllowed;
+    }
+
+    public boolean isInForceOn(LocalDate day) {
+        return status == AgreementStatus.ACTIVE && !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+    }
+
+    public boolean covers(Location location) {
+        return !location.type().isReferenceRoom() && !excludedLocations.contains(location);
+    }
+
+    /**
+     * The term of this agreement that a request would break, in words, or null when it keeps to all of them.
+     *
+     * @param outstanding requests of the borrower already with this lender (asked or on loan)
+     */
+    public String termBrokenBy(ServiceType service, LocalDate day, long outstanding) {
+        String parties = lender.agencyId().value() + (reciprocal ? " ⇄ " : " → ") + borrower.agencyId().value();
+        if (status != AgreementStatus.ACTIVE) {
+            return "the agreement " + parties + " is " + status.name().toLowerCase();
+        }
+        if (day.isBefore(validFrom) || validUntil != null && day.isAfter(validUntil)) {
+            return "the agreement " + parties + " is valid from " + validFrom + (validUntil == null ? "" : " to " + validUntil);
+        }
+        if (!allows(service)) {
+            return "the agreement " + parties + " does not allow " + service.iso18626().toLowerCase() + "s";
+        }
+        if (outstanding >= maxOutstanding) {
+            return "the agreement " + parties + " allows at most " + maxOutstanding + " items outstanding, and "
+                    + outstanding + " are";
+        }
+        return null;
+    }
+
+    /** The fee the borrower owes the lender for a filled request of this service. */
+    public BigDecimal fee(ServiceType service) {
+        return service == ServiceType.LOAN ? feePerLoan : feePerCopy;
+    }
+
+    public Duration responseTime() {
+        return Duration.ofHours(responseTimeHours);
+    }
+
+    public int loanPeriodDays() {
+        return loanPeriodDays;
+    }
+
+    public int maxRenewals() {
+        return maxRenewals;
+    }
+
+    public int maxOutstanding() {
+        return maxOutstanding;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public BigDecimal replacementFee() {
+        return replacementFee;
+    }
+
+    public BigDecimal feePerCopy() {
+        return feePerCopy;
+    }
+
+    public LocalDate validFrom() {
+        return validFrom;
+    }
+
+    public LocalDate validUntil() {
+        return validUntil;
     }
 
     public Long id() {

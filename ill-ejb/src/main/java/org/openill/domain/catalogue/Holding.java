@@ -66,6 +66,24 @@ public class Holding {
         return location.isLendableThroughIll() && circulationStatus == CirculationStatus.AVAILABLE;
     }
 
+    /** The item leaves the shelf on an interlibrary loan. */
+    public void lend() {
+        if (circulationStatus != CirculationStatus.AVAILABLE) {
+            throw new org.openill.domain.IllRuleViolation("Item " + barcode + " is " + circulationStatus
+                    + ", not on the shelf to be lent");
+        }
+        this.circulationStatus = CirculationStatus.ON_LOAN;
+    }
+
+    /** The item is back on the shelf. */
+    public void returnToShelf() {
+        this.circulationStatus = CirculationStatus.AVAILABLE;
+    }
+
+    public void markMissing() {
+        this.circulationStatus = CirculationStatus.MISSING;
+    }
+
     public Long id() {
         return id;
     }

@@ -106,6 +106,28 @@ public class Reader {
         this.department = department;
     }
 
+    /** Stops the reader from using ILL until unblocked; the reason is shown to them. */
+    public void block(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Blocking a reader needs a reason");
+        }
+        this.status = ReaderStatus.BLOCKED;
+        this.blockedReason = reason.trim();
+    }
+
+    public void unblock() {
+        this.status = ReaderStatus.ACTIVE;
+        this.blockedReason = null;
+    }
+
+    /** Moves the end of the card's validity, e.g. when the card is renewed or withdrawn. */
+    public void changeCardValidity(LocalDate until) {
+        if (until.isBefore(cardValidFrom)) {
+            throw new IllegalArgumentException("A library card cannot end before it starts");
+        }
+        this.cardValidUntil = until;
+    }
+
     /** True when the card is valid on the given day. */
     public boolean hasValidCardOn(LocalDate day) {
         return !day.isBefore(cardValidFrom) && !day.isAfter(cardValidUntil);
@@ -137,5 +159,29 @@ public class Reader {
 
     public ReaderStatus status() {
         return status;
+    }
+
+    public String blockedReason() {
+        return blockedReason;
+    }
+
+    public LocalDate cardValidUntil() {
+        return cardValidUntil;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String department() {
+        return department;
     }
 }

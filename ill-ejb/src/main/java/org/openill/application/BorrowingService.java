@@ -1,0 +1,329 @@
+package org.openill.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.CirculationStatus;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.fee.FeeKind;
+import org.openill.domain.library.Library;
+import org.openill.domain.notification.ReaderNotification;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.reader.ReaderStatus;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.persistence.IllRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The borrowing side of interlibrary loan: a reader applies, the borrowing ILL office validates and routes the
+ * request along the rota of lenders, decides on conditions, receives, returns. Each method is one step of that work
+ * and one transaction; the rules are those of the domain.
+ */
+@Stateless
+public class BorrowingService {
+
+    private static final Logger LOG = Logger.getLogger(BorrowingService.class.getName());
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    @EJB
+    private IllRepository repository;
+
+    @EJB
+    private RoutingService routing;
+
+    @EJB
+    private FeeLedger ledger;
+
+    /**
+     * A reader applies for a loan or a copy.
+     *
+     * @param recordId the union catalogue record the reader chose, or null when they describe an item themselves
+     * @return the id of the new request
+     * @throws IllRuleViolation saying why the application cannot be accepted
+     */
+    public long apply(String libraryIsil, String cardNumber, Long recordId, BibliographicDescription description,
+                      ServiceType service) {
+        Reader reader = repository.reader(libraryIsil, cardNumber);
+        Library library = reader.homeLibrary();
+        LocalDate today = LocalDate.now(library.timeZone());
+        if (reader.status() == ReaderStatus.BLOCKED) {
+            throw new IllRuleViolation("Library card " + reader.cardNumber() + " is blocked: " + reader.blockedReason()
+                    + ". Please contact your library.");
+        }
+        if (reader.status() == ReaderStatus.EXPIRED || !reader.hasValidCardOn(today)) {
+            throw new IllRuleViolation("Library card " + reader.cardNumber() + " is not valid on " + today
+                    + " (valid until " + reader.cardValidUntil() + "); renew it at your library first.");
+        }
+        if (!reader.category().mayRequest(service)) {
+            throw new IllRuleViolation("Readers of category " + reader.category() + " cannot ask for "
+                    + service.iso18626().toLowerCase() + "s through interlibrary loan");
+        }
+        long open = em.createQuery("SELECT COUNT(r) FROM IllRequest r WHERE r.reader = :reader AND r.state NOT IN :done",
+                        Long.class)
+                .setParameter("reader", reader).setParameter("done", finalStates()).getSingleResult();
+        if (open >= reader.category().maxOpenRequests()) {
+            throw new IllRuleViolation("You have " + open + " open interlibrary loan requests, the most a "
+                    + reader.category().name().toLowerCase() + " reader may have; wait until one is completed");
+        }
+        BibliographicRecord record = recordId != null ? repository.record(recordId) : matchingRecord(description);
+        rejectDuplicate(reader, record, description, service);
+        rejectIfHeldLocally(library, record, service);
+
+        IllRequest request = new IllRequest(reader, record, description, service, actorFor(reader), Instant.now());
+        repository.add(request);
+        em.flush();
+        LOG.info(() -> "ILL request #" + request.id() + " by " + reader.cardNumber() + " for " + description.title());
+        return request.id();
+    }
+
+    /** The borrowing ILL office has checked the application. */
+    public void validate(long requestId, Long expectedVersion, String staff) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.validate(staff, Instant.now(), null);
+        repository.flush(request);
+    }
+
+    /**
+     * Builds the rota of lenders and asks the first; with no lender at all the request ends unfilled and the reader
+     * is told why.
+     *
+     * @return true when a lender was asked
+     */
+    public boolean route(long requestId, Long expectedVersion, String staff) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        LocalDate today = LocalDate.now(request.borrower().timeZone());
+        RoutingService.Rota rota = routing.rotaFor(request, today);
+        request.planRota(rota.agreements());
+        boolean sent = request.sendToNextLender(staff, Instant.now(), rota.reasons());
+        notifyIfUnfilled(request);
+        repository.flush(request);
+        return sent;
+    }
+
+    /**
+     * Staff send the request to a lender of their choice. The lender must still be able to supply under the rules
+     * (a reference room never lends; an agreement must allow it), otherwise the reason is given.
+     */
+    public void routeTo(long requestId, Long expectedVersion, String lenderIsil, String staff) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        RoutingService.Rota rota = routing.rotaFor(request, LocalDate.now(request.borrower().timeZone()));
+        var chosen = rota.lenders().stream()
+                .filter(candidate -> candidate.lender().agencyId().value().equals(lenderIsil)).toList();
+        if (chosen.isEmpty()) {
+            String why = rota.reasons().stream().filter(reason -> reason.startsWith(lenderIsil)).findFirst()
+                    .orElse(lenderIsil + " does not hold the item");
+            throw new IllRuleViolation("Cannot send the request to " + lenderIsil + ": " + why);
+        }
+        request.planRota(chosen.stream().map(candidate -> candidate.agreement()).toList());
+        request.sendToNextLender(staff, Instant.now(), List.of());
+        repository.flush(request);
+    }
+
+    /** The borrowing office accepts the lender's conditions; the reader is asked where they concern them. */
+    public void acceptConditions(long requestId, Long expectedVersion, String staff) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        Instant now = Instant.now();
+        if (request.acceptConditions(staff, now)) {
+            repository.add(new ReaderNotification(request, ReaderNotification.Kind.CONDITIONS_TO_ACCEPT,
+                    "Conditions for \"" + request.description().title() + "\"",
+                    "The lending library sets these conditions: " + request.conditionSet()
+                            + (request.conditionCost() == null ? "" : ", cost " + request.conditionCost() + " "
+                            + request.conditionCurrency()) + ". Please accept or decline them in the reader portal.",
+                    now));
+        }
+        repository.flush(request);
+    }
+
+    public void declineConditions(long requestId, Long expectedVersion, String staff, String reason) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.declineConditions(staff, Instant.now(), reason);
+        notifyIfUnfilled(request);
+        repository.flush(request);
+    }
+
+    /** The reader answers the conditions the borrowing office passed on to them. */
+    public void readerAnswersConditions(long requestId, String cardNumber, boolean accept) {
+        IllRequest request = repository.request(requestId, null);
+        requireOwnRequest(request, cardNumber);
+        if (request.state() != RequestState.AWAITING_READER_CONSENT) {
+            throw new IllRuleViolation("Request #" + requestId + " is not waiting for your answer to conditions");
+        }
+        String actor = actorFor(request.reader());
+        if (accept) {
+            request.acceptConditions(actor, Instant.now());
+        } else {
+            request.declineConditions(actor, Instant.now(), "the reader declined");
+            notifyIfUnfilled(request);
+        }
+        repository.flush(request);
+    }
+
+    /** The borrowing library received the lent item. */
+    public void receive(long requestId, Long expectedVersion, String staff) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.receive(staff, Instant.now());
+        repository.add(new ReaderNotification(request, ReaderNotification.Kind.ITEM_ARRIVED,
+                "\"" + request.description().title() + "\" has arrived",
+                "You can collect it at the ILL desk. It is due back on " + request.dueDate() + ".", Instant.now()));
+        repository.flush(request);
+    }
+
+    public void requestRenewal(long requestId, String cardNumber) {
+        IllRequest request = repository.request(requestId, null);
+        requireOwnRequest(request, cardNumber);
+        request.requestRenewal(actorFor(request.reader()), Instant.now());
+        repository.flush(request);
+    }
+
+    public void shipBack(long requestId, Long expectedVersion, String staff) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.shipBack(staff, Instant.now(), null);
+        repository.flush(request);
+    }
+
+    /** The item is lost on the borrowing side: the lender's replacement fee is charged. */
+    public void reportLost(long requestId, Long expectedVersion, String staff, String note) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        Library lender = request.lender();
+        request.reportLost(staff, Instant.now(), note);
+        request.suppliedHolding().markMissing();
+        request.currentAgreement().ifPresent(agreement -> ledger.charge(request, lender, FeeKind.REPLACEMENT,
+                agreement.replacementFee(), agreement.currency(), Instant.now()));
+        repository.flush(request);
+    }
+
+    public void cancel(long requestId, Long expectedVersion, String actor, String reason) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.cancel(actor, Instant.now(), reason);
+        repository.flush(request);
+    }
+
+    /**
+     * Moves on every request whose lender let its agreement's response time pass without an answer.
+     *
+     * @return how many requests moved
+     */
+    public int advanceTimedOutRequests(Instant now) {
+        List<IllRequest> waiting = em.createQuery(
+                        "SELECT r FROM IllRequest r WHERE r.state = :state ORDER BY r.id", IllRequest.class)
+                .setParameter("state", RequestState.REQUEST_RECEIVED).getResultList();
+        int moved = 0;
+        for (IllRequest request : waiting) {
+            if (request.lenderMissedResponseTime(now)) {
+                request.lenderDidNotAnswer("system", now);
+                notifyIfUnfilled(request);
+                moved++;
+            }
+        }
+        em.flush();
+        return moved;
+    }
+
+    /**
+     * Marks overdue the loans whose due date has passed.
+     *
+     * @return how many loans became overdue
+     */
+    public int markOverdueLoans(LocalDate today) {
+        List<IllRequest> late = em.createQuery("""
+                        SELECT r FROM IllRequest r WHERE r.state IN :states AND r.dueDate < :today ORDER BY r.id""",
+                        IllRequest.class)
+                .setParameter("states", List.of(RequestState.LOANED, RequestState.RECALLED))
+                .setParameter("today", today).getResultList();
+        late.forEach(request -> request.markOverdue("system", Instant.now(), today));
+        em.flush();
+        return late.size();
+    }
+
+    private void notifyIfUnfilled(IllRequest request) {
+        if (request.state() == RequestState.UNFILLED) {
+            repository.add(new ReaderNotification(request, ReaderNotification.Kind.REQUEST_UNFILLED,
+                    "No library could supply \"" + request.description().title() + "\"",
+                    "We are sorry: your interlibrary loan request could not be filled. Reasons: "
+                            + request.unfilledReasons(), Instant.now()));
+        }
+    }
+
+    private BibliographicRecord matchingRecord(BibliographicDescription description) {
+        if (description.isbn() != null) {
+            Optional<BibliographicRecord> byIsbn = em.createQuery(
+                            "SELECT r FROM BibliographicRecord r WHERE r.isbn = :isbn ORDER BY r.id", BibliographicRecord.class)
+                    .setParameter("isbn", description.isbn()).setMaxResults(1).getResultStream().findFirst();
+            if (byIsbn.isPresent()) {
+                return byIsbn.get();
+            }
+        }
+        if (description.issn() != null) {
+            return em.createQuery("SELECT r FROM BibliographicRecord r WHERE r.issn = :issn ORDER BY r.id",
+                            BibliographicRecord.class)
+                    .setParameter("issn", description.issn()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    private void rejectDuplicate(Reader reader, BibliographicRecord record, BibliographicDescription description,
+                                 ServiceType service) {
+        List<Long> same = em.createQuery("""
+                        SELECT r.id FROM IllRequest r
+                        WHERE r.reader = :reader AND r.serviceType = :service AND r.state NOT IN :done
+                          AND (r.record = :record OR (r.record IS NULL AND LOWER(r.description.title) = :title))
+                          AND (r.description.partTitle IS NULL OR LOWER(r.description.partTitle) = :part)""", Long.class)
+                .setParameter("reader", reader).setParameter("service", service).setParameter("done", finalStates())
+                .setParameter("record", record)
+                .setParameter("title", description.title().toLowerCase())
+                .setParameter("part", description.partTitle() == null ? "" : description.partTitle().toLowerCase())
+                .getResultList();
+        if (!same.isEmpty()) {
+            throw new IllRuleViolation("You already have an open request (#" + same.get(0) + ") for \""
+                    + description.title() + "\"");
+        }
+    }
+
+    /** A reader borrows from their own library what it has on the shelf, and copies what it holds. */
+    private void rejectIfHeldLocally(Library library, BibliographicRecord record, ServiceType service) {
+        if (record == null) {
+            return;
+        }
+        List<Holding> own = em.createQuery("""
+                        SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
+                        WHERE h.record = :record AND b.library = :library""", Holding.class)
+                .setParameter("record", record).setParameter("library", library).getResultList();
+        for (Holding holding : own) {
+            boolean onShelf = holding.circulationStatus() == CirculationStatus.AVAILABLE;
+            boolean borrowable = onShelf && !holding.location().type().isReferenceRoom();
+            if (service == ServiceType.LOAN && borrowable || service == ServiceType.COPY
+                    && holding.circulationStatus() != CirculationStatus.MISSING) {
+                throw new IllRuleViolation("Your own library has it: " + holding.location().branch().name() + ", "
+                        + holding.location().name() + ", call number " + holding.callNumber()
+                        + (service == ServiceType.LOAN ? ". Borrow it there." : ". Ask for the copy there."));
+            }
+        }
+    }
+
+    private static void requireOwnRequest(IllRequest request, String cardNumber) {
+        if (!request.reader().cardNumber().equals(cardNumber)) {
+            throw new IllRuleViolation("Request #" + request.id() + " is not yours");
+        }
+    }
+
+    private static List<RequestState> finalStates() {
+        return java.util.Arrays.stream(RequestState.values()).filter(RequestState::isFinal).toList();
+    }
+
+    static String actorFor(Reader reader) {
+        return "reader " + reader.cardNumber();
+    }
+}

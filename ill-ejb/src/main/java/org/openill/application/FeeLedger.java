@@ -1,0 +1,49 @@
+package org.openill.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.fee.FeeCharge;
+import org.openill.domain.fee.FeeKind;
+import org.openill.domain.library.Library;
+import org.openill.domain.request.IllRequest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+
+/** The fees libraries owe each other for interlibrary loans, and the balance between any two of them. */
+@Stateless
+public class FeeLedger {
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    /** Posts a charge from the lender to the borrower of the request; nothing for a zero amount. */
+    public void charge(IllRequest request, Library lender, FeeKind kind, BigDecimal amount, String currency, Instant when) {
+        if (amount != null && amount.signum() > 0) {
+            em.persist(new FeeCharge(request, lender, request.borrower(), kind, amount, Currency.getInstance(currency), when));
+        }
+    }
+
+    /**
+     * What one library owes the other, per currency: positive amounts are owed by {@code debtorIsil} to
+     * {@code creditorIsil}, negative ones the other way round.
+     */
+    public List<Balance> balance(String creditorIsil, String debtorIsil) {
+        List<Object[]> rows = em.createQuery("""
+                SELECT f.currency,
+                       SUM(CASE WHEN f.creditor.agencyId.value = :a THEN f.amount ELSE -f.amount END)
+                FROM FeeCharge f
+                WHERE (f.creditor.agencyId.value = :a AND f.debtor.agencyId.value = :b)
+                   OR (f.creditor.agencyId.value = :b AND f.debtor.agencyId.value = :a)
+                GROUP BY f.currency ORDER BY f.currency""", Object[].class)
+                .setParameter("a", creditorIsil).setParameter("b", debtorIsil).getResultList();
+        return rows.stream().map(row -> new Balance(creditorIsil, debtorIsil, (BigDecimal) row[1], (String) row[0])).toList();
+    }
+
+    /** How much {@code debtorIsil} owes {@code creditorIsil} in one currency (negative: it is owed). */
+    public record Balance(String creditorIsil, String debtorIsil, BigDecimal amount, String currency) {
+    }
+}

@@ -1,0 +1,196 @@
+package org.openill.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.CirculationStatus;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.fee.FeeKind;
+import org.openill.domain.library.Library;
+import org.openill.domain.notification.ReaderNotification;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.persistence.IllRepository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The lending side of interlibrary loan: the library asked answers, supplies under the terms of the partner
+ * agreement, renews, recalls and checks returned items in. Every method names the lending library acting, which must
+ * be the lender the request was sent to.
+ */
+@Stateless
+public class LendingService {
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    @EJB
+    private IllRepository repository;
+
+    @EJB
+    private FeeLedger ledger;
+
+    public void expectToSupply(long requestId, String lenderIsil, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        request.expectToSupply(repository.library(lenderIsil), staff, Instant.now(), null);
+        repository.flush(request);
+    }
+
+    /** The lender promises to supply; it must hold a copy it may supply (never one in a reference room). */
+    public void willSupply(long requestId, String lenderIsil, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        Library lender = repository.library(lenderIsil);
+        requireSuppliableCopy(request, lender);
+        request.willSupply(lender, staff, Instant.now(), null);
+        repository.flush(request);
+    }
+
+    public void retryPossible(long requestId, String lenderIsil, String reason, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        request.retryPossible(repository.library(lenderIsil), reason, staff, Instant.now());
+        repository.flush(request);
+    }
+
+    public void proposeConditions(long requestId, String lenderIsil, Set<LoanCondition> conditions, BigDecimal cost,
+                                  String staff, String note) {
+        IllRequest request = repository.request(requestId, null);
+        Library lender = repository.library(lenderIsil);
+        requireSuppliableCopy(request, lender);
+        String currency = request.currentAgreement().map(PartnerAgreement::currency).orElse("EUR");
+        request.proposeConditions(lender, conditions, cost, currency, staff, Instant.now(), note);
+        repository.flush(request);
+    }
+
+    /** The lender cannot supply: the request goes on to the next lender of the rota, or ends unfilled. */
+    public void unfilled(long requestId, String lenderIsil, String reason, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        request.lenderUnfilled(repository.library(lenderIsil), reason, staff, Instant.now());
+        if (request.state() == RequestState.UNFILLED) {
+            repository.add(new ReaderNotification(request, ReaderNotification.Kind.REQUEST_UNFILLED,
+                    "No library could supply \"" + request.description().title() + "\"",
+                    "We are sorry: your interlibrary loan request could not be filled. Reasons: "
+                            + request.unfilledReasons(), Instant.now()));
+        }
+        repository.flush(request);
+    }
+
+    /**
+     * Ships the item with the given barcode; the due date follows from the agreement's loan period, and the
+     * agreement's loan fee (and any agreed cost) is charged to the borrowing library.
+     */
+    public LocalDate shipLoan(long requestId, String lenderIsil, String barcode, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        Library lender = repository.library(lenderIsil);
+        Holding holding = repository.holding(lender, barcode);
+        PartnerAgreement agreement = agreementOf(request);
+        LocalDate due = LocalDate.now(lender.timeZone()).plusDays(agreement.loanPeriodDays());
+        Instant now = Instant.now();
+        request.shipLoan(lender, holding, due, staff, now);
+        holding.lend();
+        chargeFor(request, lender, agreement, FeeKind.LOAN, now);
+        repository.flush(request);
+        return due;
+    }
+
+    /** Delivers the copy made from the item with the given barcode, and charges the agreement's copy fee. */
+    public void deliverCopy(long requestId, String lenderIsil, String barcode, String staff, String note) {
+        IllRequest request = repository.request(requestId, null);
+        Library lender = repository.library(lenderIsil);
+        Holding holding = repository.holding(lender, barcode);
+        PartnerAgreement agreement = agreementOf(request);
+        Instant now = Instant.now();
+        request.deliverCopy(lender, holding, staff, now, note);
+        chargeFor(request, lender, agreement, FeeKind.COPY, now);
+        repository.add(new ReaderNotification(request, ReaderNotification.Kind.COPY_DELIVERED,
+                "Your copy of \"" + request.description().partTitle() + "\" is ready",
+                "The copy you asked for has been delivered to your library.", now));
+        repository.flush(request);
+    }
+
+    /** Renews the loan by the agreement's loan period, within the renewals the agreement allows. */
+    public LocalDate approveRenewal(long requestId, String lenderIsil, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        Library lender = repository.library(lenderIsil);
+        PartnerAgreement agreement = agreementOf(request);
+        LocalDate newDue = request.dueDate().plusDays(agreement.loanPeriodDays());
+        request.approveRenewal(lender, newDue, agreement.maxRenewals(), staff, Instant.now());
+        notifyRenewal(request, "Your loan of \"" + request.description().title() + "\" is renewed until " + newDue + ".");
+        repository.flush(request);
+        return newDue;
+    }
+
+    public void denyRenewal(long requestId, String lenderIsil, String reason, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        request.denyRenewal(repository.library(lenderIsil), reason, staff, Instant.now());
+        notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
+                + "\": " + reason + ". It is due on " + request.dueDate() + ".");
+        repository.flush(request);
+    }
+
+    /** The lender needs the item back: it is due within the given number of days at the latest. */
+    public void recall(long requestId, String lenderIsil, int daysToReturn, String reason, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        Library lender = repository.library(lenderIsil);
+        LocalDate due = LocalDate.now(lender.timeZone()).plusDays(daysToReturn);
+        request.recall(lender, due, staff, Instant.now(), reason);
+        repository.add(new ReaderNotification(request, ReaderNotification.Kind.ITEM_RECALLED,
+                "\"" + request.description().title() + "\" is recalled",
+                "The lending library needs it back: please return it by " + request.dueDate() + ".", Instant.now()));
+        repository.flush(request);
+    }
+
+    /** The item is back at the lender: the loan is completed and the item on the shelf again. */
+    public void checkIn(long requestId, String lenderIsil, String staff) {
+        IllRequest request = repository.request(requestId, null);
+        request.checkIn(repository.library(lenderIsil), staff, Instant.now());
+        request.suppliedHolding().returnToShelf();
+        repository.flush(request);
+    }
+
+    private void requireSuppliableCopy(IllRequest request, Library lender) {
+        if (request.record() == null) {
+            return; // described by the reader only: the lender identifies the item itself
+        }
+        List<Holding> holdings = em.createQuery("""
+                        SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
+                        WHERE h.record = :record AND b.library = :lender""", Holding.class)
+                .setParameter("record", request.record()).setParameter("lender", lender).getResultList();
+        boolean suppliable = holdings.stream().anyMatch(holding -> !holding.location().type().isReferenceRoom()
+                && holding.circulationStatus() != CirculationStatus.MISSING
+                && (request.serviceType() == ServiceType.COPY || holding.location().isLendableThroughIll()));
+        if (!suppliable) {
+            boolean onlyReference = !holdings.isEmpty()
+                    && holdings.stream().allMatch(holding -> holding.location().type().isReferenceRoom());
+            throw new IllRuleViolation(lender.agencyId().value() + (onlyReference
+                    ? " holds it only in a reference room, which never lends through interlibrary loan"
+                    : " holds no copy it may supply through interlibrary loan"));
+        }
+    }
+
+    private void chargeFor(IllRequest request, Library lender, PartnerAgreement agreement, FeeKind kind, Instant now) {
+        ledger.charge(request, lender, kind, agreement.fee(request.serviceType()), agreement.currency(), now);
+        if (request.conditionCost() != null) {
+            ledger.charge(request, lender, FeeKind.CONDITION_COST, request.conditionCost(), request.conditionCurrency(), now);
+        }
+    }
+
+    private void notifyRenewal(IllRequest request, String body) {
+        repository.add(new ReaderNotification(request, ReaderNotification.Kind.RENEWAL_ANSWERED,
+                "Renewal of \"" + request.description().title() + "\"", body, Instant.now()));
+    }
+
+    private static PartnerAgreement agreementOf(IllRequest request) {
+        return request.currentAgreement()
+                .orElseThrow(() -> new IllRuleViolation("Request #" + request.id() + " has no lender yet"));
+    }
+}

@@ -1,0 +1,170 @@
+package org.openill.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.CirculationStatus;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.library.Library;
+import org.openill.domain.library.LibraryStatus;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.LenderCandidate;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RotaEntryStatus;
+import org.openill.domain.request.RotaPlanner;
+import org.openill.domain.request.ServiceType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds which libraries can supply a request: those holding a suppliable copy (never in a reference room), under an
+ * active partner agreement that allows the service and whose limits are not reached, ordered into a rota.
+ */
+@Stateless
+public class RoutingService {
+
+    static final List<RequestState> OUTSTANDING = List.of(RequestState.REQUEST_RECEIVED, RequestState.EXPECT_TO_SUPPLY,
+            RequestState.WILL_SUPPLY, RequestState.CONDITIONS_PROPOSED, RequestState.AWAITING_READER_CONSENT,
+            RequestState.RETRY_POSSIBLE, RequestState.LOANED, RequestState.OVERDUE, RequestState.RECALLED,
+            RequestState.SHIPPED_BACK);
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    /** The lenders that can supply the request, in rota order, and why each other holding library cannot. */
+    public Rota rotaFor(IllRequest request, LocalDate today) {
+        List<String> reasons = new ArrayList<>();
+        if (request.record() == null) {
+            reasons.add("the item is not in the union catalogue of the network");
+            return new Rota(List.of(), reasons);
+        }
+        Library borrower = request.borrower();
+        Map<Long, List<Holding>> holdingsByLibrary = new LinkedHashMap<>();
+        for (Holding holding : em.createQuery("""
+                SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b JOIN FETCH b.library l
+                WHERE h.record = :record AND l <> :borrower ORDER BY l.agencyId.value""", Holding.class)
+                .setParameter("record", request.record()).setParameter("borrower", borrower).getResultList()) {
+            holdingsByLibrary.computeIfAbsent(holding.location().branch().library().id(), id -> new ArrayList<>())
+                    .add(holding);
+        }
+        if (holdingsByLibrary.isEmpty()) {
+            reasons.add("no other library of the network holds it");
+        }
+        List<LenderCandidate> candidates = new ArrayList<>();
+        for (List<Holding> holdings : holdingsByLibrary.values()) {
+            Library lender = holdings.get(0).location().branch().library();
+            candidateFor(request, lender, holdings, today).ifPresentOrElse(
+                    candidate -> candidates.add(candidate),
+                    () -> reasons.add(whyNot(request, lender, holdings, today)));
+        }
+        return new Rota(RotaPlanner.order(candidates), reasons);
+    }
+
+    private Optional<LenderCandidate> candidateFor(IllRequest request, Library lender, List<Holding> holdings,
+                                                   LocalDate today) {
+        if (lender.status() != LibraryStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        List<Holding> suppliable = suppliable(holdings, request.serviceType());
+        for (PartnerAgreement agreement : agreementsBetween(request.borrower(), lender)) {
+            boolean covered = suppliable.stream().anyMatch(holding -> agreement.covers(holding.location()));
+            if (covered && agreement.termBrokenBy(request.serviceType(), today, outstanding(request.borrower(), lender)) == null) {
+                return Optional.of(statsFor(agreement, lender));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The reason a holding library is not in the rota, in the words staff and readers are shown. */
+    private String whyNot(IllRequest request, Library lender, List<Holding> holdings, LocalDate today) {
+        String isil = lender.agencyId().value();
+        if (lender.status() != LibraryStatus.ACTIVE) {
+            return isil + " is suspended from the network";
+        }
+        if (holdings.stream().allMatch(holding -> holding.location().type().isReferenceRoom())) {
+            return isil + " holds it only in a reference room, which never lends through interlibrary loan";
+        }
+        List<Holding> suppliable = suppliable(holdings, request.serviceType());
+        if (suppliable.isEmpty()) {
+            return isil + " has no copy it can " + (request.serviceType() == ServiceType.LOAN ? "lend now" : "copy");
+        }
+        List<PartnerAgreement> agreements = agreementsBetween(request.borrower(), lender);
+        if (agreements.isEmpty()) {
+            return isil + ": no partner agreement lets " + request.borrower().agencyId().value() + " borrow from it";
+        }
+        long outstanding = outstanding(request.borrower(), lender);
+        for (PartnerAgreement agreement : agreements) {
+            String broken = agreement.termBrokenBy(request.serviceType(), today, outstanding);
+            if (broken != null) {
+                return isil + ": " + broken;
+            }
+        }
+        return isil + ": its copies are in collections the partner agreement excludes";
+    }
+
+    private static List<Holding> suppliable(List<Holding> holdings, ServiceType service) {
+        return holdings.stream()
+                .filter(holding -> !holding.location().type().isReferenceRoom())
+                .filter(holding -> service == ServiceType.LOAN
+                        ? holding.location().isLendableThroughIll() && holding.circulationStatus() == CirculationStatus.AVAILABLE
+                        : holding.circulationStatus() != CirculationStatus.MISSING)
+                .toList();
+    }
+
+    /** Agreements (in any state) under which the lender lends to the borrower, best priority first. */
+    List<PartnerAgreement> agreementsBetween(Library borrower, Library lender) {
+        return em.createQuery("""
+                SELECT a FROM PartnerAgreement a
+                WHERE (a.lender = :lender AND a.borrower = :borrower)
+                   OR (a.reciprocal = TRUE AND a.lender = :borrower AND a.borrower = :lender)
+                ORDER BY a.priority, a.id""", PartnerAgreement.class)
+                .setParameter("lender", lender).setParameter("borrower", borrower).getResultList();
+    }
+
+    /** Requests of the borrower now with the lender: asked and not yet answered no, or items out. */
+    long outstanding(Library borrower, Library lender) {
+        return em.createQuery("""
+                SELECT COUNT(r) FROM IllRequest r
+                WHERE r.borrower = :borrower AND r.lender = :lender AND r.state IN :states""", Long.class)
+                .setParameter("borrower", borrower).setParameter("lender", lender)
+                .setParameter("states", OUTSTANDING).getSingleResult();
+    }
+
+    private LenderCandidate statsFor(PartnerAgreement agreement, Library lender) {
+        Object[] history = (Object[]) em.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE status = ?2),
+                       count(*) FILTER (WHERE status IN (?3, ?4)),
+                       coalesce(avg(extract(epoch FROM answered_at - asked_at)) / 3600.0, 0)
+                FROM rota_entry WHERE lender_id = ?1""")
+                .setParameter(1, lender.id())
+                .setParameter(2, RotaEntryStatus.SUPPLYING.name())
+                .setParameter(3, RotaEntryStatus.UNFILLED.name())
+                .setParameter(4, RotaEntryStatus.NO_ANSWER.name())
+                .getSingleResult();
+        long supplied = ((Number) history[0]).longValue();
+        long failed = ((Number) history[1]).longValue();
+        double fillRate = supplied + failed == 0 ? 0.5 : (double) supplied / (supplied + failed);
+        double turnaround = ((Number) history[2]).doubleValue();
+        long open = em.createQuery("SELECT COUNT(r) FROM IllRequest r WHERE r.lender = :lender AND r.state IN :states",
+                        Long.class)
+                .setParameter("lender", lender)
+                .setParameter("states", List.of(RequestState.REQUEST_RECEIVED, RequestState.EXPECT_TO_SUPPLY,
+                        RequestState.WILL_SUPPLY, RequestState.RETRY_POSSIBLE))
+                .getSingleResult();
+        return new LenderCandidate(agreement, lender, fillRate, turnaround, open);
+    }
+
+    /** The lenders to ask in order, and the reasons other holding libraries were left out. */
+    public record Rota(List<LenderCandidate> lenders, List<String> reasons) {
+
+        public List<PartnerAgreement> agreements() {
+            return lenders.stream().map(LenderCandidate::agreement).toList();
+        }
+    }
+}

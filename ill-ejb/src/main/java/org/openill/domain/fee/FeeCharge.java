@@ -1,0 +1,90 @@
+package org.openill.domain.fee;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.openill.domain.library.Library;
+import org.openill.domain.request.IllRequest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Currency;
+
+/**
+ * A line of the fees ledger: the lending library charges the borrowing one for a request. Posted once, never changed;
+ * a correction is a new line.
+ */
+@Entity
+@Table(name = "fee_charge")
+@SequenceGenerator(name = "fee_charge_seq", sequenceName = "fee_charge_seq", allocationSize = 50)
+public class FeeCharge {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "fee_charge_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "request_id", updatable = false)
+    private IllRequest request;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "creditor_id", updatable = false)
+    private Library creditor;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "debtor_id", updatable = false)
+    private Library debtor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20, updatable = false)
+    private FeeKind kind;
+
+    @Column(nullable = false, precision = 12, scale = 2, updatable = false)
+    private BigDecimal amount;
+
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    @Column(name = "posted_at", nullable = false, updatable = false)
+    private Instant postedAt;
+
+    protected FeeCharge() {
+        // for JPA
+    }
+
+    public FeeCharge(IllRequest request, Library creditor, Library debtor, FeeKind kind, BigDecimal amount,
+                     Currency currency, Instant postedAt) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("A charge must be a positive amount");
+        }
+        this.request = request;
+        this.creditor = creditor;
+        this.debtor = debtor;
+        this.kind = kind;
+        this.amount = amount.setScale(2, RoundingMode.HALF_UP);
+        this.currency = currency.getCurrencyCode();
+        this.postedAt = postedAt;
+    }
+
+    public FeeKind kind() {
+        return kind;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
+    }
+}

@@ -1,0 +1,99 @@
+package org.openill.domain.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.request.IllRequest;
+
+import java.time.Instant;
+
+/**
+ * A message for a reader about one of their requests, stored durably when it arises and delivered (by mail) later;
+ * sentAt stays empty until it is.
+ */
+@Entity
+@Table(name = "reader_notification")
+@SequenceGenerator(name = "reader_notification_seq", sequenceName = "reader_notification_seq", allocationSize = 50)
+public class ReaderNotification {
+
+    /** What the reader is told. */
+    public enum Kind {
+        REQUEST_UNFILLED,
+        CONDITIONS_TO_ACCEPT,
+        ITEM_ARRIVED,
+        COPY_DELIVERED,
+        ITEM_RECALLED,
+        RENEWAL_ANSWERED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_notification_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "reader_id")
+    private Reader reader;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "request_id")
+    private IllRequest request;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private Kind kind;
+
+    @Column(nullable = false, length = 300)
+    private String subject;
+
+    @Column(nullable = false, length = 4000)
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected ReaderNotification() {
+        // for JPA
+    }
+
+    public ReaderNotification(IllRequest request, Kind kind, String subject, String body, Instant createdAt) {
+        this.reader = request.reader();
+        this.request = request;
+        this.kind = kind;
+        this.subject = subject;
+        this.body = body;
+        this.createdAt = createdAt;
+    }
+
+    public void markSent(Instant when) {
+        this.sentAt = when;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}

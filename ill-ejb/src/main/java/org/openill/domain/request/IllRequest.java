@@ -1,0 +1,540 @@
+package org.openill.domain.request;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.library.Library;
+import org.openill.domain.reader.Reader;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An interlibrary loan request: a reader of the borrowing library asks, through its ILL office, for a loan or a copy
+ * of an item that partner libraries (the rota of lenders) may supply. One object holds both sides of the transaction;
+ * every change goes through {@link RequestStateMachine} and leaves a line in the audit trail.
+ */
+@Entity
+@Table(name = "ill_request")
+@SequenceGenerator(name = "ill_request_seq", sequenceName = "ill_request_seq", allocationSize = 50)
+public class IllRequest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ill_request_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "borrower_id")
+    private Library borrower;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "reader_id")
+    private Reader reader;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "record_id")
+    private BibliographicRecord record;
+
+    @Embedded
+    private BibliographicDescription description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_type", nullable = false, length = 10)
+    private ServiceType serviceType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private RequestState state;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "lender_id")
+    private Library lender;
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<RotaEntry> rota = new ArrayList<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "supplied_holding_id")
+    private Holding suppliedHolding;
+
+    /** Conditions the current lender set, as ISO 18626 names separated by commas. */
+    @Column(length = 300)
+    private String conditions;
+
+    @Column(name = "condition_cost", precision = 12, scale = 2)
+    private BigDecimal conditionCost;
+
+    @Column(name = "condition_currency", length = 3)
+    private String conditionCurrency;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    @Column(nullable = false)
+    private int renewals;
+
+    @Column(name = "renewal_requested", nullable = false)
+    private boolean renewalRequested;
+
+    @Column(name = "received_at")
+    private Instant receivedAt;
+
+    @Column(name = "unfilled_reasons", length = 4000)
+    private String unfilledReasons;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.PERSIST)
+    @OrderBy("occurredAt, id")
+    private List<RequestEvent> events = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected IllRequest() {
+        // for JPA
+    }
+
+    /**
+     * A reader's application. The services check the reader and their limits before; this checks what the request
+     * itself must carry.
+     */
+    public IllRequest(Reader reader, BibliographicRecord record, BibliographicDescription description,
+                      ServiceType serviceType, String actor, Instant when) {
+        if (reader == null || description == null || serviceType == null) {
+            throw new IllegalArgumentException("A request needs a reader, a description and a service type");
+        }
+        String insufficiency = description.insufficiencyFor(serviceType);
+        if (insufficiency != null) {
+            throw new IllRuleViolation("The bibliographic data cannot identify the item: " + insufficiency);
+        }
+        this.reader = reader;
+        this.borrower = reader.homeLibrary();
+        this.record = record;
+        this.description = description;
+        this.serviceType = serviceType;
+        this.state = RequestState.NEW;
+        this.createdAt = when;
+        this.updatedAt = when;
+        events.add(new RequestEvent(this, when, actor, RequestAction.SUBMIT, null, RequestState.NEW,
+                serviceType.iso18626() + " request for \"" + description.title() + "\"", null));
+    }
+
+    public void validate(String actor, Instant when, String note) {
+        transition(RequestAction.VALIDATE, actor, when, "Checked by the borrowing ILL office", note);
+    }
+
+    /**
+     * Sets the lenders to ask, in order, replacing those not yet asked; lenders already asked keep their answers.
+     */
+    public void planRota(List<PartnerAgreement> lendersInOrder) {
+        rota.removeIf(entry -> entry.status() == RotaEntryStatus.WAITING);
+        int position = rota.size();
+        for (PartnerAgreement agreement : lendersInOrder) {
+            rota.add(new RotaEntry(this, ++position, agreement));
+        }
+    }
+
+    /**
+     * Asks the next lender of the rota; when none is left, the request ends unfilled with the reasons collected,
+     * given as well as those found when planning.
+     *
+     * @return true when a lender was asked
+     */
+    public boolean sendToNextLender(String actor, Instant when, List<String> planningReasons) {
+        Optional<RotaEntry> next = rota.stream().filter(entry -> entry.status() == RotaEntryStatus.WAITING).findFirst();
+        if (next.isEmpty()) {
+            List<String> reasons = new ArrayList<>(planningReasons);
+            rota.stream().filter(entry -> entry.reason() != null)
+                    .map(entry -> entry.lender().agencyId().value() + ": " + entry.reason())
+                    .forEach(reasons::add);
+            if (reasons.isEmpty()) {
+                reasons.add("no library of the network can supply it");
+            }
+            this.unfilledReasons = String.join("; ", reasons);
+            this.lender = null;
+            transition(RequestAction.EXHAUST_ROTA, actor, when, "No lender left: " + unfilledReasons, null);
+            return false;
+        }
+        RotaEntry entry = next.get();
+        entry.asked(when);
+        this.lender = entry.lender();
+        clearConditions();
+        transition(RequestAction.SEND_TO_LENDER, actor, when,
+                "Sent to " + lender.agencyId().value() + " (rota position " + entry.position() + "), answer due by "
+                        + entry.answerDueAt(), null);
+        return true;
+    }
+
+    public void expectToSupply(Library answering, String actor, Instant when, String note) {
+        requireLender(answering);
+        currentEntry().responded(when);
+        transition(RequestAction.ANSWER_EXPECT_TO_SUPPLY, actor, when, lender.agencyId().value() + " expects to supply", note);
+    }
+
+    public void willSupply(Library answering, String actor, Instant when, String note) {
+        requireLender(answering);
+        currentEntry().responded(when);
+        transition(RequestAction.ANSWER_WILL_SUPPLY, actor, when, lender.agencyId().value() + " will supply", note);
+    }
+
+    public void retryPossible(Library answering, String reason, String actor, Instant when) {
+        requireLender(answering);
+        currentEntry().responded(when);
+        transition(RequestAction.ANSWER_RETRY_POSSIBLE, actor, when,
+                lender.agencyId().value() + " cannot supply now, retry possible: " + reason, null);
+    }
+
+    /** The current lender cannot supply: the request moves on to the next lender of the rota. */
+    public void lenderUnfilled(Library answering, String reason, String actor, Instant when) {
+        requireLender(answering);
+        String why = reason == null || reason.isBlank() ? "unfilled, no reason given" : reason.trim();
+        currentEntry().answered(RotaEntryStatus.UNFILLED, why, when);
+        transition(RequestAction.LENDER_UNFILLED, actor, when, lender.agencyId().value() + " answered unfilled: " + why, null);
+        sendToNextLender(actor, when, List.of());
+    }
+
+    /** True when the current lender was asked and its response time has run out without an answer. */
+    public boolean lenderMissedResponseTime(Instant now) {
+        if (state != RequestState.REQUEST_RECEIVED) {
+            return false;
+        }
+        RotaEntry entry = currentEntry();
+        return entry.answeredAt() == null && entry.answerDueAt() != null && now.isAfter(entry.answerDueAt());
+    }
+
+    /** The current lender did not answer in the agreement's response time: the next lender is asked. */
+    public void lenderDidNotAnswer(String actor, Instant when) {
+        RotaEntry entry = currentEntry();
+        entry.answered(RotaEntryStatus.NO_ANSWER, "no answer by " + entry.answerDueAt(), when);
+        transition(RequestAction.NO_ANSWER, actor, when,
+                lender.agencyId().value() + " did not answer by " + entry.answerDueAt(), null);
+        sendToNextLender(actor, when, List.of());
+    }
+
+    public void proposeConditions(Library answering, Set<LoanCondition> proposed, BigDecimal cost, String currency,
+                                  String actor, Instant when, String note) {
+        requireLender(answering);
+        if (proposed.isEmpty() && (cost == null || cost.signum() == 0)) {
+            throw new IllRuleViolation("Conditions need at least one loan condition or a cost");
+        }
+        EnumSet<LoanCondition> all = proposed.isEmpty() ? EnumSet.noneOf(LoanCondition.class) : EnumSet.copyOf(proposed);
+        if (cost != null && cost.signum() > 0) {
+            all.add(LoanCondition.COST);
+        }
+        this.conditions = all.stream().map(LoanCondition::iso18626).collect(Collectors.joining(","));
+        this.conditionCost = cost;
+        this.conditionCurrency = cost == null ? null : currency;
+        currentEntry().responded(when);
+        transition(RequestAction.PROPOSE_CONDITIONS, actor, when,
+                lender.agencyId().value() + " will supply on conditions: " + conditions
+                        + (cost == null ? "" : " (cost " + cost + " " + currency + ")"), note);
+    }
+
+    /**
+     * The borrowing ILL office accepts the lender's conditions; when a condition concerns the reader (use in the
+     * library only, no copies, a fee they pay ...), the reader is asked first.
+     *
+     * @return true when the reader must now be asked
+     */
+    public boolean acceptConditions(String actor, Instant when) {
+        if (state == RequestState.CONDITIONS_PROPOSED && conditionsConcernReader()) {
+            transition(RequestAction.ASK_READER_CONSENT, actor, when,
+                    "The reader is asked to accept: " + conditions, null);
+            return true;
+        }
+        transition(RequestAction.ACCEPT_CONDITIONS, actor, when, "Conditions accepted: " + conditions, null);
+        return false;
+    }
+
+    /** The conditions are declined (by the ILL office or the reader): the next lender is asked. */
+    public void declineConditions(String actor, Instant when, String reason) {
+        String why = "conditions " + conditions + " declined" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
+        transition(RequestAction.DECLINE_CONDITIONS, actor, when, why, null);
+        sendToNextLender(actor, when, List.of());
+    }
+
+    private boolean conditionsConcernReader() {
+        Set<LoanCondition> set = conditionSet();
+        return set.stream().anyMatch(LoanCondition::concernsReader)
+                || set.contains(LoanCondition.COST) && reader.category().paysFees();
+    }
+
+    /** The lender ships a returnable item, from a holding of its own in a lendable collection. */
+    public void shipLoan(Library answering, Holding holding, LocalDate due, String actor, Instant when) {
+        requireLender(answering);
+        requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
+        requireSuppliable(holding);
+        if (!holding.location().isLendableThroughIll()) {
+            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
+                    + ", which does not lend through interlibrary loan");
+        }
+        this.suppliedHolding = holding;
+        this.dueDate = due;
+        currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
+        transition(RequestAction.SHIP_LOAN, actor, when,
+                lender.agencyId().value() + " shipped " + holding.barcode() + ", due back " + due, null);
+    }
+
+    /** The lender delivers the copy (article or chapter); nothing comes back. */
+    public void deliverCopy(Library answering, Holding holding, String actor, Instant when, String note) {
+        requireLender(answering);
+        requireService(ServiceType.COPY, RequestAction.DELIVER_COPY);
+        requireSuppliable(holding);
+        this.suppliedHolding = holding;
+        currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
+        transition(RequestAction.DELIVER_COPY, actor, when,
+                lender.agencyId().value() + " delivered the copy of " + description.partTitle(), note);
+    }
+
+    public void receive(String actor, Instant when) {
+        transition(RequestAction.RECEIVE, actor, when, borrower.agencyId().value() + " received the item", null);
+        this.receivedAt = when;
+    }
+
+    public void requestRenewal(String actor, Instant when) {
+        if (renewalRequested) {
+            throw new IllRuleViolation("A renewal has already been asked for and awaits the lender's answer");
+        }
+        transition(RequestAction.REQUEST_RENEWAL, actor, when, "Renewal asked for (due " + dueDate + ")", null);
+        this.renewalRequested = true;
+    }
+
+    /** The lender renews the loan, within the renewals its agreement allows. */
+    public void approveRenewal(Library answering, LocalDate newDue, int maxRenewals, String actor, Instant when) {
+        requireLender(answering);
+        if (!renewalRequested) {
+            throw new IllRuleViolation("No renewal has been asked for");
+        }
+        if (renewals >= maxRenewals) {
+            throw new IllRuleViolation("The partner agreement allows " + maxRenewals + " renewal(s) and "
+                    + renewals + " have been granted");
+        }
+        transition(RequestAction.APPROVE_RENEWAL, actor, when, "Renewed until " + newDue, null);
+        this.renewals++;
+        this.renewalRequested = false;
+        this.dueDate = newDue;
+    }
+
+    public void denyRenewal(Library answering, String reason, String actor, Instant when) {
+        requireLender(answering);
+        if (!renewalRequested) {
+            throw new IllRuleViolation("No renewal has been asked for");
+        }
+        transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied: " + reason, null);
+        this.renewalRequested = false;
+    }
+
+    public void markOverdue(String actor, Instant when, LocalDate today) {
+        if (dueDate == null || !today.isAfter(dueDate)) {
+            throw new IllRuleViolation("The loan is due " + dueDate + ", not overdue on " + today);
+        }
+        transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate, null);
+    }
+
+    public void recall(Library answering, LocalDate newDue, String actor, Instant when, String reason) {
+        requireLender(answering);
+        if (dueDate == null || newDue.isBefore(dueDate)) {
+            this.dueDate = newDue;
+        }
+        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + dueDate, reason);
+    }
+
+    public void shipBack(String actor, Instant when, String note) {
+        transition(RequestAction.SHIP_BACK, actor, when, borrower.agencyId().value() + " shipped the item back", note);
+    }
+
+    public void checkIn(Library answering, String actor, Instant when) {
+        requireLender(answering);
+        transition(RequestAction.CHECK_IN, actor, when, lender.agencyId().value() + " received the item back", null);
+    }
+
+    public void reportLost(String actor, Instant when, String note) {
+        transition(RequestAction.REPORT_LOST, actor, when, "Item reported lost", note);
+    }
+
+    public void cancel(String actor, Instant when, String reason) {
+        transition(RequestAction.CANCEL, actor, when, "Cancelled", reason);
+        if (!rota.isEmpty() && lender != null) {
+            currentEntry().answered(RotaEntryStatus.SKIPPED, "request cancelled", when);
+        }
+    }
+
+    private void transition(RequestAction action, String actor, Instant when, String message, String note) {
+        RequestState from = state;
+        RequestState to = RequestStateMachine.next(from, action);
+        this.state = to;
+        this.updatedAt = when;
+        events.add(new RequestEvent(this, when, actor, action, from, to, message, note));
+    }
+
+    private void requireLender(Library answering) {
+        if (lender == null || !lender.agencyId().equals(answering.agencyId())) {
+            throw new IllRuleViolation(answering.agencyId().value() + " is not the lender of this request"
+                    + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+        }
+    }
+
+    private void requireService(ServiceType expected, RequestAction action) {
+        if (serviceType != expected) {
+            throw new IllRuleViolation("Cannot " + action.words() + " for a " + serviceType.iso18626() + " request");
+        }
+    }
+
+    /** The supplier's ownership and the reference-room rule, checked whatever path the supply comes from. */
+    private void requireSuppliable(Holding holding) {
+        if (!holding.location().branch().library().agencyId().equals(lender.agencyId())) {
+            throw new IllRuleViolation("Holding " + holding.barcode() + " is not held by " + lender.agencyId().value());
+        }
+        if (holding.location().type().isReferenceRoom()) {
+            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
+                    + ": items in college and department reference rooms are never lent through interlibrary loan");
+        }
+    }
+
+    private RotaEntry currentEntry() {
+        return rota.stream()
+                .filter(entry -> entry.status() != RotaEntryStatus.WAITING)
+                .filter(entry -> lender != null && entry.lender().agencyId().equals(lender.agencyId()))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new IllRuleViolation("The request has not been sent to a lender"));
+    }
+
+    private void clearConditions() {
+        this.conditions = null;
+        this.conditionCost = null;
+        this.conditionCurrency = null;
+    }
+
+    public Set<LoanCondition> conditionSet() {
+        if (conditions == null) {
+            return Set.of();
+        }
+        EnumSet<LoanCondition> set = EnumSet.noneOf(LoanCondition.class);
+        for (String name : conditions.split(",")) {
+            for (LoanCondition condition : LoanCondition.values()) {
+                if (condition.iso18626().equals(name)) {
+                    set.add(condition);
+                }
+            }
+        }
+        return set;
+    }
+
+    /** The agreement under which the current lender supplies, if a lender is asked. */
+    public Optional<PartnerAgreement> currentAgreement() {
+        return lender == null ? Optional.empty() : Optional.of(currentEntry().agreement());
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Library borrower() {
+        return borrower;
+    }
+
+    public Reader reader() {
+        return reader;
+    }
+
+    public BibliographicRecord record() {
+        return record;
+    }
+
+    public BibliographicDescription description() {
+        return description;
+    }
+
+    public ServiceType serviceType() {
+        return serviceType;
+    }
+
+    public RequestState state() {
+        return state;
+    }
+
+    public Library lender() {
+        return lender;
+    }
+
+    public List<RotaEntry> rota() {
+        return Collections.unmodifiableList(rota);
+    }
+
+    public Holding suppliedHolding() {
+        return suppliedHolding;
+    }
+
+    public BigDecimal conditionCost() {
+        return conditionCost;
+    }
+
+    public String conditionCurrency() {
+        return conditionCurrency;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public int renewals() {
+        return renewals;
+    }
+
+    public boolean renewalRequested() {
+        return renewalRequested;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public String unfilledReasons() {
+        return unfilledReasons;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<RequestEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+}

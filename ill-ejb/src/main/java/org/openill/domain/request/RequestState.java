@@ -1,0 +1,55 @@
+package org.openill.domain.request;
+
+/**
+ * Where an interlibrary loan request stands. The ISO 18626:2021 status values are used as the standard names them;
+ * the borrowing library's own steps (new, validated, awaiting routing, conditions to decide, shipped back) come in
+ * between.
+ */
+public enum RequestState {
+    NEW(null),
+    VALIDATED(null),
+    AWAITING_ROUTING(null),
+    REQUEST_RECEIVED("RequestReceived"),
+    EXPECT_TO_SUPPLY("ExpectToSupply"),
+    WILL_SUPPLY("WillSupply"),
+    CONDITIONS_PROPOSED("ExpectToSupply"),
+    AWAITING_READER_CONSENT("ExpectToSupply"),
+    RETRY_POSSIBLE("RetryPossible"),
+    LOANED("Loaned"),
+    OVERDUE("Overdue"),
+    RECALLED("Recalled"),
+    SHIPPED_BACK("Loaned"),
+    LOAN_COMPLETED("LoanCompleted"),
+    COPY_COMPLETED("CopyCompleted"),
+    COMPLETED_WITHOUT_RETURN("CompletedWithoutReturn"),
+    UNFILLED("Unfilled"),
+    CANCELLED("Cancelled");
+
+    private final String iso18626;
+
+    RequestState(String iso18626) {
+        this.iso18626 = iso18626;
+    }
+
+    /** The ISO 18626 status a supplying library reports in this state, or null before a lender has the request. */
+    public String iso18626() {
+        return iso18626;
+    }
+
+    /** True when nothing more happens to the request. */
+    public boolean isFinal() {
+        return this == LOAN_COMPLETED || this == COPY_COMPLETED || this == COMPLETED_WITHOUT_RETURN
+                || this == UNFILLED || this == CANCELLED;
+    }
+
+    /** True while a lender is asked and has not yet supplied or refused. */
+    public boolean isWithLender() {
+        return this == REQUEST_RECEIVED || this == EXPECT_TO_SUPPLY || this == WILL_SUPPLY
+                || this == CONDITIONS_PROPOSED || this == AWAITING_READER_CONSENT || this == RETRY_POSSIBLE;
+    }
+
+    /** True while the borrowing library has an item of the lender (it counts against the agreement's limit). */
+    public boolean isItemOut() {
+        return this == LOANED || this == OVERDUE || this == RECALLED || this == SHIPPED_BACK;
+    }
+}

@@ -1,0 +1,121 @@
+package org.openill.domain.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.library.Library;
+
+import java.time.Instant;
+
+/** One lender in the rota of a request, in the order it is asked, with what it answered. */
+@Entity
+@Table(name = "rota_entry")
+@SequenceGenerator(name = "rota_entry_seq", sequenceName = "rota_entry_seq", allocationSize = 50)
+public class RotaEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rota_entry_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "request_id")
+    private IllRequest request;
+
+    @Column(nullable = false)
+    private int position;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "lender_id")
+    private Library lender;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "agreement_id")
+    private PartnerAgreement agreement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private RotaEntryStatus status;
+
+    @Column(length = 1000)
+    private String reason;
+
+    @Column(name = "asked_at")
+    private Instant askedAt;
+
+    @Column(name = "answer_due_at")
+    private Instant answerDueAt;
+
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+
+    protected RotaEntry() {
+        // for JPA
+    }
+
+    RotaEntry(IllRequest request, int position, PartnerAgreement agreement) {
+        this.request = request;
+        this.position = position;
+        this.lender = agreement.lenderFor(request.borrower());
+        this.agreement = agreement;
+        this.status = RotaEntryStatus.WAITING;
+    }
+
+    void asked(Instant when) {
+        this.status = RotaEntryStatus.ASKED;
+        this.askedAt = when;
+        this.answerDueAt = when.plus(agreement.responseTime());
+    }
+
+    void answered(RotaEntryStatus outcome, String reason, Instant when) {
+        this.status = outcome;
+        this.reason = reason;
+        if (this.answeredAt == null) {
+            this.answeredAt = when;
+        }
+    }
+
+    /** The lender answered (expect to supply, conditions ...): the response time no longer runs. */
+    void responded(Instant when) {
+        if (this.answeredAt == null) {
+            this.answeredAt = when;
+        }
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public Library lender() {
+        return lender;
+    }
+
+    public PartnerAgreement agreement() {
+        return agreement;
+    }
+
+    public RotaEntryStatus status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Instant answerDueAt() {
+        return answerDueAt;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+}

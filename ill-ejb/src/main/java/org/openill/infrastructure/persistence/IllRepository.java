@@ -1,0 +1,102 @@
+package org.openill.infrastructure.persistence;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.openill.domain.ConcurrentChangeException;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.library.Library;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.request.IllRequest;
+
+/**
+ * Loads and stores what the lending services work on, with the errors a person understands when something is not
+ * there or was changed by someone else meanwhile.
+ */
+@Stateless
+public class IllRepository {
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    /**
+     * The request, checked against the version the caller saw (null: no check).
+     *
+     * @throws ConcurrentChangeException when it has changed since
+     */
+    public IllRequest request(long id, Long expectedVersion) {
+        IllRequest request = em.find(IllRequest.class, id);
+        if (request == null) {
+            throw new IllRuleViolation("There is no ILL request #" + id);
+        }
+        if (expectedVersion != null && request.version() != expectedVersion) {
+            throw changedMeanwhile(id);
+        }
+        return request;
+    }
+
+    /** Writes the changes now, so that a concurrent change is reported as such, inside the caller's transaction. */
+    public void flush(IllRequest request) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw changedMeanwhile(request.id());
+        } catch (PersistenceException e) {
+            // providers may wrap their own optimistic-lock exception; look down the causes for one
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause.getClass().getSimpleName().equals("OptimisticLockException")) {
+                    throw changedMeanwhile(request.id());
+                }
+            }
+            throw e;
+        }
+    }
+
+    public void add(Object entity) {
+        em.persist(entity);
+    }
+
+    public Library library(String isil) {
+        return em.createQuery("SELECT l FROM Library l WHERE l.agencyId.type = 'ISIL' AND l.agencyId.value = :isil",
+                        Library.class)
+                .setParameter("isil", isil).getResultStream().findFirst()
+                .orElseThrow(() -> new IllRuleViolation("No library of the network has the agency id " + isil));
+    }
+
+    public Reader reader(String libraryIsil, String cardNumber) {
+        return em.createQuery("""
+                        SELECT r FROM Reader r JOIN FETCH r.homeLibrary l
+                        WHERE l.agencyId.value = :isil AND r.cardNumber = :card""", Reader.class)
+                .setParameter("isil", libraryIsil).setParameter("card", cardNumber == null ? "" : cardNumber.trim())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllRuleViolation("No reader of " + libraryIsil + " has the library card '"
+                        + cardNumber + "'"));
+    }
+
+    public BibliographicRecord record(long id) {
+        BibliographicRecord record = em.find(BibliographicRecord.class, id);
+        if (record == null) {
+            throw new IllRuleViolation("There is no catalogue record #" + id);
+        }
+        return record;
+    }
+
+    public Holding holding(Library library, String barcode) {
+        return em.createQuery("""
+                        SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
+                        WHERE b.library = :library AND h.barcode = :barcode""", Holding.class)
+                .setParameter("library", library).setParameter("barcode", barcode == null ? "" : barcode.trim())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllRuleViolation(library.agencyId().value() + " has no item with barcode '"
+                        + barcode + "'"));
+    }
+
+    private static ConcurrentChangeException changedMeanwhile(long id) {
+        return new ConcurrentChangeException("ILL request #" + id
+                + " was changed by someone else since you opened it; reload it and try again");
+    }
+}

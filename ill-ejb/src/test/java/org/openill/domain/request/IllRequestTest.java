@@ -1,0 +1,188 @@
+package org.openill.domain.request;
+
+import org.junit.jupiter.api.Test;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.catalogue.RecordFormat;
+import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.Library;
+import org.openill.domain.library.Location;
+import org.openill.domain.library.LocationType;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.reader.ReaderCategory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IllRequestTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+
+    private final Library north = library("ZZ-NUL");
+    private final Library south = library("ZZ-SCL");
+    private final Library east = library("ZZ-ECL");
+    private final Location southOpen = south.openBranch("MAIN", "Main").addLocation("OPEN", "Open shelves",
+            LocationType.OPEN_SHELVES, true);
+    private final Location southRef = south.openBranch("PHYS", "Physics").addLocation("REF", "Physics reference room",
+            LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+    private final PartnerAgreement fromSouth = agreement(south, north, 10);
+    private final PartnerAgreement fromEast = agreement(east, north, 20);
+    private final Reader reader = new Reader(north, "NUL-1", DAY.minusYears(1), DAY.plusYears(1), "Ada", "Reader",
+            "ada@example.org", ReaderCategory.POSTGRADUATE);
+    private final BibliographicRecord record = new BibliographicRecord("Introduction to Algorithms", RecordFormat.BOOK);
+
+    private IllRequest loanRequest() {
+        IllRequest request = new IllRequest(reader, record,
+                BibliographicDescription.titled("Introduction to Algorithms").isbn("9780262033848").build(),
+                ServiceType.LOAN, "reader NUL-1", T0);
+        request.validate("staff", T0, null);
+        request.planRota(List.of(fromSouth, fromEast));
+        return request;
+    }
+
+    @Test
+    void unfilledAnswerMovesTheRequestToTheNextLender() {
+        IllRequest request = loanRequest();
+        assertTrue(request.sendToNextLender("staff", T0, List.of()));
+        assertEquals(south, request.lender());
+        request.lenderUnfilled(south, "on loan", "south staff", T0.plusSeconds(60));
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+        assertEquals(east, request.lender());
+        assertEquals(RotaEntryStatus.UNFILLED, request.rota().get(0).status());
+        assertEquals(RotaEntryStatus.ASKED, request.rota().get(1).status());
+    }
+
+    @Test
+    void exhaustedRotaEndsUnfilledWithTheReasonsCollected() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of("ZZ-XXX holds it only in a reference room"));
+        request.lenderUnfilled(south, "on loan", "south staff", T0);
+        Instant late = T0.plus(Duration.ofHours(49));
+        assertTrue(request.lenderMissedResponseTime(late));
+        request.lenderDidNotAnswer("system", late);
+        assertEquals(RequestState.UNFILLED, request.state());
+        assertEquals("ZZ-SCL: on loan; ZZ-ECL: no answer by 2026-11-04T09:00:00Z", request.unfilledReasons());
+        List<RequestAction> trail = request.events().stream().map(RequestEvent::action).toList();
+        assertEquals(List.of(RequestAction.SUBMIT, RequestAction.VALIDATE, RequestAction.SEND_TO_LENDER,
+                RequestAction.LENDER_UNFILLED, RequestAction.SEND_TO_LENDER, RequestAction.NO_ANSWER,
+                RequestAction.EXHAUST_ROTA), trail);
+    }
+
+    @Test
+    void lenderWithinItsResponseTimeIsWaitedFor() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        assertFalse(request.lenderMissedResponseTime(T0.plus(Duration.ofHours(47))));
+        request.expectToSupply(south, "south staff", T0.plusSeconds(10), null);
+        assertFalse(request.lenderMissedResponseTime(T0.plus(Duration.ofDays(10))));
+    }
+
+    @Test
+    void onlyTheLenderAskedMayAnswer() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> request.willSupply(east, "east staff", T0, null));
+        assertEquals("ZZ-ECL is not the lender of this request; ZZ-SCL is", refused.getMessage());
+    }
+
+    @Test
+    void aReferenceRoomCopyIsNeverShipped() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        Holding inReferenceRoom = new Holding(record, southRef, "QA76", "SCL1");
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> request.shipLoan(south, inReferenceRoom, DAY.plusDays(28), "south staff", T0));
+        assertTrue(refused.getMessage().contains("never lent through interlibrary loan"), refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+        request.shipLoan(south, new Holding(record, southOpen, "QA76", "SCL2"), DAY.plusDays(28), "south staff", T0);
+        assertEquals(RequestState.LOANED, request.state());
+    }
+
+    @Test
+    void conditionsConcerningTheReaderAreAskedOfThem() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        request.proposeConditions(south, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "EUR", "south", T0, null);
+        assertTrue(request.acceptConditions("staff", T0));
+        assertEquals(RequestState.AWAITING_READER_CONSENT, request.state());
+        assertFalse(request.acceptConditions("reader NUL-1", T0));
+        assertEquals(RequestState.WILL_SUPPLY, request.state());
+    }
+
+    @Test
+    void aCostAloneIsAcceptedByTheOfficeForAReaderWhoPaysNoFees() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        request.proposeConditions(south, Set.of(), new BigDecimal("4.00"), "EUR", "south", T0, null);
+        assertFalse(request.acceptConditions("staff", T0));
+        assertEquals(RequestState.WILL_SUPPLY, request.state());
+    }
+
+    @Test
+    void declinedConditionsMoveToTheNextLender() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        request.proposeConditions(south, Set.of(LoanCondition.NO_REPRODUCTION), null, "EUR", "south", T0, null);
+        request.declineConditions("staff", T0, "the reader needs to copy pages");
+        assertEquals(east, request.lender());
+        assertEquals(RotaEntryStatus.CONDITIONS_DECLINED, request.rota().get(0).status());
+    }
+
+    @Test
+    void renewalsStopAtTheAgreementsLimit() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0, List.of());
+        request.shipLoan(south, new Holding(record, southOpen, "QA76", "SCL2"), DAY.plusDays(28), "south", T0);
+        request.requestRenewal("reader NUL-1", T0);
+        request.approveRenewal(south, DAY.plusDays(56), 1, "south", T0);
+        assertEquals(DAY.plusDays(56), request.dueDate());
+        request.requestRenewal("reader NUL-1", T0);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> request.approveRenewal(south, DAY.plusDays(84), 1, "south", T0));
+        assertEquals("The partner agreement allows 1 renewal(s) and 1 have been granted", refused.getMessage());
+    }
+
+    @Test
+    void copyNeedsTheArticleAndItsPages() {
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> new IllRequest(reader, null,
+                BibliographicDescription.titled("Nature").issn("0028-0836").build(), ServiceType.COPY, "r", T0));
+        assertEquals("The bibliographic data cannot identify the item: a copy needs the title of the article or chapter",
+                refused.getMessage());
+        IllRequest copy = new IllRequest(reader, null, BibliographicDescription.titled("Nature").issn("0028-0836")
+                .part("Molecular structure of nucleic acids", "Watson, J. D.", "171", "4356", "737-738").build(),
+                ServiceType.COPY, "r", T0);
+        assertEquals(RequestState.NEW, copy.state());
+    }
+
+    @Test
+    void titleAloneDoesNotIdentifyAnItem() {
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> new IllRequest(reader, null,
+                BibliographicDescription.titled("Collected Papers").build(), ServiceType.LOAN, "r", T0));
+        assertTrue(refused.getMessage().contains("give an ISBN, an ISSN or the author"), refused.getMessage());
+    }
+
+    private static Library library(String isil) {
+        return new Library(AgencyId.isil(isil), isil, ZoneId.of("Europe/Berlin"));
+    }
+
+    private static PartnerAgreement agreement(Library lender, Library borrower, int priority) {
+        PartnerAgreement agreement = new PartnerAgreement(lender, borrower, false, DAY.minusMonths(1))
+                .withRouting(priority, Duration.ofHours(48));
+        agreement.activate();
+        return agreement;
+    }
+}
