@@ -159,6 +159,9 @@ public class IllRequest {
      * Sets the lenders to ask, in order, replacing those not yet asked; lenders already asked keep their answers.
      */
     public void planRota(List<PartnerAgreement> lendersInOrder) {
+        if (!RequestStateMachine.allows(state, RequestAction.SEND_TO_LENDER)) {
+            throw new IllegalTransitionException(state, RequestAction.SEND_TO_LENDER);
+        }
         rota.removeIf(entry -> entry.status() == RotaEntryStatus.WAITING);
         int position = rota.size();
         for (PartnerAgreement agreement : lendersInOrder) {

@@ -1,0 +1,152 @@
+package org.openill.it;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.catalogue.RecordFormat;
+import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.Branch;
+import org.openill.domain.library.Library;
+import org.openill.domain.library.Location;
+import org.openill.domain.library.LocationType;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.reader.ReaderCategory;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A test-only EJB that sets up the data one test needs, with names of its own, so that tests never share state:
+ * libraries with an open shelf and a reference room, readers, records held where the test says, agreements.
+ */
+@Stateless
+public class Fixtures {
+
+    @PersistenceContext(unitName = "ill")
+    EntityManager em;
+
+    /** A new library ZZ-Xnnnnn with a branch MAIN holding the locations OPEN (lendable) and REF (reference room). */
+    public String newLibrary() {
+        String isil = "ZZ-X" + unique();
+        Library library = new Library(AgencyId.isil(isil), "Test Library " + isil, ZoneId.of("Europe/Berlin"));
+        Branch main = library.openBranch("MAIN", "Main");
+        main.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        main.addLocation("REF", "Department reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+        em.persist(library);
+        return isil;
+    }
+
+    public String newReader(String isil, ReaderCategory category) {
+        String card = isil.substring(3) + "-" + unique();
+        LocalDate today = LocalDate.now();
+        Reader reader = new Reader(library(isil), card, today.minusYears(1), today.plusYears(2), "Test", "Reader " + card,
+                card.toLowerCase() + "@example.org", category);
+        em.persist(reader);
+        return card;
+    }
+
+    public void blockReader(String isil, String card, String reason) {
+        reader(isil, card).block(reason);
+    }
+
+    public void expireCard(String isil, String card) {
+        reader(isil, card).changeCardValidity(LocalDate.now().minusYears(1).plusDays(1));
+    }
+
+    /**
+     * A new book record with one holding per location given as "ISIL/LOCATIONCODE" (branch MAIN), or for the demo
+     * libraries "ISIL/BRANCH/LOCATION". Returns the record id followed by the barcodes, in the order given.
+     */
+    public List<String> newBookHeldAt(String... places) {
+        String isbnCore = "9791" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        BibliographicRecord record = new BibliographicRecord("Test Book " + unique(), RecordFormat.BOOK)
+                .identifiedBy("test-" + unique() + unique(), isbnCore
+                        + org.openill.domain.catalogue.Identifiers.isbn13CheckDigit(isbnCore), null)
+                .describedAs(null, "Tester, Tina", "Test Press", 2020, null, "eng", "Testing");
+        em.persist(record);
+        List<String> result = new ArrayList<>();
+        result.add(String.valueOf(idOf(record)));
+        for (String place : places) {
+            String[] parts = place.split("/");
+            String branch = parts.length == 3 ? parts[1] : "MAIN";
+            String code = parts[parts.length - 1];
+            Location location = em.createQuery("""
+                            SELECT c FROM Location c WHERE c.branch.library.agencyId.value = :isil
+                            AND c.branch.code = :branch AND c.code = :code""", Location.class)
+                    .setParameter("isil", parts[0]).setParameter("branch", branch).setParameter("code", code)
+                    .getSingleResult();
+            String barcode = "T" + unique() + unique();
+            em.persist(new Holding(record, location, "T 100", barcode));
+            result.add(barcode);
+        }
+        return result;
+    }
+
+    /** An active agreement under which lender lends to borrower; fees in EUR. */
+    public void agreement(String lender, String borrower, boolean loans, boolean copies, int maxOutstanding, int priority,
+                          String feePerLoan, String replacementFee) {
+        PartnerAgreement agreement = new PartnerAgreement(library(lender), library(borrower), false,
+                LocalDate.now().minusDays(30))
+                .withServices(loans, copies, 21, 1, maxOutstanding)
+                .withFees(new BigDecimal(feePerLoan), new BigDecimal("1.50"), Currency.getInstance("EUR"))
+                .withReplacementFee(new BigDecimal(replacementFee))
+                .withRouting(priority, Duration.ofHours(24));
+        agreement.activate();
+        em.persist(agreement);
+    }
+
+    public void suspendAgreements(String lender, String borrower) {
+        em.createQuery("SELECT a FROM PartnerAgreement a WHERE a.lender.agencyId.value = :l AND a.borrower.agencyId.value = :b",
+                        PartnerAgreement.class)
+                .setParameter("l", lender).setParameter("b", borrower).getResultList()
+                .forEach(PartnerAgreement::suspend);
+    }
+
+    public String circulationStatus(String barcode) {
+        return em.createQuery("SELECT h FROM Holding h WHERE h.barcode = :barcode", Holding.class)
+                .setParameter("barcode", barcode).getSingleResult().circulationStatus().name();
+    }
+
+    public List<String> notificationsOf(long requestId) {
+        return em.createNativeQuery("SELECT kind || ': ' || body FROM reader_notification WHERE request_id = ?1 ORDER BY id")
+                .setParameter(1, requestId).getResultList().stream().map(String::valueOf).toList();
+    }
+
+    public long recordIdByIsbn(String isbn) {
+        return em.createQuery("SELECT r.id FROM BibliographicRecord r WHERE r.isbn = :isbn", Long.class)
+                .setParameter("isbn", isbn).getSingleResult();
+    }
+
+    public int nativeUpdate(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
+    }
+
+    private Library library(String isil) {
+        return em.createQuery("SELECT l FROM Library l WHERE l.agencyId.value = :isil", Library.class)
+                .setParameter("isil", isil).getSingleResult();
+    }
+
+    private Reader reader(String isil, String card) {
+        return em.createQuery("SELECT r FROM Reader r WHERE r.homeLibrary.agencyId.value = :isil AND r.cardNumber = :card",
+                        Reader.class)
+                .setParameter("isil", isil).setParameter("card", card).getSingleResult();
+    }
+
+    private long idOf(BibliographicRecord record) {
+        em.flush();
+        return record.id();
+    }
+
+    private static String unique() {
+        return String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+    }
+}

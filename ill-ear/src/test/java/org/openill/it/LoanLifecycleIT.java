@@ -1,0 +1,180 @@
+package org.openill.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openill.application.BorrowingService;
+import org.openill.application.FeeLedger;
+import org.openill.application.LendingService;
+import org.openill.application.RequestDetails;
+import org.openill.application.RequestQueries;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.ServiceType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A loan from shipping to return, copies, conditions, renewals, recalls, losses and the fees they post. */
+@ExtendWith(ArquillianExtension.class)
+class LoanLifecycleIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEarWith(LoanLifecycleIT.class, Fixtures.class);
+    }
+
+    @EJB
+    BorrowingService borrowing;
+
+    @EJB
+    LendingService lending;
+
+    @EJB
+    RequestQueries queries;
+
+    @EJB
+    FeeLedger ledger;
+
+    @EJB
+    Fixtures fixtures;
+
+    private String lender;
+    private String borrower;
+    private List<String> book;
+
+    /** A paid agreement (4.00 EUR a loan, 1.50 a copy, 60.00 for a lost item) and a request sent to the lender. */
+    private long requestSentToLender(ServiceType service) {
+        lender = fixtures.newLibrary();
+        borrower = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "4.00", "60.00");
+        book = fixtures.newBookHeldAt(lender + "/OPEN");
+        String card = fixtures.newReader(borrower, ReaderCategory.POSTGRADUATE);
+        BibliographicDescription.Builder description = BibliographicDescription.titled("Test Book").by("Tester, Tina");
+        if (service == ServiceType.COPY) {
+            description.part("Chapter two", null, null, null, "21-40");
+        }
+        long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)), description.build(), service);
+        borrowing.validate(id, null, "borrowing staff");
+        borrowing.route(id, null, "borrowing staff");
+        return id;
+    }
+
+    @Test
+    void loanGoesOutAndComesBackAndTheLoanFeeIsPosted() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        lending.willSupply(id, lender, "lender staff");
+        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        assertEquals(LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(21), due);
+        assertEquals("ON_LOAN", fixtures.circulationStatus(book.get(1)));
+        borrowing.receive(id, null, "borrowing staff");
+        RequestDetails loaned = queries.details(id);
+        assertEquals(RequestState.LOANED, loaned.state());
+        assertEquals("Loaned", loaned.iso18626Status());
+        assertEquals(due, loaned.dueDate());
+
+        borrowing.shipBack(id, null, "borrowing staff");
+        assertEquals(RequestState.SHIPPED_BACK, queries.details(id).state());
+        lending.checkIn(id, lender, "lender staff");
+        assertEquals(RequestState.LOAN_COMPLETED, queries.details(id).state());
+        assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
+
+        List<FeeLedger.Balance> balance = ledger.balance(lender, borrower);
+        assertEquals(List.of(new FeeLedger.Balance(lender, borrower, new BigDecimal("4.00"), "EUR")), balance);
+        assertEquals(new BigDecimal("-4.00"), ledger.balance(borrower, lender).get(0).amount());
+        assertTrue(fixtures.notificationsOf(id).get(0).startsWith("ITEM_ARRIVED"), fixtures.notificationsOf(id).toString());
+    }
+
+    @Test
+    void renewalIsGrantedOnceAsTheAgreementAllows() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        String card = queries.details(id).readerCard();
+        borrowing.requestRenewal(id, card);
+        assertEquals(due.plusDays(21), lending.approveRenewal(id, lender, "lender staff"));
+        borrowing.requestRenewal(id, card);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.approveRenewal(id, lender, "lender staff"));
+        assertEquals("The partner agreement allows 1 renewal(s) and 1 have been granted", refused.getMessage());
+        lending.denyRenewal(id, lender, "needed for a course", "lender staff");
+        RequestDetails details = queries.details(id);
+        assertEquals(1, details.renewals());
+        assertEquals(due.plusDays(21), details.dueDate());
+    }
+
+    @Test
+    void overdueLoanIsRecalledAndLostItemCostsTheReplacementFee() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        assertTrue(borrowing.markOverdueLoans(due.plusDays(1)) >= 1);
+        assertEquals(RequestState.OVERDUE, queries.details(id).state());
+        lending.recall(id, lender, 3, "overdue", "lender staff");
+        assertEquals(RequestState.RECALLED, queries.details(id).state());
+        borrowing.reportLost(id, null, "borrowing staff", "not found at the reader's address");
+        assertEquals(RequestState.COMPLETED_WITHOUT_RETURN, queries.details(id).state());
+        assertEquals("MISSING", fixtures.circulationStatus(book.get(1)));
+        assertEquals(new BigDecimal("64.00"), ledger.balance(lender, borrower).get(0).amount());
+    }
+
+    @Test
+    void copyIsDeliveredAndTheCopyFeePosted() {
+        long id = requestSentToLender(ServiceType.COPY);
+        lending.deliverCopy(id, lender, book.get(1), "lender staff", "sent by e-mail");
+        assertEquals(RequestState.COPY_COMPLETED, queries.details(id).state());
+        assertEquals(new BigDecimal("1.50"), ledger.balance(lender, borrower).get(0).amount());
+        assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
+    }
+
+    @Test
+    void conditionsConcerningTheReaderNeedTheirConsent() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), new BigDecimal("2.00"),
+                "lender staff", "rare binding");
+        RequestDetails proposed = queries.details(id);
+        assertEquals(RequestState.CONDITIONS_PROPOSED, proposed.state());
+        assertEquals("LibraryUseOnly,Cost", proposed.conditions());
+        borrowing.acceptConditions(id, null, "borrowing staff");
+        assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
+        assertTrue(fixtures.notificationsOf(id).get(0).startsWith("CONDITIONS_TO_ACCEPT"));
+        IllRuleViolation notTheirs = assertThrows(IllRuleViolation.class,
+                () -> borrowing.readerAnswersConditions(id, "SOMEONE-ELSE", true));
+        assertEquals("Request #" + id + " is not yours", notTheirs.getMessage());
+        borrowing.readerAnswersConditions(id, proposed.readerCard(), true);
+        assertEquals(RequestState.WILL_SUPPLY, queries.details(id).state());
+        lending.shipLoan(id, lender, book.get(1), "lender staff");
+        assertEquals(new BigDecimal("6.00"), ledger.balance(lender, borrower).get(0).amount());
+    }
+
+    @Test
+    void readerDecliningConditionsSendsTheRequestOn() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        lending.proposeConditions(id, lender, Set.of(LoanCondition.NO_REPRODUCTION), null, "lender staff", null);
+        borrowing.acceptConditions(id, null, "borrowing staff");
+        borrowing.readerAnswersConditions(id, queries.details(id).readerCard(), false);
+        RequestDetails details = queries.details(id);
+        assertEquals(RequestState.UNFILLED, details.state());
+        assertTrue(details.unfilledReasons().contains("conditions NoReproduction declined: the reader declined"),
+                details.unfilledReasons());
+    }
+
+    @Test
+    void loanCannotBeCheckedInBeforeItIsShippedBack() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        lending.shipLoan(id, lender, book.get(1), "lender staff");
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.checkIn(id, lender, "lender staff"));
+        assertEquals("Cannot check the returned item in (CHECK_IN) when the request is LOANED", refused.getMessage());
+        assertEquals(RequestState.LOANED, queries.details(id).state());
+    }
+}

@@ -1,0 +1,240 @@
+package org.openill.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openill.application.BorrowingService;
+import org.openill.application.LendingService;
+import org.openill.application.RequestDetails;
+import org.openill.application.RequestQueries;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RotaEntryStatus;
+import org.openill.domain.request.ServiceType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rota: who may lend, in which order, and how a request moves on when a lender fails it. */
+@ExtendWith(ArquillianExtension.class)
+class RoutingIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEarWith(RoutingIT.class, Fixtures.class);
+    }
+
+    @EJB
+    BorrowingService borrowing;
+
+    @EJB
+    LendingService lending;
+
+    @EJB
+    RequestQueries queries;
+
+    @EJB
+    Fixtures fixtures;
+
+    private long validatedRequest(String isil, long recordId, String title, ServiceType service) {
+        String card = fixtures.newReader(isil, ReaderCategory.FACULTY);
+        BibliographicDescription.Builder description = BibliographicDescription.titled(title).by("Tester, Tina");
+        if (service == ServiceType.COPY) {
+            description.part("Chapter one", null, null, null, "1-20");
+        }
+        long id = borrowing.apply(isil, card, recordId, description.build(), service);
+        borrowing.validate(id, null, "borrowing staff");
+        return id;
+    }
+
+    @Test
+    void referenceRoomHoldingsNeverEnterTheRota() {
+        long cormen = fixtures.recordIdByIsbn("9780262033848");
+        long id = validatedRequest("ZZ-ECL", cormen, "Introduction to Algorithms", ServiceType.LOAN);
+        assertTrue(borrowing.route(id, null, "ecl staff"));
+        RequestDetails details = queries.details(id);
+        assertEquals(RequestState.REQUEST_RECEIVED, details.state());
+        assertEquals("ZZ-NUL", details.lenderIsil());
+        assertEquals(List.of("ZZ-NUL"), details.rota().stream().map(RequestDetails.RotaLine::lenderIsil).toList());
+    }
+
+    @Test
+    void itemOnlyInAReferenceRoomEndsUnfilledAndTheReaderIsTold() {
+        long hawking = fixtures.recordIdByIsbn("9780553380163");
+        long id = validatedRequest("ZZ-NUL", hawking, "A Brief History of Time", ServiceType.LOAN);
+        assertFalse(borrowing.route(id, null, "nul staff"));
+        RequestDetails details = queries.details(id);
+        assertEquals(RequestState.UNFILLED, details.state());
+        assertEquals("ZZ-SCL holds it only in a reference room, which never lends through interlibrary loan",
+                details.unfilledReasons());
+        List<String> notifications = fixtures.notificationsOf(id);
+        assertEquals(1, notifications.size());
+        assertTrue(notifications.get(0).startsWith("REQUEST_UNFILLED: ") && notifications.get(0).contains("reference room"),
+                notifications.get(0));
+    }
+
+    @Test
+    void staffCannotOverrideTheReferenceRoomRule() {
+        long cormen = fixtures.recordIdByIsbn("9780262033848");
+        long id = validatedRequest("ZZ-ECL", cormen, "Introduction to Algorithms", ServiceType.LOAN);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.routeTo(id, null, "ZZ-SCL", "ecl staff"));
+        assertEquals("Cannot send the request to ZZ-SCL: ZZ-SCL holds it only in a reference room, which never lends "
+                + "through interlibrary loan", refused.getMessage());
+        borrowing.routeTo(id, null, "ZZ-NUL", "ecl staff");
+        assertEquals("ZZ-NUL", queries.details(id).lenderIsil());
+    }
+
+    @Test
+    void lenderCannotSupplyFromItsReferenceRoom() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        String referenceBarcode = book.get(2);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> lending.shipLoan(id, lender, referenceBarcode, "lender staff"));
+        assertTrue(refused.getMessage().endsWith("items in college and department reference rooms are never lent "
+                + "through interlibrary loan"), refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
+        assertEquals("AVAILABLE", fixtures.circulationStatus(referenceBarcode));
+    }
+
+    @Test
+    void lenderHoldingOnlyAReferenceCopyCannotPromiseToSupply() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        lending.shipLoan(id, lender, book.get(1), "lender staff");
+        // A second reader asks; the only copy left is in the reference room: the lender is not even in the rota
+        long second = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        assertFalse(borrowing.route(second, null, "staff"));
+        assertTrue(queries.details(second).unfilledReasons().startsWith(lender + " has no copy it can lend now"),
+                queries.details(second).unfilledReasons());
+    }
+
+    @Test
+    void rotaFollowsAgreementPriorityAndMovesOnWhenALenderAnswersUnfilled() {
+        String borrower = fixtures.newLibrary();
+        String first = fixtures.newLibrary();
+        String second = fixtures.newLibrary();
+        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
+        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(second + "/OPEN", first + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        assertEquals(first, queries.details(id).lenderIsil());
+
+        lending.unfilled(id, first, "missing from the shelf", "first staff");
+        RequestDetails details = queries.details(id);
+        assertEquals(RequestState.REQUEST_RECEIVED, details.state());
+        assertEquals(second, details.lenderIsil());
+        assertEquals(RotaEntryStatus.UNFILLED, details.rota().get(0).status());
+
+        lending.unfilled(id, second, "damaged", "second staff");
+        details = queries.details(id);
+        assertEquals(RequestState.UNFILLED, details.state());
+        assertEquals(first + ": missing from the shelf; " + second + ": damaged", details.unfilledReasons());
+        assertEquals(1, fixtures.notificationsOf(id).size());
+    }
+
+    @Test
+    void lenderThatDoesNotAnswerInTimeIsSkipped() {
+        String borrower = fixtures.newLibrary();
+        String slow = fixtures.newLibrary();
+        String next = fixtures.newLibrary();
+        fixtures.agreement(slow, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(next, borrower, true, true, 10, 20, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(slow + "/OPEN", next + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        assertEquals(slow, queries.details(id).lenderIsil());
+
+        borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(23)));
+        assertEquals(slow, queries.details(id).lenderIsil(), "moved on before the 24 hours of the agreement");
+
+        borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(25)));
+        RequestDetails details = queries.details(id);
+        assertEquals(next, details.lenderIsil());
+        assertEquals(RotaEntryStatus.NO_ANSWER, details.rota().get(0).status());
+        assertEquals(RequestState.REQUEST_RECEIVED, details.state());
+    }
+
+    @Test
+    void agreementThatDoesNotAllowTheServiceKeepsTheLenderOut() {
+        String borrower = fixtures.newLibrary();
+        String copiesOnly = fixtures.newLibrary();
+        fixtures.agreement(copiesOnly, borrower, false, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(copiesOnly + "/OPEN");
+        long loan = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        assertFalse(borrowing.route(loan, null, "staff"));
+        assertTrue(queries.details(loan).unfilledReasons().endsWith("does not allow loans"),
+                queries.details(loan).unfilledReasons());
+        long copy = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.COPY);
+        assertTrue(borrowing.route(copy, null, "staff"));
+        assertEquals(copiesOnly, queries.details(copy).lenderIsil());
+    }
+
+    @Test
+    void maximumItemsOutstandingIsRespected() {
+        String borrower = fixtures.newLibrary();
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 1, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        List<String> other = fixtures.newBookHeldAt(lender + "/OPEN");
+        long first = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        assertTrue(borrowing.route(first, null, "staff"));
+        long second = validatedRequest(borrower, Long.parseLong(other.get(0)), "Other Book", ServiceType.LOAN);
+        assertFalse(borrowing.route(second, null, "staff"));
+        assertEquals(lender + ": the agreement " + lender + " → " + borrower + " allows at most 1 items outstanding, and 1 are",
+                queries.details(second).unfilledReasons());
+    }
+
+    @Test
+    void suspendedAgreementLendsNothing() {
+        String borrower = fixtures.newLibrary();
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.suspendAgreements(lender, borrower);
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        assertFalse(borrowing.route(id, null, "staff"));
+        assertEquals(lender + ": the agreement " + lender + " → " + borrower + " is suspended",
+                queries.details(id).unfilledReasons());
+    }
+
+    @Test
+    void withoutAnyAgreementThereIsNoLender() {
+        String borrower = fixtures.newLibrary();
+        String stranger = fixtures.newLibrary();
+        List<String> book = fixtures.newBookHeldAt(stranger + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        assertFalse(borrowing.route(id, null, "staff"));
+        assertEquals(stranger + ": no partner agreement lets " + borrower + " borrow from it",
+                queries.details(id).unfilledReasons());
+    }
+
+    @Test
+    void requestCannotBeRoutedBeforeItIsValidated() {
+        String card = fixtures.newReader("ZZ-ECL", ReaderCategory.FACULTY);
+        long id = borrowing.apply("ZZ-ECL", card, null,
+                BibliographicDescription.titled("Not Yet Validated").by("Tester, Tina").build(), ServiceType.LOAN);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.route(id, null, "staff"));
+        assertEquals("Cannot send to a lender (SEND_TO_LENDER) when the request is NEW", refused.getMessage());
+    }
+}

@@ -1,0 +1,28 @@
+package org.openill.application;
+
+import org.openill.domain.request.RequestAction;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RotaEntryStatus;
+import org.openill.domain.request.ServiceType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Everything staff see about one request: where it stands, its rota of lenders and its audit trail. */
+public record RequestDetails(long id, long version, RequestState state, String iso18626Status, ServiceType serviceType,
+                             String title, String readerCard, String borrowerIsil, String lenderIsil,
+                             LocalDate dueDate, int renewals, boolean renewalRequested, String conditions,
+                             String unfilledReasons, Set<RequestAction> allowedActions, List<RotaLine> rota,
+                             List<AuditLine> audit) {
+
+    /** One lender of the rota and its answer. */
+    public record RotaLine(int position, String lenderIsil, RotaEntryStatus status, String reason, Instant answerDueAt) {
+    }
+
+    /** One line of the audit trail. */
+    public record AuditLine(Instant at, String actor, RequestAction action, RequestState from, RequestState to,
+                            String message, String note) {
+    }
+}
