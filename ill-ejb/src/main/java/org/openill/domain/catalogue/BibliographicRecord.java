@@ -72,6 +72,16 @@ public class BibliographicRecord {
     }
 
     public BibliographicRecord(String title, RecordFormat format) {
+        entitle(title, format);
+    }
+
+    /** Corrects the title and the form of the work, as when the source catalogue revised its record. */
+    public BibliographicRecord revise(String title, RecordFormat format) {
+        entitle(title, format);
+        return this;
+    }
+
+    private void entitle(String title, RecordFormat format) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("A bibliographic record needs a title");
         }
