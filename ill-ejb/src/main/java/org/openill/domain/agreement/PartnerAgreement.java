@@ -109,10 +109,10 @@ public class PartnerAgreement {
 
     public PartnerAgreement(Library lender, Library borrower, boolean reciprocal, LocalDate validFrom) {
         if (lender == null || borrower == null) {
-            throw new IllegalArgumentException("A partner agreement needs a lender and a borrower");
+            throw new IllRuleViolation("A partner agreement needs a lender and a borrower");
         }
         if (lender.agencyId().equals(borrower.agencyId())) {
-            throw new IllegalArgumentException("A library cannot have a partner agreement with itself");
+            throw new IllRuleViolation("A library cannot have a partner agreement with itself");
         }
         this.lender = lender;
         this.borrower = borrower;
@@ -136,10 +136,10 @@ public class PartnerAgreement {
     public PartnerAgreement withServices(boolean loans, boolean copies, int loanPeriodDays, int maxRenewals,
                                          int maxOutstanding) {
         if (!loans && !copies) {
-            throw new IllegalArgumentException("A partner agreement must allow loans, copies, or both");
+            throw new IllRuleViolation("A partner agreement must allow loans, copies, or both");
         }
         if (loanPeriodDays < 1 || maxRenewals < 0 || maxOutstanding < 1) {
-            throw new IllegalArgumentException("Loan period and outstanding items must be positive, renewals not negative");
+            throw new IllRuleViolation("Loan period and outstanding items must be positive, renewals not negative");
         }
         this.loansAllowed = loans;
         this.copiesAllowed = copies;
@@ -152,7 +152,7 @@ public class PartnerAgreement {
     /** Sets the fees the borrower pays per filled request; zero for free lending. */
     public PartnerAgreement withFees(BigDecimal perLoan, BigDecimal perCopy, Currency currency) {
         if (perLoan.signum() < 0 || perCopy.signum() < 0) {
-            throw new IllegalArgumentException("Fees cannot be negative");
+            throw new IllRuleViolation("Fees cannot be negative");
         }
         this.feePerLoan = perLoan.setScale(2, java.math.RoundingMode.HALF_UP);
         this.feePerCopy = perCopy.setScale(2, java.math.RoundingMode.HALF_UP);
@@ -163,7 +163,7 @@ public class PartnerAgreement {
     /** Sets what the borrower pays when an item lent under this agreement is lost. */
     public PartnerAgreement withReplacementFee(BigDecimal fee) {
         if (fee.signum() < 0) {
-            throw new IllegalArgumentException("A replacement fee cannot be negative");
+            throw new IllRuleViolation("A replacement fee cannot be negative");
         }
         this.replacementFee = fee.setScale(2, java.math.RoundingMode.HALF_UP);
         return this;
@@ -176,7 +176,7 @@ public class PartnerAgreement {
 
     public PartnerAgreement validUntil(LocalDate until) {
         if (until != null && until.isBefore(validFrom)) {
-            throw new IllegalArgumentException("An agreement cannot end before it starts");
+            throw new IllRuleViolation("An agreement cannot end before it starts");
         }
         this.validUntil = until;
         return this;
@@ -302,6 +302,10 @@ public class PartnerAgreement {
 
     public Long id() {
         return id;
+    }
+
+    public long version() {
+        return version;
     }
 
     public Library lender() {

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openill.domain.IllRuleViolation;
 
 /**
  * A description of a work in the union catalogue of the network (a book, a journal ...), shared by the holdings of
@@ -83,10 +84,10 @@ public class BibliographicRecord {
 
     private void entitle(String title, RecordFormat format) {
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("A bibliographic record needs a title");
+            throw new IllRuleViolation("A bibliographic record needs a title");
         }
         if (format == null) {
-            throw new IllegalArgumentException("A bibliographic record needs a format");
+            throw new IllRuleViolation("A bibliographic record needs a format");
         }
         this.title = title.trim();
         this.format = format;

@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.library.Location;
+import org.openill.domain.IllRuleViolation;
 
 /** A copy of a catalogued work held by a library in one of its collections, with its call number and barcode. */
 @Entity
@@ -52,7 +53,7 @@ public class Holding {
 
     public Holding(BibliographicRecord record, Location location, String callNumber, String barcode) {
         if (record == null || location == null) {
-            throw new IllegalArgumentException("A holding needs a record and a location");
+            throw new IllRuleViolation("A holding needs a record and a location");
         }
         this.record = record;
         this.location = location;
@@ -69,7 +70,7 @@ public class Holding {
     /** The item leaves the shelf on an interlibrary loan. */
     public void lend() {
         if (circulationStatus != CirculationStatus.AVAILABLE) {
-            throw new org.openill.domain.IllRuleViolation("Item " + barcode + " is " + circulationStatus
+            throw new IllRuleViolation("Item " + barcode + " is " + circulationStatus
                     + ", not on the shelf to be lent");
         }
         this.circulationStatus = CirculationStatus.ON_LOAN;

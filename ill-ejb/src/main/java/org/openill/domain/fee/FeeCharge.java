@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.openill.domain.library.Library;
 import org.openill.domain.request.IllRequest;
+import org.openill.domain.IllRuleViolation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -65,7 +66,7 @@ public class FeeCharge {
     public FeeCharge(IllRequest request, Library creditor, Library debtor, FeeKind kind, BigDecimal amount,
                      Currency currency, Instant postedAt) {
         if (amount.signum() <= 0) {
-            throw new IllegalArgumentException("A charge must be a positive amount");
+            throw new IllRuleViolation("A charge must be a positive amount");
         }
         this.request = request;
         this.creditor = creditor;

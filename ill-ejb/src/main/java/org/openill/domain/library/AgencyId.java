@@ -2,6 +2,7 @@ package org.openill.domain.library;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.openill.domain.IllRuleViolation;
 
 import java.util.Objects;
 
@@ -26,10 +27,10 @@ public class AgencyId {
 
     public AgencyId(String type, String value) {
         if (type == null || type.isBlank()) {
-            throw new IllegalArgumentException("An agency id needs a type, such as ISIL");
+            throw new IllRuleViolation("An agency id needs a type, such as ISIL");
         }
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("An agency id needs a value, such as ZZ-NUL");
+            throw new IllRuleViolation("An agency id needs a value, such as ZZ-NUL");
         }
         this.type = type.trim();
         this.value = value.trim();

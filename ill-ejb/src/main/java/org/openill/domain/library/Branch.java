@@ -13,6 +13,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.openill.domain.IllRuleViolation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +49,7 @@ public class Branch {
 
     Branch(Library library, String code, String name) {
         if (code == null || code.isBlank() || name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A branch needs a code and a name");
+            throw new IllRuleViolation("A branch needs a code and a name");
         }
         this.library = library;
         this.code = code.trim();
@@ -59,7 +60,7 @@ public class Branch {
     public Location addLocation(String code, String name, LocationType type, boolean illLendable) {
         boolean taken = locations.stream().anyMatch(location -> location.code().equals(code));
         if (taken) {
-            throw new IllegalArgumentException("Branch " + this.code + " already has a location " + code);
+            throw new IllRuleViolation("Branch " + this.code + " already has a location " + code);
         }
         Location location = new Location(this, code, name, type, illLendable);
         locations.add(location);

@@ -14,6 +14,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openill.domain.IllRuleViolation;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,10 +69,10 @@ public class Library {
 
     public Library(AgencyId agencyId, String name, ZoneId timeZone) {
         if (agencyId == null) {
-            throw new IllegalArgumentException("A library needs an agency id");
+            throw new IllRuleViolation("A library needs an agency id");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A library needs a name");
+            throw new IllRuleViolation("A library needs a name");
         }
         this.agencyId = agencyId;
         this.name = name.trim();
@@ -89,11 +90,20 @@ public class Library {
     public Branch openBranch(String code, String name) {
         boolean taken = branches.stream().anyMatch(branch -> branch.code().equals(code));
         if (taken) {
-            throw new IllegalArgumentException("Library " + agencyId + " already has a branch " + code);
+            throw new IllRuleViolation("Library " + agencyId.value() + " already has a branch " + code);
         }
         Branch branch = new Branch(this, code, name);
         branches.add(branch);
         return branch;
+    }
+
+    /** The library stops lending and borrowing through the network until reactivated. */
+    public void suspend() {
+        this.status = LibraryStatus.SUSPENDED;
+    }
+
+    public void reactivate() {
+        this.status = LibraryStatus.ACTIVE;
     }
 
     public Long id() {

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.openill.domain.IllRuleViolation;
 
 /**
  * A collection of a branch (open shelves, stacks, a department reference room) with its lending policy for
@@ -50,10 +51,10 @@ public class Location {
 
     Location(Branch branch, String code, String name, LocationType type, boolean illLendable) {
         if (code == null || code.isBlank() || name == null || name.isBlank() || type == null) {
-            throw new IllegalArgumentException("A location needs a code, a name and a type");
+            throw new IllRuleViolation("A location needs a code, a name and a type");
         }
         if (type.isReferenceRoom() && illLendable) {
-            throw new IllegalArgumentException("Location " + code + " is a " + type
+            throw new IllRuleViolation("Location " + code + " is a " + type
                     + ": reference rooms are never lendable through interlibrary loan");
         }
         this.branch = branch;

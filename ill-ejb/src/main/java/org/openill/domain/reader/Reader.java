@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.library.Library;
+import org.openill.domain.IllRuleViolation;
 
 import java.time.LocalDate;
 
@@ -79,16 +80,16 @@ public class Reader {
     public Reader(Library homeLibrary, String cardNumber, LocalDate cardValidFrom, LocalDate cardValidUntil,
                   String firstName, String lastName, String email, ReaderCategory category) {
         if (homeLibrary == null || cardNumber == null || cardNumber.isBlank()) {
-            throw new IllegalArgumentException("A reader needs a home library and a library card number");
+            throw new IllRuleViolation("A reader needs a home library and a library card number");
         }
         if (cardValidFrom == null || cardValidUntil == null || cardValidUntil.isBefore(cardValidFrom)) {
-            throw new IllegalArgumentException("A library card needs a validity period that ends after it starts");
+            throw new IllRuleViolation("A library card needs a validity period that ends after it starts");
         }
         if (firstName == null || firstName.isBlank() || lastName == null || lastName.isBlank()) {
-            throw new IllegalArgumentException("A reader needs a first and a last name");
+            throw new IllRuleViolation("A reader needs a first and a last name");
         }
         if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IllegalArgumentException("A reader needs a valid email address, not '" + email + "'");
+            throw new IllRuleViolation("A reader needs a valid email address, not '" + email + "'");
         }
         this.homeLibrary = homeLibrary;
         this.cardNumber = cardNumber.trim();
@@ -109,7 +110,7 @@ public class Reader {
     /** Stops the reader from using ILL until unblocked; the reason is shown to them. */
     public void block(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Blocking a reader needs a reason");
+            throw new IllRuleViolation("Blocking a reader needs a reason");
         }
         this.status = ReaderStatus.BLOCKED;
         this.blockedReason = reason.trim();
@@ -123,7 +124,7 @@ public class Reader {
     /** Moves the end of the card's validity, e.g. when the card is renewed or withdrawn. */
     public void changeCardValidity(LocalDate until) {
         if (until.isBefore(cardValidFrom)) {
-            throw new IllegalArgumentException("A library card cannot end before it starts");
+            throw new IllRuleViolation("A library card cannot end before it starts");
         }
         this.cardValidUntil = until;
     }

@@ -133,7 +133,7 @@ public class IllRequest {
     public IllRequest(Reader reader, BibliographicRecord record, BibliographicDescription description,
                       ServiceType serviceType, String actor, Instant when) {
         if (reader == null || description == null || serviceType == null) {
-            throw new IllegalArgumentException("A request needs a reader, a description and a service type");
+            throw new IllRuleViolation("A request needs a reader, a description and a service type");
         }
         String insufficiency = description.insufficiencyFor(serviceType);
         if (insufficiency != null) {

@@ -2,12 +2,15 @@ package org.openill.infrastructure.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.application.AgreementService;
+import org.openill.application.NetworkAdministration;
 
 import java.time.LocalDate;
 import java.util.logging.Logger;
@@ -26,6 +29,12 @@ public class DemoData {
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
+
+    @EJB
+    private NetworkAdministration admin;
+
+    @EJB
+    private AgreementService agreements;
 
     @PostConstruct
     void loadAtStartup() {
@@ -52,7 +61,7 @@ public class DemoData {
             return false;
         }
         long started = System.nanoTime();
-        DemoNetwork.Counts counts = new DemoNetwork(em, LocalDate.now(), 18626L).build();
+        DemoNetwork.Counts counts = new DemoNetwork(admin, agreements, LocalDate.now(), 18626L).build();
         LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + counts);
         return true;
     }

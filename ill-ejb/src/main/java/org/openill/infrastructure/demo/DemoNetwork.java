@@ -1,32 +1,26 @@
 package org.openill.infrastructure.demo;
 
-import jakarta.persistence.EntityManager;
-import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.application.AgreementService;
+import org.openill.application.AgreementTerms;
+import org.openill.application.NetworkAdministration;
 import org.openill.domain.catalogue.BibliographicRecord;
-import org.openill.domain.catalogue.Holding;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
-import org.openill.domain.library.AgencyId;
-import org.openill.domain.library.Branch;
-import org.openill.domain.library.Library;
-import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
-import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Builds the demonstration network with a seeded generator, so that every installation gets the same data: the
  * three libraries of the contracts, their collections, readers, agreements, four fixed records that examples rely
- * on, and generated records with holdings spread over the libraries.
+ * on, and generated records with holdings spread over the libraries. Everything goes through the same services the
+ * ILL offices use, so the demo data keeps the rules they keep.
  */
 final class DemoNetwork {
 
@@ -58,7 +52,8 @@ final class DemoNetwork {
         "MIT Press", "Wiley", "Elsevier", "De Gruyter", "Cambridge University Press", "Oxford University Press"};
     private static final String[] LANGUAGES = {"eng", "eng", "eng", "eng", "ger", "fre", "ita", "spa", "chi"};
 
-    private final EntityManager em;
+    private final NetworkAdministration admin;
+    private final AgreementService agreementService;
     private final LocalDate today;
     private final Random random;
     private int readers;
@@ -66,103 +61,98 @@ final class DemoNetwork {
     private int holdings;
     private int agreements;
 
-    DemoNetwork(EntityManager em, LocalDate today, long seed) {
-        this.em = em;
+    DemoNetwork(NetworkAdministration admin, AgreementService agreementService, LocalDate today, long seed) {
+        this.admin = admin;
+        this.agreementService = agreementService;
         this.today = today;
         this.random = new Random(seed);
     }
 
     Counts build() {
-        Library north = library(NORTH, "North University Library", "1 University Square, Northtown",
-                "ill@nul.example.org", "Europe/Berlin");
-        Branch northMain = north.openBranch("MAIN", "Main Library");
-        Location northOpen = northMain.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        Location northStacks = northMain.addLocation("STACKS", "Closed stacks", LocationType.CLOSED_STACKS, true);
-        Branch northScience = north.openBranch("SCI", "Science Library");
-        Location northScienceOpen = northScience.addLocation("OPEN", "Science open shelves", LocationType.OPEN_SHELVES, true);
-        Location northCsRef = northScience.addLocation("CS-REF", "Department of Computer Science reference room",
+        library(NORTH, "North University Library", "1 University Square, Northtown", "ill@nul.example.org");
+        admin.openBranch(NORTH, "MAIN", "Main Library");
+        long northOpen = admin.addCollection(NORTH, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        long northStacks = admin.addCollection(NORTH, "MAIN", "STACKS", "Closed stacks", LocationType.CLOSED_STACKS, true);
+        admin.openBranch(NORTH, "SCI", "Science Library");
+        long northScienceOpen = admin.addCollection(NORTH, "SCI", "OPEN", "Science open shelves",
+                LocationType.OPEN_SHELVES, true);
+        long northCsRef = admin.addCollection(NORTH, "SCI", "CS-REF", "Department of Computer Science reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false);
 
-        Library south = library(SOUTH, "South College Library", "12 College Road, Southville",
-                "ill@scl.example.org", "Europe/Berlin");
-        Branch southMain = south.openBranch("MAIN", "College Library");
-        Location southOpen = southMain.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        Branch southPhysics = south.openBranch("PHYS", "Department of Physics");
-        Location southPhysicsRef = southPhysics.addLocation("REF", "Physics department reference room",
+        library(SOUTH, "South College Library", "12 College Road, Southville", "ill@scl.example.org");
+        admin.openBranch(SOUTH, "MAIN", "College Library");
+        long southOpen = admin.addCollection(SOUTH, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        admin.openBranch(SOUTH, "PHYS", "Department of Physics");
+        long southPhysicsRef = admin.addCollection(SOUTH, "PHYS", "REF", "Physics department reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false);
-        Branch southMaths = south.openBranch("MATH", "Department of Mathematics");
-        Location southMathsRef = southMaths.addLocation("REF", "Mathematics department reference room",
+        admin.openBranch(SOUTH, "MATH", "Department of Mathematics");
+        long southMathsRef = admin.addCollection(SOUTH, "MATH", "REF", "Mathematics department reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false);
 
-        Library east = library(EAST, "East City Library", "3 Harbour Street, Eastport",
-                "ill@ecl.example.org", "Europe/Berlin");
-        Branch eastCentral = east.openBranch("CENTRAL", "Central Library");
-        Location eastOpen = eastCentral.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        Location eastSpecial = eastCentral.addLocation("SPECIAL", "Local history collection",
+        library(EAST, "East City Library", "3 Harbour Street, Eastport", "ill@ecl.example.org");
+        admin.openBranch(EAST, "CENTRAL", "Central Library");
+        long eastOpen = admin.addCollection(EAST, "CENTRAL", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        long eastSpecial = admin.addCollection(EAST, "CENTRAL", "SPECIAL", "Local history collection",
                 LocationType.SPECIAL_COLLECTIONS, false);
-        Branch eastHarbour = east.openBranch("HARBOUR", "Harbour Branch");
-        Location eastHarbourOpen = eastHarbour.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        Branch eastCollege = east.openBranch("COLLEGE", "City College Study Centre");
-        Location eastCollegeRef = eastCollege.addLocation("REF", "College reference room",
+        admin.openBranch(EAST, "HARBOUR", "Harbour Branch");
+        long eastHarbourOpen = admin.addCollection(EAST, "HARBOUR", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        admin.openBranch(EAST, "COLLEGE", "City College Study Centre");
+        long eastCollegeRef = admin.addCollection(EAST, "COLLEGE", "REF", "College reference room",
                 LocationType.COLLEGE_REFERENCE_ROOM, false);
-        em.flush();
 
         fixedRecords(northOpen, southMathsRef, southPhysicsRef, eastOpen, northStacks);
 
-        List<List<Location>> shelvesByLibrary = List.of(
+        List<List<Long>> shelvesByLibrary = List.of(
                 List.of(northOpen, northStacks, northScienceOpen, northCsRef),
                 List.of(southOpen, southPhysicsRef, southMathsRef),
                 List.of(eastOpen, eastHarbourOpen, eastSpecial, eastCollegeRef));
-        generatedRecords(shelvesByLibrary);
+        List<String> libraryOrder = List.of("NUL", "SCL", "ECL");
+        generatedRecords(shelvesByLibrary, libraryOrder);
 
-        demoReaders(north, "NUL");
-        demoReaders(south, "SCL");
-        demoReaders(east, "ECL");
+        demoReaders(NORTH, "NUL");
+        demoReaders(SOUTH, "SCL");
+        demoReaders(EAST, "ECL");
 
-        agreement(north, south, true, true, true, BigDecimal.ZERO, BigDecimal.ZERO, 10);
-        agreement(north, east, true, true, true, new BigDecimal("5.00"), new BigDecimal("2.50"), 20);
-        agreement(south, east, false, false, true, BigDecimal.ZERO, new BigDecimal("3.00"), 30);
-        em.flush();
+        agreement(NORTH, SOUTH, true, true, true, BigDecimal.ZERO, BigDecimal.ZERO, 10);
+        agreement(NORTH, EAST, true, true, true, new BigDecimal("5.00"), new BigDecimal("2.50"), 20);
+        agreement(SOUTH, EAST, false, false, true, BigDecimal.ZERO, new BigDecimal("3.00"), 30);
         return new Counts(3, readers, records, holdings, agreements);
     }
 
-    private Library library(String isil, String name, String address, String email, String zone) {
-        Library library = new Library(AgencyId.isil(isil), name, ZoneId.of(zone));
-        library.describeIllOffice(address, email, "+49 30 5550 " + (1000 + random.nextInt(9000)));
-        em.persist(library);
-        return library;
+    private void library(String isil, String name, String address, String email) {
+        admin.registerLibrary(isil, name, ZoneId.of("Europe/Berlin"), address, email,
+                "+49 30 5550 " + (1000 + random.nextInt(9000)));
     }
 
-    private void fixedRecords(Location northOpen, Location southMathsRef, Location southPhysicsRef, Location eastOpen,
-                              Location northStacks) {
-        BibliographicRecord cormen = record(new BibliographicRecord("Introduction to Algorithms", RecordFormat.BOOK)
+    private void fixedRecords(long northOpen, long southMathsRef, long southPhysicsRef, long eastOpen, long northStacks) {
+        long cormen = record(new BibliographicRecord("Introduction to Algorithms", RecordFormat.BOOK)
                 .identifiedBy("demo-cormen", "9780262033848", null)
                 .describedAs(null, "Cormen, Thomas H.; Leiserson, Charles E.; Rivest, Ronald L.; Stein, Clifford",
                         "MIT Press", 2009, "3rd ed.", "eng", "Computer algorithms; Computer programming"));
-        holding(cormen, northOpen, "QA76.6 .C662 2009");
-        holding(cormen, southMathsRef, "QA76.6 .C66 2009");
+        holding(cormen, northOpen, "NUL", "QA76.6 .C662 2009");
+        holding(cormen, southMathsRef, "SCL", "QA76.6 .C66 2009");
 
-        BibliographicRecord hawking = record(new BibliographicRecord("A Brief History of Time", RecordFormat.BOOK)
+        long hawking = record(new BibliographicRecord("A Brief History of Time", RecordFormat.BOOK)
                 .identifiedBy("demo-hawking", "9780553380163", null)
                 .describedAs("From the Big Bang to Black Holes", "Hawking, Stephen", "Bantam Books", 1998,
                         "10th anniversary ed.", "eng", "Cosmology; Astrophysics"));
-        holding(hawking, southPhysicsRef, "QB981 .H377 1998");
+        holding(hawking, southPhysicsRef, "SCL", "QB981 .H377 1998");
 
-        BibliographicRecord redChamber = record(new BibliographicRecord("Dream of the Red Chamber", RecordFormat.BOOK)
+        long redChamber = record(new BibliographicRecord("Dream of the Red Chamber", RecordFormat.BOOK)
                 .identifiedBy("demo-honglou", "9787020002207", null)
                 .describedAs("Hong lou meng", "Cao, Xueqin", "People's Literature Publishing House", 1982, null,
                         "chi", "Chinese fiction; Qing dynasty"));
-        holding(redChamber, eastOpen, "PL2727 .S2 1982");
-        holding(redChamber, northOpen, "PL2727 .S2 1982 c.2");
+        holding(redChamber, eastOpen, "ECL", "PL2727 .S2 1982");
+        holding(redChamber, northOpen, "NUL", "PL2727 .S2 1982 c.2");
 
-        BibliographicRecord nature = record(new BibliographicRecord("Nature", RecordFormat.JOURNAL)
+        long nature = record(new BibliographicRecord("Nature", RecordFormat.JOURNAL)
                 .identifiedBy("demo-nature", null, "0028-0836")
                 .describedAs("International weekly journal of science", null, "Nature Publishing Group", 1869, null,
                         "eng", "Science; Periodicals"));
-        holding(nature, northStacks, "Per. Q1 .N2");
+        holding(nature, northStacks, "NUL", "Per. Q1 .N2");
     }
 
-    private void generatedRecords(List<List<Location>> shelvesByLibrary) {
+    private void generatedRecords(List<List<Long>> shelvesByLibrary, List<String> libraryOrder) {
         for (int i = 0; i < GENERATED_RECORDS; i++) {
             boolean journal = i % 50 == 49;
             String topic = pick(TOPICS);
@@ -181,15 +171,16 @@ final class DemoNetwork {
                                 random.nextInt(4) == 0 ? (2 + random.nextInt(4)) + "nd ed." : null,
                                 pick(LANGUAGES), topic + "; " + pick(TOPICS));
             }
-            record(record);
+            long recordId = record(record);
             int copies = 1 + random.nextInt(3);
             List<Integer> libraries = new ArrayList<>(List.of(0, 1, 2));
             java.util.Collections.shuffle(libraries, random);
             for (int c = 0; c < copies; c++) {
-                List<Location> shelves = shelvesByLibrary.get(libraries.get(c));
-                Location shelf = shelves.get(random.nextInt(shelves.size()));
-                holding(record, shelf, topic.substring(0, 2).toUpperCase() + (100 + random.nextInt(900)) + "."
-                        + random.nextInt(100));
+                int library = libraries.get(c);
+                List<Long> shelves = shelvesByLibrary.get(library);
+                long shelf = shelves.get(random.nextInt(shelves.size()));
+                holding(recordId, shelf, libraryOrder.get(library), topic.substring(0, 2).toUpperCase()
+                        + (100 + random.nextInt(900)) + "." + random.nextInt(100));
             }
         }
     }
@@ -206,7 +197,7 @@ final class DemoNetwork {
         throw new IllegalStateException("no ISSN check digit for " + seven);
     }
 
-    private void demoReaders(Library library, String prefix) {
+    private void demoReaders(String isil, String prefix) {
         String[][] named = {
             {"Alice", "Reader", "POSTGRADUATE", "History"},
             {"Bob", "Borrower", "UNDERGRADUATE", "Physics"},
@@ -214,45 +205,40 @@ final class DemoNetwork {
         };
         int number = 1;
         for (String[] person : named) {
-            reader(library, prefix, number++, person[0], person[1], ReaderCategory.valueOf(person[2]), person[3]);
+            reader(isil, prefix, number++, person[0], person[1], ReaderCategory.valueOf(person[2]), person[3]);
         }
         while (number <= 20) {
-            reader(library, prefix, number++, pick(GIVEN_NAMES), pick(SURNAMES),
+            reader(isil, prefix, number++, pick(GIVEN_NAMES), pick(SURNAMES),
                     ReaderCategory.values()[random.nextInt(ReaderCategory.values().length)], pick(TOPICS));
         }
     }
 
-    private void reader(Library library, String prefix, int number, String first, String last,
-                        ReaderCategory category, String department) {
+    private void reader(String isil, String prefix, int number, String first, String last, ReaderCategory category,
+                        String department) {
         String card = String.format("%s-%06d", prefix, number);
         String mailbox = (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "");
-        Reader reader = new Reader(library, card, today.minusYears(1), today.plusYears(3), first, last,
-                mailbox + number + "@" + prefix.toLowerCase() + ".example.org", category);
-        reader.recordContact("+49 30 5551 " + String.format("%04d", number), department);
-        em.persist(reader);
+        admin.registerReader(isil, card, today.minusYears(1), today.plusYears(3), first, last,
+                mailbox + number + "@" + prefix.toLowerCase() + ".example.org",
+                "+49 30 5551 " + String.format("%04d", number), department, category);
         readers++;
     }
 
-    private void agreement(Library lender, Library borrower, boolean reciprocal, boolean loans, boolean copies,
+    private void agreement(String lender, String borrower, boolean reciprocal, boolean loans, boolean copies,
                            BigDecimal perLoan, BigDecimal perCopy, int priority) {
-        PartnerAgreement agreement = new PartnerAgreement(lender, borrower, reciprocal, today.minusMonths(6))
-                .withServices(loans, copies, 28, 2, 40)
-                .withFees(perLoan, perCopy, Currency.getInstance("EUR"))
-                .withRouting(priority, Duration.ofHours(48));
-        agreement.activate();
-        em.persist(agreement);
+        long id = agreementService.draft(lender, borrower, reciprocal, today.minusMonths(6),
+                new AgreementTerms(loans, copies, 28, 2, 40, perLoan, perCopy, new BigDecimal("60.00"), "EUR",
+                        priority, 48, null));
+        agreementService.activate(id, null);
         agreements++;
     }
 
-    private BibliographicRecord record(BibliographicRecord record) {
-        em.persist(record);
+    private long record(BibliographicRecord record) {
         records++;
-        return record;
+        return admin.catalogue(record);
     }
 
-    private void holding(BibliographicRecord record, Location location, String callNumber) {
-        String library = location.branch().library().agencyId().value().substring(3);
-        em.persist(new Holding(record, location, callNumber, library + String.format("%08d", ++holdings)));
+    private void holding(long recordId, long locationId, String libraryPrefix, String callNumber) {
+        admin.addHolding(recordId, locationId, callNumber, libraryPrefix + String.format("%08d", ++holdings));
     }
 
     private String author() {

@@ -3,6 +3,7 @@ package org.openill.domain.agreement;
 import org.junit.jupiter.api.Test;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
+import org.openill.domain.IllRuleViolation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ class PartnerAgreementTest {
     @Test
     void aLibraryCannotAgreeWithItself() {
         Library sameAgain = new Library(AgencyId.isil("ZZ-NUL"), "North again", ZoneId.of("UTC"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllRuleViolation.class,
                 () -> new PartnerAgreement(north, sameAgain, true, LocalDate.of(2026, 1, 1)));
     }
 
@@ -38,14 +39,14 @@ class PartnerAgreementTest {
                 .withFees(new BigDecimal("5"), new BigDecimal("2.505"), Currency.getInstance("EUR"));
         assertEquals(new BigDecimal("5.00"), agreement.feePerLoan());
         assertEquals("EUR", agreement.currency());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllRuleViolation.class,
                 () -> agreement.withFees(new BigDecimal("-1"), BigDecimal.ZERO, Currency.getInstance("EUR")));
     }
 
     @Test
     void anAgreementMustAllowSomeService() {
         PartnerAgreement agreement = new PartnerAgreement(north, south, false, LocalDate.of(2026, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> agreement.withServices(false, false, 28, 1, 10));
-        assertThrows(IllegalArgumentException.class, () -> agreement.withServices(true, false, 0, 1, 10));
+        assertThrows(IllRuleViolation.class, () -> agreement.withServices(false, false, 28, 1, 10));
+        assertThrows(IllRuleViolation.class, () -> agreement.withServices(true, false, 0, 1, 10));
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.openill.domain.IllRuleViolation;
 
 class BibliographicRecordTest {
 
@@ -21,8 +22,8 @@ class BibliographicRecordTest {
     void revisionKeepsTheRecordTitled() {
         BibliographicRecord record = new BibliographicRecord("Nature", RecordFormat.JOURNAL);
 
-        assertThrows(IllegalArgumentException.class, () -> record.revise(" ", RecordFormat.JOURNAL));
-        assertThrows(IllegalArgumentException.class, () -> record.revise("Nature", null));
+        assertThrows(IllRuleViolation.class, () -> record.revise(" ", RecordFormat.JOURNAL));
+        assertThrows(IllRuleViolation.class, () -> record.revise("Nature", null));
         assertEquals("Nature", record.title());
     }
 }

@@ -1,6 +1,7 @@
 package org.openill.domain.library;
 
 import org.junit.jupiter.api.Test;
+import org.openill.domain.IllRuleViolation;
 
 import java.time.ZoneId;
 
@@ -16,10 +17,10 @@ class LocationTest {
 
     @Test
     void referenceRoomCannotBeMadeLendable() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
                 () -> branch.addLocation("REF", "Law reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, true));
         assertTrue(refused.getMessage().contains("never lendable"), refused.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllRuleViolation.class,
                 () -> branch.addLocation("CREF", "College reference room", LocationType.COLLEGE_REFERENCE_ROOM, true));
     }
 
@@ -38,7 +39,7 @@ class LocationTest {
     @Test
     void locationCodesAreUniqueWithinABranch() {
         branch.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(IllRuleViolation.class,
                 () -> branch.addLocation("OPEN", "Other shelves", LocationType.OPEN_SHELVES, true));
         assertEquals(1, branch.locations().size());
     }
@@ -47,6 +48,6 @@ class LocationTest {
     void agencyIdsAreEqualByTypeAndValue() {
         assertEquals(AgencyId.isil("ZZ-NUL"), new AgencyId("ISIL", " ZZ-NUL "));
         assertEquals("ISIL:ZZ-NUL", AgencyId.isil("ZZ-NUL").toString());
-        assertThrows(IllegalArgumentException.class, () -> AgencyId.isil(" "));
+        assertThrows(IllRuleViolation.class, () -> AgencyId.isil(" "));
     }
 }

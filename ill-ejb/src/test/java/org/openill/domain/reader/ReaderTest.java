@@ -3,6 +3,7 @@ package org.openill.domain.reader;
 import org.junit.jupiter.api.Test;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
+import org.openill.domain.IllRuleViolation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,11 +32,11 @@ class ReaderTest {
 
     @Test
     void personalDataMustBeComplete() {
-        assertThrows(IllegalArgumentException.class, () -> new Reader(library, "TST-1", from, until, "Ada", "Reader",
+        assertThrows(IllRuleViolation.class, () -> new Reader(library, "TST-1", from, until, "Ada", "Reader",
                 "not-an-address", ReaderCategory.FACULTY));
-        assertThrows(IllegalArgumentException.class, () -> new Reader(library, " ", from, until, "Ada", "Reader",
+        assertThrows(IllRuleViolation.class, () -> new Reader(library, " ", from, until, "Ada", "Reader",
                 "ada@example.org", ReaderCategory.FACULTY));
-        assertThrows(IllegalArgumentException.class, () -> new Reader(library, "TST-1", until, from, "Ada", "Reader",
+        assertThrows(IllRuleViolation.class, () -> new Reader(library, "TST-1", until, from, "Ada", "Reader",
                 "ada@example.org", ReaderCategory.FACULTY));
     }
 }

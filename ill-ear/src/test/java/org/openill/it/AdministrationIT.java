@@ -1,0 +1,161 @@
+package org.openill.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openill.application.AgreementService;
+import org.openill.application.AgreementSummary;
+import org.openill.application.AgreementTerms;
+import org.openill.application.BorrowingService;
+import org.openill.application.NetworkAdministration;
+import org.openill.application.RequestQueries;
+import org.openill.domain.ConcurrentChangeException;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.agreement.AgreementStatus;
+import org.openill.domain.library.LocationType;
+import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.ServiceType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Libraries, collections, readers and partner agreements as the ILL offices manage them. */
+@ExtendWith(ArquillianExtension.class)
+class AdministrationIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEarWith(AdministrationIT.class, Fixtures.class);
+    }
+
+    @EJB
+    NetworkAdministration admin;
+
+    @EJB
+    AgreementService agreements;
+
+    @EJB
+    BorrowingService borrowing;
+
+    @EJB
+    RequestQueries queries;
+
+    @EJB
+    Fixtures fixtures;
+
+    @Test
+    void aLibraryJoinsOnceUnderItsIsil() {
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerLibrary("ZZ-NUL",
+                "Another North", ZoneId.of("UTC"), null, null, null));
+        assertEquals("A library with the agency id ISIL:ZZ-NUL is already in the network", refused.getMessage());
+    }
+
+    @Test
+    void aReferenceRoomCannotBeDeclaredLendable() {
+        String isil = fixtures.newLibrary();
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.addCollection(isil, "MAIN", "LAW",
+                "Law department reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, true));
+        assertTrue(refused.getMessage().endsWith("reference rooms are never lendable through interlibrary loan"),
+                refused.getMessage());
+        assertTrue(admin.addCollection(isil, "MAIN", "LAW", "Law department reference room",
+                LocationType.DEPARTMENT_REFERENCE_ROOM, false) > 0);
+    }
+
+    @Test
+    void aCardNumberIsUniqueWithinItsLibrary() {
+        String isil = fixtures.newLibrary();
+        LocalDate today = LocalDate.now();
+        admin.registerReader(isil, "CARD-1", today, today.plusYears(1), "Ada", "Lovelace", "ada@example.org",
+                "+44 20 0000", "Mathematics", ReaderCategory.FACULTY);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerReader(isil, "CARD-1", today,
+                today.plusYears(1), "Other", "Person", "other@example.org", null, null, ReaderCategory.STAFF));
+        assertEquals(isil + " already has a reader with the library card CARD-1", refused.getMessage());
+        assertThrows(IllRuleViolation.class, () -> admin.registerReader(isil, "CARD-2", today, today.plusYears(1),
+                "No", "Mail", "not an address", null, null, ReaderCategory.STAFF));
+    }
+
+    @Test
+    void aDraftAgreementLendsNothingUntilActivated() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        long id = agreements.draft(lender, borrower, false, LocalDate.now().minusDays(1), AgreementTerms.freeLending(10));
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        long first = validatedRequest(borrower, Long.parseLong(book.get(0)));
+        assertFalse(borrowing.route(first, null, "staff"));
+        assertEquals(lender + ": the agreement " + lender + " → " + borrower + " is draft",
+                queries.details(first).unfilledReasons());
+
+        agreements.activate(id, null);
+        long second = validatedRequest(borrower, Long.parseLong(book.get(0)));
+        assertTrue(borrowing.route(second, null, "staff"));
+        assertEquals(lender, queries.details(second).lenderIsil());
+    }
+
+    @Test
+    void anAgreementPastItsEndDateLendsNothing() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        AgreementTerms ended = new AgreementTerms(true, true, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, "EUR", 10, 48, LocalDate.now().minusDays(10));
+        long id = agreements.draft(lender, borrower, false, LocalDate.now().minusYears(1), ended);
+        agreements.activate(id, null);
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        long request = validatedRequest(borrower, Long.parseLong(book.get(0)));
+        assertFalse(borrowing.route(request, null, "staff"));
+        assertTrue(queries.details(request).unfilledReasons().contains("is valid from"),
+                queries.details(request).unfilledReasons());
+    }
+
+    @Test
+    void reciprocalAgreementLetsBothLibrariesBorrow() {
+        String one = fixtures.newLibrary();
+        String other = fixtures.newLibrary();
+        long id = agreements.draft(one, other, true, LocalDate.now(), AgreementTerms.freeLending(10));
+        agreements.activate(id, null);
+        List<String> book = fixtures.newBookHeldAt(other + "/OPEN");
+        long request = validatedRequest(one, Long.parseLong(book.get(0)));
+        assertTrue(borrowing.route(request, null, "staff"));
+        assertEquals(other, queries.details(request).lenderIsil());
+    }
+
+    @Test
+    void badTermsAreRefusedAndStaleEditsConflict() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        IllRuleViolation noService = assertThrows(IllRuleViolation.class, () -> agreements.draft(lender, borrower, false,
+                LocalDate.now(), new AgreementTerms(false, false, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.ZERO, "EUR", 10, 48, null)));
+        assertEquals("These terms cannot be agreed: A partner agreement must allow loans, copies, or both",
+                noService.getMessage());
+        assertThrows(IllRuleViolation.class, () -> agreements.draft(lender, borrower, false, LocalDate.now(),
+                new AgreementTerms(true, true, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "XXX1",
+                        10, 48, null)));
+
+        long id = agreements.draft(lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
+        AgreementSummary seen = agreements.agreementsOf(lender).get(0);
+        assertEquals(AgreementStatus.DRAFT, seen.status());
+        agreements.activate(id, seen.version());
+        assertThrows(ConcurrentChangeException.class, () -> agreements.suspend(id, seen.version()));
+        agreements.suspend(id, agreements.agreementsOf(lender).get(0).version());
+        assertEquals(AgreementStatus.SUSPENDED, agreements.agreementsOf(borrower).get(0).status());
+    }
+
+    private long validatedRequest(String isil, long recordId) {
+        String card = fixtures.newReader(isil, ReaderCategory.FACULTY);
+        long id = borrowing.apply(isil, card, recordId,
+                BibliographicDescription.titled("Test Book").by("Tester, Tina").build(), ServiceType.LOAN);
+        borrowing.validate(id, null, "staff");
+        return id;
+    }
+}

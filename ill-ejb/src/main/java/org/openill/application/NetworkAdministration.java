@@ -1,0 +1,113 @@
+package org.openill.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.catalogue.Holding;
+import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.Branch;
+import org.openill.domain.library.Library;
+import org.openill.domain.library.Location;
+import org.openill.domain.library.LocationType;
+import org.openill.domain.reader.Reader;
+import org.openill.domain.reader.ReaderCategory;
+import org.openill.infrastructure.persistence.IllRepository;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Who takes part in the network and with what: libraries, their branches and collections, their readers and the
+ * copies they hold in the union catalogue.
+ */
+@Stateless
+public class NetworkAdministration {
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    @EJB
+    private IllRepository repository;
+
+    /** A library joins the network under its ISIL. */
+    public void registerLibrary(String isil, String name, ZoneId timeZone, String address, String illEmail,
+                                String illPhone) {
+        long taken = em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
+                + "AND l.agencyId.value = :isil", Long.class).setParameter("isil", isil).getSingleResult();
+        if (taken > 0) {
+            throw new IllRuleViolation("A library with the agency id ISIL:" + isil + " is already in the network");
+        }
+        Library library = new Library(AgencyId.isil(isil), name, timeZone);
+        library.describeIllOffice(address, illEmail, illPhone);
+        em.persist(library);
+    }
+
+    public void openBranch(String isil, String code, String name) {
+        repository.library(isil).openBranch(code, name);
+    }
+
+    /**
+     * Adds a collection to a branch; a college or department reference room is refused as lendable.
+     *
+     * @return the id of the new collection (location)
+     */
+    public long addCollection(String isil, String branchCode, String code, String name, LocationType type,
+                              boolean illLendable) {
+        Library library = repository.library(isil);
+        Branch branch = library.branches().stream().filter(candidate -> candidate.code().equals(branchCode)).findFirst()
+                .orElseThrow(() -> new IllRuleViolation(isil + " has no branch " + branchCode));
+        Location location = branch.addLocation(code, name, type, illLendable);
+        em.flush();
+        return location.id();
+    }
+
+    public void suspendLibrary(String isil) {
+        repository.library(isil).suspend();
+    }
+
+    public void reactivateLibrary(String isil) {
+        repository.library(isil).reactivate();
+    }
+
+    /** A reader registers with their home library's card; the card number is unique within the library. */
+    public void registerReader(String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
+                               String firstName, String lastName, String email, String phone, String department,
+                               ReaderCategory category) {
+        Library library = repository.library(isil);
+        long taken = em.createQuery("SELECT COUNT(r) FROM Reader r WHERE r.homeLibrary = :library AND r.cardNumber = :card",
+                        Long.class)
+                .setParameter("library", library).setParameter("card", cardNumber.trim()).getSingleResult();
+        if (taken > 0) {
+            throw new IllRuleViolation(isil + " already has a reader with the library card " + cardNumber);
+        }
+        Reader reader = new Reader(library, cardNumber, validFrom, validUntil, firstName, lastName, email, category);
+        reader.recordContact(phone, department);
+        em.persist(reader);
+    }
+
+    public void blockReader(String isil, String cardNumber, String reason) {
+        repository.reader(isil, cardNumber).block(reason);
+    }
+
+    public void unblockReader(String isil, String cardNumber) {
+        repository.reader(isil, cardNumber).unblock();
+    }
+
+    /** Adds a work to the union catalogue. @return its id */
+    public long catalogue(BibliographicRecord record) {
+        em.persist(record); // the sequence gives the id on persist, so records can still be written in batches
+        return record.id();
+    }
+
+    /** Records that a collection holds a copy of a catalogued work. */
+    public void addHolding(long recordId, long locationId, String callNumber, String barcode) {
+        Location location = em.find(Location.class, locationId);
+        if (location == null) {
+            throw new IllRuleViolation("There is no collection #" + locationId);
+        }
+        em.persist(new Holding(em.getReference(BibliographicRecord.class, recordId), location, callNumber, barcode));
+    }
+}
