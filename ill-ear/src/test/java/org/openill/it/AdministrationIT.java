@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openill.application.AgreementService;
+import org.openill.application.AuditLog;
 import org.openill.application.AgreementSummary;
 import org.openill.application.AgreementTerms;
 import org.openill.application.BorrowingService;
@@ -54,9 +55,12 @@ class AdministrationIT {
     @EJB
     Fixtures fixtures;
 
+    @EJB
+    AuditLog audit;
+
     @Test
     void aLibraryJoinsOnceUnderItsIsil() {
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerLibrary("ZZ-NUL",
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerLibrary("staff", "ZZ-NUL",
                 "Another North", ZoneId.of("UTC"), null, null, null));
         assertEquals("A library with the agency id ISIL:ZZ-NUL is already in the network", refused.getMessage());
     }
@@ -76,12 +80,12 @@ class AdministrationIT {
     void aCardNumberIsUniqueWithinItsLibrary() {
         String isil = fixtures.newLibrary();
         LocalDate today = LocalDate.now();
-        admin.registerReader(isil, "CARD-1", today, today.plusYears(1), "Ada", "Lovelace", "ada@example.org",
+        admin.registerReader("staff", isil, "CARD-1", today, today.plusYears(1), "Ada", "Lovelace", "ada@example.org",
                 "+44 20 0000", "Mathematics", ReaderCategory.FACULTY);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerReader(isil, "CARD-1", today,
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerReader("staff", isil, "CARD-1", today,
                 today.plusYears(1), "Other", "Person", "other@example.org", null, null, ReaderCategory.STAFF));
         assertEquals(isil + " already has a reader with the library card CARD-1", refused.getMessage());
-        assertThrows(IllRuleViolation.class, () -> admin.registerReader(isil, "CARD-2", today, today.plusYears(1),
+        assertThrows(IllRuleViolation.class, () -> admin.registerReader("staff", isil, "CARD-2", today, today.plusYears(1),
                 "No", "Mail", "not an address", null, null, ReaderCategory.STAFF));
     }
 
@@ -89,14 +93,14 @@ class AdministrationIT {
     void aDraftAgreementLendsNothingUntilActivated() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        long id = agreements.draft(lender, borrower, false, LocalDate.now().minusDays(1), AgreementTerms.freeLending(10));
+        long id = agreements.draft("staff", lender, borrower, false, LocalDate.now().minusDays(1), AgreementTerms.freeLending(10));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         long first = validatedRequest(borrower, Long.parseLong(book.get(0)));
         assertFalse(borrowing.route(first, null, "staff"));
         assertEquals(lender + ": the agreement " + lender + " → " + borrower + " is draft",
                 queries.details(first).unfilledReasons());
 
-        agreements.activate(id, null);
+        agreements.activate("staff", id, null);
         long second = validatedRequest(borrower, Long.parseLong(book.get(0)));
         assertTrue(borrowing.route(second, null, "staff"));
         assertEquals(lender, queries.details(second).lenderIsil());
@@ -108,8 +112,8 @@ class AdministrationIT {
         String borrower = fixtures.newLibrary();
         AgreementTerms ended = new AgreementTerms(true, true, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, "EUR", 10, 48, LocalDate.now().minusDays(10));
-        long id = agreements.draft(lender, borrower, false, LocalDate.now().minusYears(1), ended);
-        agreements.activate(id, null);
+        long id = agreements.draft("staff", lender, borrower, false, LocalDate.now().minusYears(1), ended);
+        agreements.activate("staff", id, null);
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         long request = validatedRequest(borrower, Long.parseLong(book.get(0)));
         assertFalse(borrowing.route(request, null, "staff"));
@@ -121,8 +125,8 @@ class AdministrationIT {
     void reciprocalAgreementLetsBothLibrariesBorrow() {
         String one = fixtures.newLibrary();
         String other = fixtures.newLibrary();
-        long id = agreements.draft(one, other, true, LocalDate.now(), AgreementTerms.freeLending(10));
-        agreements.activate(id, null);
+        long id = agreements.draft("staff", one, other, true, LocalDate.now(), AgreementTerms.freeLending(10));
+        agreements.activate("staff", id, null);
         List<String> book = fixtures.newBookHeldAt(other + "/OPEN");
         long request = validatedRequest(one, Long.parseLong(book.get(0)));
         assertTrue(borrowing.route(request, null, "staff"));
@@ -133,22 +137,59 @@ class AdministrationIT {
     void badTermsAreRefusedAndStaleEditsConflict() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        IllRuleViolation noService = assertThrows(IllRuleViolation.class, () -> agreements.draft(lender, borrower, false,
+        IllRuleViolation noService = assertThrows(IllRuleViolation.class, () -> agreements.draft("staff", lender, borrower, false,
                 LocalDate.now(), new AgreementTerms(false, false, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO,
                         BigDecimal.ZERO, "EUR", 10, 48, null)));
         assertEquals("These terms cannot be agreed: A partner agreement must allow loans, copies, or both",
                 noService.getMessage());
-        assertThrows(IllRuleViolation.class, () -> agreements.draft(lender, borrower, false, LocalDate.now(),
+        assertThrows(IllRuleViolation.class, () -> agreements.draft("staff", lender, borrower, false, LocalDate.now(),
                 new AgreementTerms(true, true, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "XXX1",
                         10, 48, null)));
 
-        long id = agreements.draft(lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
+        long id = agreements.draft("staff", lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
         AgreementSummary seen = agreements.agreementsOf(lender).get(0);
         assertEquals(AgreementStatus.DRAFT, seen.status());
-        agreements.activate(id, seen.version());
-        assertThrows(ConcurrentChangeException.class, () -> agreements.suspend(id, seen.version()));
-        agreements.suspend(id, agreements.agreementsOf(lender).get(0).version());
+        agreements.activate("staff", id, seen.version());
+        assertThrows(ConcurrentChangeException.class, () -> agreements.suspend("staff", id, seen.version()));
+        agreements.suspend("staff", id, agreements.agreementsOf(lender).get(0).version());
         assertEquals(AgreementStatus.SUSPENDED, agreements.agreementsOf(borrower).get(0).status());
+    }
+
+    @Test
+    void excludedCollectionIsNotLentFrom() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        long rare = admin.addCollection(lender, "MAIN", "RARE", "Rare books", LocationType.SPECIAL_COLLECTIONS, true);
+        long id = agreements.draft("staff", lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
+        agreements.excludeCollection("staff", id, rare);
+        agreements.activate("staff", id, null);
+        List<String> book = fixtures.newBookHeldAt(lender + "/RARE");
+        long request = validatedRequest(borrower, Long.parseLong(book.get(0)));
+        assertFalse(borrowing.route(request, null, "staff"));
+        assertEquals(lender + ": its copies are in collections the partner agreement excludes",
+                queries.details(request).unfilledReasons());
+    }
+
+    @Test
+    void staffActionsOnAgreementsAreInAnAuditTrailNobodyCanEdit() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        long id = agreements.draft("alice", lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
+        agreements.activate("bob", id, null);
+        agreements.suspend("carol", id, null);
+        List<String> trail = audit.trailOf("AGREEMENT", id).stream()
+                .map(entry -> entry.actor() + " " + entry.action() + " " + entry.fromState() + "->" + entry.toState())
+                .toList();
+        assertEquals(List.of("alice DRAFT null->DRAFT", "bob ACTIVATE DRAFT->ACTIVE", "carol SUSPEND ACTIVE->SUSPENDED"),
+                trail);
+        jakarta.ejb.EJBException refused = assertThrows(jakarta.ejb.EJBException.class,
+                () -> fixtures.nativeUpdate("DELETE FROM audit_entry WHERE subject_id = '" + id + "'"));
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            causes.append(t.getMessage());
+        }
+        assertTrue(causes.toString().contains("the audit trail of staff actions cannot be changed"), causes.toString());
+        assertEquals(3, audit.trailOf("AGREEMENT", id).size());
     }
 
     private long validatedRequest(String isil, long recordId) {

@@ -57,7 +57,7 @@ class CatalogueImportIT {
         String word = "zq" + batch.replaceAll("[^a-z]", "x");
         List<Record> records = List.of(book("a1", isbn(1), "Algorithms of " + word),
                 book("a2", isbn(2), "Graphs of " + word), journal("a3", "Journal of " + word));
-        ImportReport first = catalogueImport.importMarc(in(marc21(records)), MarcFormat.MARC21);
+        ImportReport first = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(records)), MarcFormat.MARC21);
         assertEquals("3 created, 0 updated, 0 skipped", first.summary());
 
         CatalogueSearch.SearchResult found = search.search(word, 0, 10);
@@ -71,7 +71,7 @@ class CatalogueImportIT {
                 .findFirst().orElseThrow().format());
 
         long before = probe.count("SELECT COUNT(r) FROM BibliographicRecord r");
-        ImportReport again = catalogueImport.importMarc(in(marc21(records)), MarcFormat.MARC21);
+        ImportReport again = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(records)), MarcFormat.MARC21);
         assertEquals("0 created, 3 updated, 0 skipped", again.summary());
         assertEquals(before, probe.count("SELECT COUNT(r) FROM BibliographicRecord r"));
     }
@@ -79,9 +79,9 @@ class CatalogueImportIT {
     @Test
     void marcXmlFileUpdatesARecordMatchedByIsbn() {
         String word = "zx" + batch.replaceAll("[^a-z]", "y");
-        catalogueImport.importMarc(in(marc21(List.of(book("b1", isbn(11), "Old title " + word)))), MarcFormat.MARC21);
+        catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(List.of(book("b1", isbn(11), "Old title " + word)))), MarcFormat.MARC21);
         Record revised = book("other-system-77", isbn(11), "Revised title " + word);
-        ImportReport report = catalogueImport.importMarc(in(marcXml(List.of(revised))), MarcFormat.MARCXML);
+        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marcXml(List.of(revised))), MarcFormat.MARCXML);
         assertEquals("0 created, 1 updated, 0 skipped", report.summary());
         List<CatalogueHit> hits = search.search(word, 0, 10).hits();
         assertEquals(1, hits.size());
@@ -96,7 +96,7 @@ class CatalogueImportIT {
         badIsbn.addVariableField(MARC.newDataField("020", ' ', ' ', "a", "12345"));
         badIsbn.addVariableField(MARC.newDataField("245", '1', '0', "a", "Nameless work."));
         Record good = book("c3", isbn(21), "Good record " + batch);
-        ImportReport report = catalogueImport.importMarc(in(marc21(List.of(noTitle, badIsbn, good))), MarcFormat.MARC21);
+        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(List.of(noTitle, badIsbn, good))), MarcFormat.MARC21);
         assertEquals(1, report.created());
         assertEquals(2, report.skipped().size());
         assertEquals(1, report.skipped().get(0).position());
@@ -111,7 +111,7 @@ class CatalogueImportIT {
         byte[] file = marc21(List.of(book("d1", isbn(31), "Before damage one " + batch),
                 book("d2", isbn(32), "Before damage two " + batch), book("d3", isbn(33), "Damaged " + batch)));
         byte[] cut = Arrays.copyOf(file, file.length - 40);
-        ImportReport report = catalogueImport.importMarc(in(cut), MarcFormat.MARC21);
+        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(cut), MarcFormat.MARC21);
         assertEquals(2, report.created(), report.toString());
         assertEquals(1, report.skipped().size(), report.toString());
         assertEquals(3, report.skipped().get(0).position());
@@ -123,7 +123,7 @@ class CatalogueImportIT {
         for (int i = 0; i < 1_200; i++) {
             many.add(book("e" + i, isbn(1_000 + i), "Bulk record " + i + " " + batch));
         }
-        ImportReport report = catalogueImport.importMarc(in(marc21(many)), MarcFormat.MARC21);
+        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(many)), MarcFormat.MARC21);
         assertEquals("1200 created, 0 updated, 0 skipped", report.summary());
     }
 

@@ -29,45 +29,62 @@ public class AgreementService {
     @EJB
     private IllRepository repository;
 
+    @EJB
+    private AuditLog audit;
+
+    static final String SUBJECT = "AGREEMENT";
+
     /** A new agreement, in draft until activated. @return its id */
-    public long draft(String lenderIsil, String borrowerIsil, boolean reciprocal, LocalDate validFrom,
+    public long draft(String staff, String lenderIsil, String borrowerIsil, boolean reciprocal, LocalDate validFrom,
                       AgreementTerms terms) {
         PartnerAgreement agreement = new PartnerAgreement(repository.library(lenderIsil),
                 repository.library(borrowerIsil), reciprocal, validFrom);
         apply(agreement, terms);
         em.persist(agreement);
         em.flush();
+        audit.record(staff, SUBJECT, agreement.id(), "DRAFT", null, agreement.status(),
+                lenderIsil + (reciprocal ? " ⇄ " : " → ") + borrowerIsil + " from " + validFrom + ": " + terms);
         return agreement.id();
     }
 
     /** Changes the terms; expectedVersion is the version the ILL office saw (null: no check). */
-    public void changeTerms(long agreementId, Long expectedVersion, AgreementTerms terms) {
+    public void changeTerms(String staff, long agreementId, Long expectedVersion, AgreementTerms terms) {
         PartnerAgreement agreement = agreement(agreementId, expectedVersion);
         apply(agreement, terms);
         flush(agreementId);
+        audit.record(staff, SUBJECT, agreementId, "CHANGE_TERMS", agreement.status(), agreement.status(), terms.toString());
     }
 
-    public void excludeCollection(long agreementId, long locationId) {
+    public void excludeCollection(String staff, long agreementId, long locationId) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
             throw new IllRuleViolation("There is no collection #" + locationId);
         }
-        agreement(agreementId, null).excludeCollection(location);
+        PartnerAgreement agreement = agreement(agreementId, null);
+        agreement.excludeCollection(location);
+        audit.record(staff, SUBJECT, agreementId, "EXCLUDE_COLLECTION", agreement.status(), agreement.status(),
+                "Collection " + location.name() + " (#" + locationId + ") excluded");
     }
 
-    public void activate(long agreementId, Long expectedVersion) {
-        agreement(agreementId, expectedVersion).activate();
-        flush(agreementId);
+    public void activate(String staff, long agreementId, Long expectedVersion) {
+        change(staff, agreementId, expectedVersion, "ACTIVATE", PartnerAgreement::activate);
     }
 
-    public void suspend(long agreementId, Long expectedVersion) {
-        agreement(agreementId, expectedVersion).suspend();
-        flush(agreementId);
+    public void suspend(String staff, long agreementId, Long expectedVersion) {
+        change(staff, agreementId, expectedVersion, "SUSPEND", PartnerAgreement::suspend);
     }
 
-    public void expire(long agreementId, Long expectedVersion) {
-        agreement(agreementId, expectedVersion).expire();
+    public void expire(String staff, long agreementId, Long expectedVersion) {
+        change(staff, agreementId, expectedVersion, "EXPIRE", PartnerAgreement::expire);
+    }
+
+    private void change(String staff, long agreementId, Long expectedVersion, String action,
+                        java.util.function.Consumer<PartnerAgreement> step) {
+        PartnerAgreement agreement = agreement(agreementId, expectedVersion);
+        var from = agreement.status();
+        step.accept(agreement);
         flush(agreementId);
+        audit.record(staff, SUBJECT, agreementId, action, from, agreement.status(), null);
     }
 
     /** The agreements a library lends or borrows under, most relevant first. */

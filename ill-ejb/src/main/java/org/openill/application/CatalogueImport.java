@@ -1,5 +1,6 @@
 package org.openill.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,16 +36,20 @@ public class CatalogueImport {
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
+    @EJB
+    private AuditLog audit;
+
     /**
      * Imports every record of the file the catalogue can take and reports the others as skipped, with the reason.
      * A damaged file keeps the records read before the damage; the damage is reported as one skipped entry.
      */
-    public ImportReport importMarc(InputStream input, MarcFormat format) {
+    public ImportReport importMarc(String staff, String fileName, InputStream input, MarcFormat format) {
         ImportRun run = new ImportRun();
         Optional<String> damage = MarcFileReader.readEach(input, format, run);
         damage.ifPresent(reason -> run.skipped.add(new SkippedRecord(run.position + 1, null, reason)));
         ImportReport report = new ImportReport(run.created, run.updated, run.skipped);
-        LOG.info(() -> "Catalogue import from " + format.label() + ": " + report.summary());
+        audit.record(staff, "CATALOGUE_IMPORT", fileName, "IMPORT_" + format.name(), null, null, report.summary());
+        LOG.info(() -> "Catalogue import of " + fileName + " (" + format.label() + "): " + report.summary());
         return report;
     }
 

@@ -32,9 +32,12 @@ public class NetworkAdministration {
     @EJB
     private IllRepository repository;
 
+    @EJB
+    private AuditLog audit;
+
     /** A library joins the network under its ISIL. */
-    public void registerLibrary(String isil, String name, ZoneId timeZone, String address, String illEmail,
-                                String illPhone) {
+    public void registerLibrary(String staff, String isil, String name, ZoneId timeZone, String address,
+                                String illEmail, String illPhone) {
         long taken = em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
                 + "AND l.agencyId.value = :isil", Long.class).setParameter("isil", isil).getSingleResult();
         if (taken > 0) {
@@ -43,6 +46,7 @@ public class NetworkAdministration {
         Library library = new Library(AgencyId.isil(isil), name, timeZone);
         library.describeIllOffice(address, illEmail, illPhone);
         em.persist(library);
+        audit.record(staff, "LIBRARY", isil, "REGISTER", null, library.status(), name);
     }
 
     public void openBranch(String isil, String code, String name) {
@@ -64,16 +68,22 @@ public class NetworkAdministration {
         return location.id();
     }
 
-    public void suspendLibrary(String isil) {
-        repository.library(isil).suspend();
+    public void suspendLibrary(String staff, String isil, String reason) {
+        Library library = repository.library(isil);
+        var from = library.status();
+        library.suspend();
+        audit.record(staff, "LIBRARY", isil, "SUSPEND", from, library.status(), reason);
     }
 
-    public void reactivateLibrary(String isil) {
-        repository.library(isil).reactivate();
+    public void reactivateLibrary(String staff, String isil) {
+        Library library = repository.library(isil);
+        var from = library.status();
+        library.reactivate();
+        audit.record(staff, "LIBRARY", isil, "REACTIVATE", from, library.status(), null);
     }
 
     /** A reader registers with their home library's card; the card number is unique within the library. */
-    public void registerReader(String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
+    public void registerReader(String staff, String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
                                String firstName, String lastName, String email, String phone, String department,
                                ReaderCategory category) {
         Library library = repository.library(isil);
@@ -86,14 +96,22 @@ public class NetworkAdministration {
         Reader reader = new Reader(library, cardNumber, validFrom, validUntil, firstName, lastName, email, category);
         reader.recordContact(phone, department);
         em.persist(reader);
+        audit.record(staff, "READER", isil + "/" + cardNumber, "REGISTER", null, reader.status(),
+                category + ", card valid " + validFrom + " to " + validUntil);
     }
 
-    public void blockReader(String isil, String cardNumber, String reason) {
-        repository.reader(isil, cardNumber).block(reason);
+    public void blockReader(String staff, String isil, String cardNumber, String reason) {
+        Reader reader = repository.reader(isil, cardNumber);
+        var from = reader.status();
+        reader.block(reason);
+        audit.record(staff, "READER", isil + "/" + cardNumber, "BLOCK", from, reader.status(), reason);
     }
 
-    public void unblockReader(String isil, String cardNumber) {
-        repository.reader(isil, cardNumber).unblock();
+    public void unblockReader(String staff, String isil, String cardNumber) {
+        Reader reader = repository.reader(isil, cardNumber);
+        var from = reader.status();
+        reader.unblock();
+        audit.record(staff, "READER", isil + "/" + cardNumber, "UNBLOCK", from, reader.status(), null);
     }
 
     /** Adds a work to the union catalogue. @return its id */

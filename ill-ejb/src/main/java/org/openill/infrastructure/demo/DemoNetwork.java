@@ -28,6 +28,7 @@ final class DemoNetwork {
     static final String SOUTH = "ZZ-SCL";
     static final String EAST = "ZZ-ECL";
     static final int GENERATED_RECORDS = 5_000;
+    static final String ACTOR = "demo data";
 
     record Counts(int libraries, int readers, int records, int holdings, int agreements) {
     }
@@ -120,7 +121,7 @@ final class DemoNetwork {
     }
 
     private void library(String isil, String name, String address, String email) {
-        admin.registerLibrary(isil, name, ZoneId.of("Europe/Berlin"), address, email,
+        admin.registerLibrary(ACTOR, isil, name, ZoneId.of("Europe/Berlin"), address, email,
                 "+49 30 5550 " + (1000 + random.nextInt(9000)));
     }
 
@@ -217,7 +218,7 @@ final class DemoNetwork {
                         String department) {
         String card = String.format("%s-%06d", prefix, number);
         String mailbox = (first + "." + last).toLowerCase().replaceAll("[^a-z.]", "");
-        admin.registerReader(isil, card, today.minusYears(1), today.plusYears(3), first, last,
+        admin.registerReader(ACTOR, isil, card, today.minusYears(1), today.plusYears(3), first, last,
                 mailbox + number + "@" + prefix.toLowerCase() + ".example.org",
                 "+49 30 5551 " + String.format("%04d", number), department, category);
         readers++;
@@ -225,10 +226,10 @@ final class DemoNetwork {
 
     private void agreement(String lender, String borrower, boolean reciprocal, boolean loans, boolean copies,
                            BigDecimal perLoan, BigDecimal perCopy, int priority) {
-        long id = agreementService.draft(lender, borrower, reciprocal, today.minusMonths(6),
+        long id = agreementService.draft(ACTOR, lender, borrower, reciprocal, today.minusMonths(6),
                 new AgreementTerms(loans, copies, 28, 2, 40, perLoan, perCopy, new BigDecimal("60.00"), "EUR",
                         priority, 48, null));
-        agreementService.activate(id, null);
+        agreementService.activate(ACTOR, id, null);
         agreements++;
     }
 
