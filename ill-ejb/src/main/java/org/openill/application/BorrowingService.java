@@ -137,12 +137,7 @@ public class BorrowingService {
         IllRequest request = repository.request(requestId, expectedVersion);
         Instant now = Instant.now();
         if (request.acceptConditions(staff, now)) {
-            repository.add(new ReaderNotification(request, ReaderNotification.Kind.CONDITIONS_TO_ACCEPT,
-                    "Conditions for \"" + request.description().title() + "\"",
-                    "The lending library sets these conditions: " + request.conditionSet()
-                            + (request.conditionCost() == null ? "" : ", cost " + request.conditionCost() + " "
-                            + request.conditionCurrency()) + ". Please accept or decline them in the reader portal.",
-                    now));
+            repository.add(ReaderNotification.conditionsToAccept(request, now));
         }
         repository.flush(request);
     }
@@ -175,9 +170,7 @@ public class BorrowingService {
     public void receive(long requestId, Long expectedVersion, String staff) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.receive(staff, Instant.now());
-        repository.add(new ReaderNotification(request, ReaderNotification.Kind.ITEM_ARRIVED,
-                "\"" + request.description().title() + "\" has arrived",
-                "You can collect it at the ILL desk. It is due back on " + request.dueDate() + ".", Instant.now()));
+        repository.add(ReaderNotification.itemArrived(request, Instant.now()));
         repository.flush(request);
     }
 
@@ -250,10 +243,7 @@ public class BorrowingService {
 
     private void notifyIfUnfilled(IllRequest request) {
         if (request.state() == RequestState.UNFILLED) {
-            repository.add(new ReaderNotification(request, ReaderNotification.Kind.REQUEST_UNFILLED,
-                    "No library could supply \"" + request.description().title() + "\"",
-                    "We are sorry: your interlibrary loan request could not be filled. Reasons: "
-                            + request.unfilledReasons(), Instant.now()));
+            repository.add(ReaderNotification.unfilled(request, Instant.now()));
         }
     }
 

@@ -76,10 +76,7 @@ public class LendingService {
         IllRequest request = repository.request(requestId, null);
         request.lenderUnfilled(repository.library(lenderIsil), reason, staff, Instant.now());
         if (request.state() == RequestState.UNFILLED) {
-            repository.add(new ReaderNotification(request, ReaderNotification.Kind.REQUEST_UNFILLED,
-                    "No library could supply \"" + request.description().title() + "\"",
-                    "We are sorry: your interlibrary loan request could not be filled. Reasons: "
-                            + request.unfilledReasons(), Instant.now()));
+            repository.add(ReaderNotification.unfilled(request, Instant.now()));
         }
         repository.flush(request);
     }
@@ -111,9 +108,7 @@ public class LendingService {
         Instant now = Instant.now();
         request.deliverCopy(lender, holding, staff, now, note);
         chargeFor(request, lender, agreement, FeeKind.COPY, now);
-        repository.add(new ReaderNotification(request, ReaderNotification.Kind.COPY_DELIVERED,
-                "Your copy of \"" + request.description().partTitle() + "\" is ready",
-                "The copy you asked for has been delivered to your library.", now));
+        repository.add(ReaderNotification.copyDelivered(request, now));
         repository.flush(request);
     }
 
@@ -143,9 +138,7 @@ public class LendingService {
         Library lender = repository.library(lenderIsil);
         LocalDate due = LocalDate.now(lender.timeZone()).plusDays(daysToReturn);
         request.recall(lender, due, staff, Instant.now(), reason);
-        repository.add(new ReaderNotification(request, ReaderNotification.Kind.ITEM_RECALLED,
-                "\"" + request.description().title() + "\" is recalled",
-                "The lending library needs it back: please return it by " + request.dueDate() + ".", Instant.now()));
+        repository.add(ReaderNotification.recalled(request, Instant.now()));
         repository.flush(request);
     }
 
@@ -185,8 +178,7 @@ public class LendingService {
     }
 
     private void notifyRenewal(IllRequest request, String body) {
-        repository.add(new ReaderNotification(request, ReaderNotification.Kind.RENEWAL_ANSWERED,
-                "Renewal of \"" + request.description().title() + "\"", body, Instant.now()));
+        repository.add(ReaderNotification.renewalAnswered(request, body, Instant.now()));
     }
 
     private static PartnerAgreement agreementOf(IllRequest request) {

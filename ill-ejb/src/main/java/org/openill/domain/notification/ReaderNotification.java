@@ -68,13 +68,50 @@ public class ReaderNotification {
         // for JPA
     }
 
-    public ReaderNotification(IllRequest request, Kind kind, String subject, String body, Instant createdAt) {
+    private ReaderNotification(IllRequest request, Kind kind, String subject, String body, Instant createdAt) {
         this.reader = request.reader();
         this.request = request;
         this.kind = kind;
         this.subject = subject;
         this.body = body;
         this.createdAt = createdAt;
+    }
+
+    /** The rota is exhausted: the reader learns why no library could supply. */
+    public static ReaderNotification unfilled(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.REQUEST_UNFILLED,
+                "No library could supply \"" + request.description().title() + "\"",
+                "We are sorry: your interlibrary loan request could not be filled. Reasons: "
+                        + request.unfilledReasons(), when);
+    }
+
+    public static ReaderNotification conditionsToAccept(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.CONDITIONS_TO_ACCEPT,
+                "Conditions for \"" + request.description().title() + "\"",
+                "The lending library sets these conditions: " + request.conditionSet()
+                        + (request.conditionCost() == null ? "" : ", cost " + request.conditionCost() + " "
+                        + request.conditionCurrency()) + ". Please accept or decline them in the reader portal.", when);
+    }
+
+    public static ReaderNotification itemArrived(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.ITEM_ARRIVED, "\"" + request.description().title() + "\" has arrived",
+                "You can collect it at the ILL desk. It is due back on " + request.dueDate() + ".", when);
+    }
+
+    public static ReaderNotification copyDelivered(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.COPY_DELIVERED,
+                "Your copy of \"" + request.description().partTitle() + "\" is ready",
+                "The copy you asked for has been delivered to your library.", when);
+    }
+
+    public static ReaderNotification recalled(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.ITEM_RECALLED, "\"" + request.description().title() + "\" is recalled",
+                "The lending library needs it back: please return it by " + request.dueDate() + ".", when);
+    }
+
+    public static ReaderNotification renewalAnswered(IllRequest request, String body, Instant when) {
+        return new ReaderNotification(request, Kind.RENEWAL_ANSWERED,
+                "Renewal of \"" + request.description().title() + "\"", body, when);
     }
 
     public void markSent(Instant when) {
