@@ -66,13 +66,36 @@ class AdministrationIT {
     }
 
     @Test
+    void aSuspendedLibraryNeitherBorrowsNorLends() {
+        String borrower = fixtures.newLibrary();
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
+        admin.suspendLibrary("staff", lender, "membership fee unpaid");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)));
+        assertFalse(borrowing.route(id, null, "staff"));
+        assertEquals(lender + " is suspended from the network", queries.details(id).unfilledReasons());
+
+        admin.suspendLibrary("staff", borrower, "left the network");
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.apply(borrower, card, null,
+                BibliographicDescription.titled("Anything").by("Someone").build(), ServiceType.LOAN));
+        assertEquals(borrower + " is suspended from the network and cannot borrow through interlibrary loan",
+                refused.getMessage());
+        assertEquals("LIBRARY " + borrower + " SUSPEND ACTIVE->SUSPENDED", audit.trailOf("LIBRARY", borrower).stream()
+                .filter(entry -> entry.action().equals("SUSPEND"))
+                .map(e -> e.subjectType() + " " + e.subjectId() + " " + e.action() + " " + e.fromState() + "->" + e.toState())
+                .findFirst().orElseThrow());
+    }
+
+    @Test
     void aReferenceRoomCannotBeDeclaredLendable() {
         String isil = fixtures.newLibrary();
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.addCollection(isil, "MAIN", "LAW",
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.addCollection("staff", isil, "MAIN", "LAW",
                 "Law department reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, true));
         assertTrue(refused.getMessage().endsWith("reference rooms are never lendable through interlibrary loan"),
                 refused.getMessage());
-        assertTrue(admin.addCollection(isil, "MAIN", "LAW", "Law department reference room",
+        assertTrue(admin.addCollection("staff", isil, "MAIN", "LAW", "Law department reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false) > 0);
     }
 
@@ -159,9 +182,9 @@ class AdministrationIT {
     void excludedCollectionIsNotLentFrom() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        long rare = admin.addCollection(lender, "MAIN", "RARE", "Rare books", LocationType.SPECIAL_COLLECTIONS, true);
+        long rare = admin.addCollection("staff", lender, "MAIN", "RARE", "Rare books", LocationType.SPECIAL_COLLECTIONS, true);
         long id = agreements.draft("staff", lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
-        agreements.excludeCollection("staff", id, rare);
+        agreements.excludeCollection("staff", id, null, rare);
         agreements.activate("staff", id, null);
         List<String> book = fixtures.newBookHeldAt(lender + "/RARE");
         long request = validatedRequest(borrower, Long.parseLong(book.get(0)));

@@ -57,7 +57,7 @@ class ApplicationIT {
         assertEquals(card, details.readerCard());
         assertEquals(1, details.audit().size());
         assertEquals(RequestAction.SUBMIT, details.audit().get(0).action());
-        assertEquals("reader " + card, details.audit().get(0).actor());
+        assertEquals("reader ZZ-ECL/" + card, details.audit().get(0).actor());
     }
 
     @Test

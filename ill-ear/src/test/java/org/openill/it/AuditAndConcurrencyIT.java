@@ -130,7 +130,7 @@ class AuditAndConcurrencyIT {
             }
             assertTrue(causes.toString().contains("the audit trail of ILL requests cannot be changed"), causes.toString());
         }
-        assertEquals("reader " + queries.details(id).readerCard(), queries.details(id).audit().get(0).actor());
+        assertEquals("reader ZZ-ECL/" + queries.details(id).readerCard(), queries.details(id).audit().get(0).actor());
     }
 
     @Test

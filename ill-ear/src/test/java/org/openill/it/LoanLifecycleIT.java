@@ -103,9 +103,9 @@ class LoanLifecycleIT {
         long id = requestSentToLender(ServiceType.LOAN);
         LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
         String card = queries.details(id).readerCard();
-        borrowing.requestRenewal(id, card);
+        borrowing.requestRenewal(id, borrower, card);
         assertEquals(due.plusDays(21), lending.approveRenewal(id, lender, "lender staff"));
-        borrowing.requestRenewal(id, card);
+        borrowing.requestRenewal(id, borrower, card);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.approveRenewal(id, lender, "lender staff"));
         assertEquals("The partner agreement allows 1 renewal(s) and 1 have been granted", refused.getMessage());
         lending.denyRenewal(id, lender, "needed for a course", "lender staff");
@@ -149,12 +149,35 @@ class LoanLifecycleIT {
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
         assertTrue(fixtures.notificationsOf(id).get(0).startsWith("CONDITIONS_TO_ACCEPT"));
         IllRuleViolation notTheirs = assertThrows(IllRuleViolation.class,
-                () -> borrowing.readerAnswersConditions(id, "SOMEONE-ELSE", true));
+                () -> borrowing.readerAnswersConditions(id, borrower, "SOMEONE-ELSE", true));
         assertEquals("Request #" + id + " is not yours", notTheirs.getMessage());
-        borrowing.readerAnswersConditions(id, proposed.readerCard(), true);
+        IllRuleViolation officeAgain = assertThrows(IllRuleViolation.class,
+                () -> borrowing.acceptConditions(id, null, "borrowing staff"));
+        assertEquals("Cannot accept the conditions (ACCEPT_CONDITIONS) when the request is AWAITING_READER_CONSENT",
+                officeAgain.getMessage());
+        borrowing.readerAnswersConditions(id, borrower, proposed.readerCard(), true);
         assertEquals(RequestState.WILL_SUPPLY, queries.details(id).state());
         lending.shipLoan(id, lender, book.get(1), "lender staff");
         assertEquals(new BigDecimal("6.00"), ledger.balance(lender, borrower).get(0).amount());
+    }
+
+    @Test
+    void aReaderOfAnotherLibraryWithTheSameCardNumberCannotAnswer() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "lender staff", null);
+        borrowing.acceptConditions(id, null, "borrowing staff");
+        String card = queries.details(id).readerCard();
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> borrowing.readerAnswersConditions(id, "ZZ-NUL", card, true));
+        assertEquals("Request #" + id + " is not yours", refused.getMessage());
+    }
+
+    @Test
+    void negativeCostIsRefusedWithAClearMessage() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.proposeConditions(id, lender,
+                Set.of(), new BigDecimal("-3.00"), "lender staff", null));
+        assertEquals("A cost cannot be negative", refused.getMessage());
     }
 
     @Test
@@ -162,10 +185,10 @@ class LoanLifecycleIT {
         long id = requestSentToLender(ServiceType.LOAN);
         lending.proposeConditions(id, lender, Set.of(LoanCondition.NO_REPRODUCTION), null, "lender staff", null);
         borrowing.acceptConditions(id, null, "borrowing staff");
-        borrowing.readerAnswersConditions(id, queries.details(id).readerCard(), false);
+        borrowing.readerAnswersConditions(id, borrower, queries.details(id).readerCard(), false);
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
-        assertTrue(details.unfilledReasons().contains("conditions NoReproduction declined: the reader declined"),
+        assertTrue(details.unfilledReasons().contains("conditions NoReproduction declined by the reader"),
                 details.unfilledReasons());
     }
 

@@ -230,6 +230,92 @@ class RoutingIT {
     }
 
     @Test
+    void itemNotInTheCatalogueIsAskedOfPartnersInTurn() {
+        String borrower = fixtures.newLibrary();
+        String first = fixtures.newLibrary();
+        String second = fixtures.newLibrary();
+        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
+        String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
+        long id = borrowing.apply(borrower, card, null,
+                BibliographicDescription.titled("A Pamphlet Nobody Catalogued").by("Obscure, Author").build(),
+                ServiceType.LOAN);
+        borrowing.validate(id, null, "staff");
+        assertTrue(borrowing.route(id, null, "staff"));
+        assertEquals(first, queries.details(id).lenderIsil());
+        lending.unfilled(id, first, "not held", "first staff");
+        assertEquals(second, queries.details(id).lenderIsil());
+        lending.unfilled(id, second, "not held either", "second staff");
+        assertEquals("the item is not in the union catalogue of the network; " + first + ": not held; " + second
+                + ": not held either", queries.details(id).unfilledReasons());
+    }
+
+    @Test
+    void retryPossibleWithoutALaterAnswerMovesOnWhenTheResponseTimeRunsOut() {
+        String borrower = fixtures.newLibrary();
+        String hesitant = fixtures.newLibrary();
+        String next = fixtures.newLibrary();
+        fixtures.agreement(hesitant, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(next, borrower, true, true, 10, 20, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(hesitant + "/OPEN", next + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        lending.retryPossible(id, hesitant, "at the bindery", "hesitant staff");
+        assertEquals(0, borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(23))));
+        assertTrue(borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(25))) >= 1);
+        assertEquals(next, queries.details(id).lenderIsil());
+    }
+
+    @Test
+    void borrowingOfficeStopsWaitingForALenderThatDoesNotShip() {
+        String borrower = fixtures.newLibrary();
+        String slow = fixtures.newLibrary();
+        String next = fixtures.newLibrary();
+        fixtures.agreement(slow, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(next, borrower, true, true, 10, 20, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(slow + "/OPEN", next + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        lending.willSupply(id, slow, "slow staff");
+        borrowing.skipLender(id, null, "staff", "promised a month ago, nothing shipped");
+        RequestDetails details = queries.details(id);
+        assertEquals(next, details.lenderIsil());
+        assertEquals(RotaEntryStatus.SKIPPED, details.rota().get(0).status());
+        assertEquals("promised a month ago, nothing shipped", details.rota().get(0).reason());
+    }
+
+    @Test
+    void twoRequestsRoutedAtOnceCannotBothTakeTheLastOutstandingSlot() throws Exception {
+        String borrower = fixtures.newLibrary();
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 1, 10, "0", "0");
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+            ids.add(validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book " + i, ServiceType.LOAN));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Boolean>> routed = new java.util.ArrayList<>();
+            for (long id : ids) {
+                routed.add(pool.submit(() -> {
+                    start.await();
+                    return borrowing.route(id, null, "staff");
+                }));
+            }
+            start.countDown();
+            long sent = 0;
+            for (java.util.concurrent.Future<Boolean> outcome : routed) {
+                sent += outcome.get() ? 1 : 0;
+            }
+            assertEquals(1, sent, "requests sent to a lender that allows one item outstanding");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void requestCannotBeRoutedBeforeItIsValidated() {
         String card = fixtures.newReader("ZZ-ECL", ReaderCategory.FACULTY);
         long id = borrowing.apply("ZZ-ECL", card, null,

@@ -37,6 +37,9 @@ public class AgreementService {
     /** A new agreement, in draft until activated. @return its id */
     public long draft(String staff, String lenderIsil, String borrowerIsil, boolean reciprocal, LocalDate validFrom,
                       AgreementTerms terms) {
+        if (validFrom == null) {
+            throw new IllRuleViolation("An agreement needs the day it comes into force");
+        }
         PartnerAgreement agreement = new PartnerAgreement(repository.library(lenderIsil),
                 repository.library(borrowerIsil), reciprocal, validFrom);
         apply(agreement, terms);
@@ -55,13 +58,14 @@ public class AgreementService {
         audit.record(staff, SUBJECT, agreementId, "CHANGE_TERMS", agreement.status(), agreement.status(), terms.toString());
     }
 
-    public void excludeCollection(String staff, long agreementId, long locationId) {
+    public void excludeCollection(String staff, long agreementId, Long expectedVersion, long locationId) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
             throw new IllRuleViolation("There is no collection #" + locationId);
         }
-        PartnerAgreement agreement = agreement(agreementId, null);
+        PartnerAgreement agreement = agreement(agreementId, expectedVersion);
         agreement.excludeCollection(location);
+        flush(agreementId);
         audit.record(staff, SUBJECT, agreementId, "EXCLUDE_COLLECTION", agreement.status(), agreement.status(),
                 "Collection " + location.name() + " (#" + locationId + ") excluded");
     }
@@ -101,6 +105,11 @@ public class AgreementService {
     }
 
     private static void apply(PartnerAgreement agreement, AgreementTerms terms) {
+        if (terms == null || terms.feePerLoan() == null || terms.feePerCopy() == null || terms.replacementFee() == null
+                || terms.currency() == null) {
+            throw new IllRuleViolation("These terms cannot be agreed: fees (zero for free lending) and their currency "
+                    + "are required");
+        }
         try {
             agreement.withServices(terms.loans(), terms.copies(), terms.loanPeriodDays(), terms.maxRenewals(),
                             terms.maxOutstanding())

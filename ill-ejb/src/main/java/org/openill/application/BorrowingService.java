@@ -1,8 +1,13 @@
 package org.openill.application;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.catalogue.BibliographicRecord;
@@ -10,19 +15,23 @@ import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.fee.FeeKind;
 import org.openill.domain.library.Library;
+import org.openill.domain.library.LibraryStatus;
 import org.openill.domain.notification.ReaderNotification;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderStatus;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RotaEntryStatus;
 import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.persistence.IllRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -35,8 +44,14 @@ public class BorrowingService {
 
     private static final Logger LOG = Logger.getLogger(BorrowingService.class.getName());
 
+    static final List<RequestState> FINAL_STATES = Arrays.stream(RequestState.values())
+            .filter(RequestState::isFinal).toList();
+
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
+
+    @Resource
+    private SessionContext context;
 
     @EJB
     private IllRepository repository;
@@ -56,8 +71,18 @@ public class BorrowingService {
      */
     public long apply(String libraryIsil, String cardNumber, Long recordId, BibliographicDescription description,
                       ServiceType service) {
+        if (description == null || service == null) {
+            throw new IllRuleViolation("An application needs the item's description and the service, loan or copy");
+        }
+        String insufficiency = description.insufficiencyFor(service);
+        if (insufficiency != null) {
+            throw new IllRuleViolation("The bibliographic data cannot identify the item: " + insufficiency);
+        }
         Reader reader = repository.reader(libraryIsil, cardNumber);
+        // one application at a time per reader, so that two at once cannot both pass the limits below
+        em.lock(reader, LockModeType.PESSIMISTIC_WRITE);
         Library library = reader.homeLibrary();
+        requireMember(library);
         LocalDate today = LocalDate.now(library.timeZone());
         if (reader.status() == ReaderStatus.BLOCKED) {
             throw new IllRuleViolation("Library card " + reader.cardNumber() + " is blocked: " + reader.blockedReason()
@@ -73,7 +98,7 @@ public class BorrowingService {
         }
         long open = em.createQuery("SELECT COUNT(r) FROM IllRequest r WHERE r.reader = :reader AND r.state NOT IN :done",
                         Long.class)
-                .setParameter("reader", reader).setParameter("done", finalStates()).getSingleResult();
+                .setParameter("reader", reader).setParameter("done", FINAL_STATES).getSingleResult();
         if (open >= reader.category().maxOpenRequests()) {
             throw new IllRuleViolation("You have " + open + " open interlibrary loan requests, the most a "
                     + reader.category().name().toLowerCase() + " reader may have; wait until one is completed");
@@ -104,13 +129,11 @@ public class BorrowingService {
      */
     public boolean route(long requestId, Long expectedVersion, String staff) {
         IllRequest request = repository.request(requestId, expectedVersion);
-        LocalDate today = LocalDate.now(request.borrower().timeZone());
-        RoutingService.Rota rota = routing.rotaFor(request, today);
-        request.planRota(rota.agreements());
-        boolean sent = request.sendToNextLender(staff, Instant.now(), rota.reasons());
-        notifyIfUnfilled(request);
-        repository.flush(request);
-        return sent;
+        requireMember(request.borrower());
+        RoutingService.Rota rota = routing.rotaFor(request, LocalDate.now(request.borrower().timeZone()));
+        request.planRota(rota.agreements(), rota.reasons());
+        request.sendToNextLender(staff, Instant.now());
+        return afterRotaMoved(request, staff);
     }
 
     /**
@@ -119,6 +142,7 @@ public class BorrowingService {
      */
     public void routeTo(long requestId, Long expectedVersion, String lenderIsil, String staff) {
         IllRequest request = repository.request(requestId, expectedVersion);
+        requireMember(request.borrower());
         RoutingService.Rota rota = routing.rotaFor(request, LocalDate.now(request.borrower().timeZone()));
         var chosen = rota.lenders().stream()
                 .filter(candidate -> candidate.lender().agencyId().value().equals(lenderIsil)).toList();
@@ -127,9 +151,16 @@ public class BorrowingService {
                     .orElse(lenderIsil + " does not hold the item");
             throw new IllRuleViolation("Cannot send the request to " + lenderIsil + ": " + why);
         }
-        request.planRota(chosen.stream().map(candidate -> candidate.agreement()).toList());
-        request.sendToNextLender(staff, Instant.now(), List.of());
-        repository.flush(request);
+        request.planRota(chosen.stream().map(candidate -> candidate.agreement()).toList(), List.of());
+        request.sendToNextLender(staff, Instant.now());
+        afterRotaMoved(request, staff);
+    }
+
+    /** The borrowing office stops waiting for the current lender and asks the next one of the rota. */
+    public void skipLender(long requestId, Long expectedVersion, String staff, String reason) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.skipLender(reason, staff, Instant.now());
+        afterRotaMoved(request, staff);
     }
 
     /** The borrowing office accepts the lender's conditions; the reader is asked where they concern them. */
@@ -145,25 +176,16 @@ public class BorrowingService {
     public void declineConditions(long requestId, Long expectedVersion, String staff, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.declineConditions(staff, Instant.now(), reason);
-        notifyIfUnfilled(request);
-        repository.flush(request);
+        afterRotaMoved(request, staff);
     }
 
     /** The reader answers the conditions the borrowing office passed on to them. */
-    public void readerAnswersConditions(long requestId, String cardNumber, boolean accept) {
+    public void readerAnswersConditions(long requestId, String libraryIsil, String cardNumber, boolean accept) {
         IllRequest request = repository.request(requestId, null);
-        requireOwnRequest(request, cardNumber);
-        if (request.state() != RequestState.AWAITING_READER_CONSENT) {
-            throw new IllRuleViolation("Request #" + requestId + " is not waiting for your answer to conditions");
-        }
+        requireOwnRequest(request, libraryIsil, cardNumber);
         String actor = actorFor(request.reader());
-        if (accept) {
-            request.acceptConditions(actor, Instant.now());
-        } else {
-            request.declineConditions(actor, Instant.now(), "the reader declined");
-            notifyIfUnfilled(request);
-        }
-        repository.flush(request);
+        request.readerAnswersConditions(accept, actor, Instant.now());
+        afterRotaMoved(request, actor);
     }
 
     /** The borrowing library received the lent item. */
@@ -174,9 +196,9 @@ public class BorrowingService {
         repository.flush(request);
     }
 
-    public void requestRenewal(long requestId, String cardNumber) {
+    public void requestRenewal(long requestId, String libraryIsil, String cardNumber) {
         IllRequest request = repository.request(requestId, null);
-        requireOwnRequest(request, cardNumber);
+        requireOwnRequest(request, libraryIsil, cardNumber);
         request.requestRenewal(actorFor(request.reader()), Instant.now());
         repository.flush(request);
     }
@@ -205,24 +227,43 @@ public class BorrowingService {
     }
 
     /**
-     * Moves on every request whose lender let its agreement's response time pass without an answer.
+     * Moves on every request whose lender let its agreement's response time pass without an answer; each request
+     * in a transaction of its own, so that one lender answering meanwhile does not hold up the others.
      *
      * @return how many requests moved
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int advanceTimedOutRequests(Instant now) {
-        List<IllRequest> waiting = em.createQuery(
-                        "SELECT r FROM IllRequest r WHERE r.state = :state ORDER BY r.id", IllRequest.class)
-                .setParameter("state", RequestState.REQUEST_RECEIVED).getResultList();
+        List<Long> due = em.createQuery("""
+                        SELECT DISTINCT e.request.id FROM RotaEntry e
+                        WHERE e.status = :asked AND e.answerDueAt < :now AND e.request.state IN :waiting""", Long.class)
+                .setParameter("asked", RotaEntryStatus.ASKED).setParameter("now", now)
+                .setParameter("waiting", List.of(RequestState.REQUEST_RECEIVED, RequestState.RETRY_POSSIBLE))
+                .getResultList();
+        BorrowingService self = context.getBusinessObject(BorrowingService.class);
         int moved = 0;
-        for (IllRequest request : waiting) {
-            if (request.lenderMissedResponseTime(now)) {
-                request.lenderDidNotAnswer("system", now);
-                notifyIfUnfilled(request);
-                moved++;
+        for (long id : due) {
+            try {
+                if (self.moveOnFromSilentLender(id, now)) {
+                    moved++;
+                }
+            } catch (IllRuleViolation changedMeanwhile) {
+                LOG.log(Level.INFO, "Request #{0} not moved on: {1}", new Object[] {id, changedMeanwhile.getMessage()});
             }
         }
-        em.flush();
         return moved;
+    }
+
+    /** One request of {@link #advanceTimedOutRequests}: its lender's time is up, if it still is now. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean moveOnFromSilentLender(long requestId, Instant now) {
+        IllRequest request = repository.request(requestId, null);
+        if (!request.lenderMissedResponseTime(now)) {
+            return false;
+        }
+        request.lenderDidNotAnswer("system", now);
+        afterRotaMoved(request, "system");
+        return true;
     }
 
     /**
@@ -241,9 +282,20 @@ public class BorrowingService {
         return late.size();
     }
 
-    private void notifyIfUnfilled(IllRequest request) {
+    /** After the request moved along its rota: the new lender's limit holds, and the reader hears if it ran out. */
+    private boolean afterRotaMoved(IllRequest request, String actor) {
+        routing.holdToOutstandingLimit(request, actor, Instant.now());
         if (request.state() == RequestState.UNFILLED) {
             repository.add(ReaderNotification.unfilled(request, Instant.now()));
+        }
+        repository.flush(request);
+        return request.state() == RequestState.REQUEST_RECEIVED;
+    }
+
+    private static void requireMember(Library library) {
+        if (library.status() != LibraryStatus.ACTIVE) {
+            throw new IllRuleViolation(library.agencyId().value()
+                    + " is suspended from the network and cannot borrow through interlibrary loan");
         }
     }
 
@@ -271,7 +323,7 @@ public class BorrowingService {
                         WHERE r.reader = :reader AND r.serviceType = :service AND r.state NOT IN :done
                           AND (r.record = :record OR (r.record IS NULL AND LOWER(r.description.title) = :title))
                           AND (r.description.partTitle IS NULL OR LOWER(r.description.partTitle) = :part)""", Long.class)
-                .setParameter("reader", reader).setParameter("service", service).setParameter("done", finalStates())
+                .setParameter("reader", reader).setParameter("service", service).setParameter("done", FINAL_STATES)
                 .setParameter("record", record)
                 .setParameter("title", description.title().toLowerCase())
                 .setParameter("part", description.partTitle() == null ? "" : description.partTitle().toLowerCase())
@@ -303,17 +355,15 @@ public class BorrowingService {
         }
     }
 
-    private static void requireOwnRequest(IllRequest request, String cardNumber) {
-        if (!request.reader().cardNumber().equals(cardNumber)) {
+    /** Card numbers are unique only within a library: the reader is known by both. */
+    private static void requireOwnRequest(IllRequest request, String libraryIsil, String cardNumber) {
+        Reader reader = request.reader();
+        if (!reader.cardNumber().equals(cardNumber) || !reader.homeLibrary().agencyId().value().equals(libraryIsil)) {
             throw new IllRuleViolation("Request #" + request.id() + " is not yours");
         }
     }
 
-    private static List<RequestState> finalStates() {
-        return java.util.Arrays.stream(RequestState.values()).filter(RequestState::isFinal).toList();
-    }
-
     static String actorFor(Reader reader) {
-        return "reader " + reader.cardNumber();
+        return "reader " + reader.homeLibrary().agencyId().value() + "/" + reader.cardNumber();
     }
 }

@@ -37,6 +37,7 @@ public class CatalogueSearch {
 
     public static final int COUNT_CAP = 1000;
     public static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_OFFSET = 10_000;
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
@@ -53,6 +54,10 @@ public class CatalogueSearch {
         }
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllRuleViolation("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " records");
+        }
+        if ((long) page * pageSize > MAX_OFFSET) {
+            throw new IllRuleViolation("Only the first " + MAX_OFFSET + " results can be paged through; "
+                    + "add words to narrow the search");
         }
         String identifier = identifierIn(words);
         List<Object[]> rows;

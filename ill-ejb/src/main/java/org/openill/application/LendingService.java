@@ -40,6 +40,9 @@ public class LendingService {
     @EJB
     private FeeLedger ledger;
 
+    @EJB
+    private RoutingService routing;
+
     public void expectToSupply(long requestId, String lenderIsil, String staff) {
         IllRequest request = repository.request(requestId, null);
         request.expectToSupply(repository.library(lenderIsil), staff, Instant.now(), null);
@@ -75,6 +78,7 @@ public class LendingService {
     public void unfilled(long requestId, String lenderIsil, String reason, String staff) {
         IllRequest request = repository.request(requestId, null);
         request.lenderUnfilled(repository.library(lenderIsil), reason, staff, Instant.now());
+        routing.holdToOutstandingLimit(request, staff, Instant.now());
         if (request.state() == RequestState.UNFILLED) {
             repository.add(ReaderNotification.unfilled(request, Instant.now()));
         }

@@ -49,8 +49,9 @@ public class NetworkAdministration {
         audit.record(staff, "LIBRARY", isil, "REGISTER", null, library.status(), name);
     }
 
-    public void openBranch(String isil, String code, String name) {
+    public void openBranch(String staff, String isil, String code, String name) {
         repository.library(isil).openBranch(code, name);
+        audit.record(staff, "LIBRARY", isil, "OPEN_BRANCH", null, null, code + " " + name);
     }
 
     /**
@@ -58,13 +59,15 @@ public class NetworkAdministration {
      *
      * @return the id of the new collection (location)
      */
-    public long addCollection(String isil, String branchCode, String code, String name, LocationType type,
-                              boolean illLendable) {
+    public long addCollection(String staff, String isil, String branchCode, String code, String name,
+                              LocationType type, boolean illLendable) {
         Library library = repository.library(isil);
         Branch branch = library.branches().stream().filter(candidate -> candidate.code().equals(branchCode)).findFirst()
                 .orElseThrow(() -> new IllRuleViolation(isil + " has no branch " + branchCode));
         Location location = branch.addLocation(code, name, type, illLendable);
         em.flush();
+        audit.record(staff, "LIBRARY", isil, "ADD_COLLECTION", null, null, branchCode + "/" + code + " " + name + ", "
+                + type + (location.isLendableThroughIll() ? ", lends through ILL" : ", does not lend through ILL"));
         return location.id();
     }
 
@@ -86,6 +89,9 @@ public class NetworkAdministration {
     public void registerReader(String staff, String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
                                String firstName, String lastName, String email, String phone, String department,
                                ReaderCategory category) {
+        if (cardNumber == null || cardNumber.isBlank()) {
+            throw new IllRuleViolation("A reader needs a library card number");
+        }
         Library library = repository.library(isil);
         long taken = em.createQuery("SELECT COUNT(r) FROM Reader r WHERE r.homeLibrary = :library AND r.cardNumber = :card",
                         Long.class)
@@ -115,17 +121,24 @@ public class NetworkAdministration {
     }
 
     /** Adds a work to the union catalogue. @return its id */
-    public long catalogue(BibliographicRecord record) {
+    public long catalogue(String staff, BibliographicRecord record) {
         em.persist(record); // the sequence gives the id on persist, so records can still be written in batches
+        audit.record(staff, "RECORD", record.id(), "CATALOGUE", null, null, record.title());
         return record.id();
     }
 
     /** Records that a collection holds a copy of a catalogued work. */
-    public void addHolding(long recordId, long locationId, String callNumber, String barcode) {
+    public void addHolding(String staff, long recordId, long locationId, String callNumber, String barcode) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
             throw new IllRuleViolation("There is no collection #" + locationId);
         }
-        em.persist(new Holding(em.getReference(BibliographicRecord.class, recordId), location, callNumber, barcode));
+        BibliographicRecord record = em.find(BibliographicRecord.class, recordId);
+        if (record == null) {
+            throw new IllRuleViolation("There is no catalogue record #" + recordId);
+        }
+        em.persist(new Holding(record, location, callNumber, barcode));
+        audit.record(staff, "RECORD", recordId, "ADD_HOLDING", null, null,
+                location.branch().library().agencyId().value() + " " + location.name() + " " + barcode);
     }
 }

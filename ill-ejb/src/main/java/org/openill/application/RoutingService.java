@@ -2,6 +2,7 @@ package org.openill.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.CirculationStatus;
@@ -15,6 +16,7 @@ import org.openill.domain.request.RotaEntryStatus;
 import org.openill.domain.request.RotaPlanner;
 import org.openill.domain.request.ServiceType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +43,7 @@ public class RoutingService {
     public Rota rotaFor(IllRequest request, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         if (request.record() == null) {
-            reasons.add("the item is not in the union catalogue of the network");
-            return new Rota(List.of(), reasons);
+            return partnersInTurn(request, today);
         }
         Library borrower = request.borrower();
         Map<Long, List<Holding>> holdingsByLibrary = new LinkedHashMap<>();
@@ -64,6 +65,63 @@ public class RoutingService {
                     () -> reasons.add(whyNot(request, lender, holdings, today)));
         }
         return new Rota(RotaPlanner.order(candidates), reasons);
+    }
+
+    /**
+     * An item the union catalogue does not know: nobody's holdings can be checked, so every partner whose agreement
+     * in force allows the service is asked in turn.
+     */
+    private Rota partnersInTurn(IllRequest request, LocalDate today) {
+        Library borrower = request.borrower();
+        List<String> reasons = new ArrayList<>(List.of("the item is not in the union catalogue of the network"));
+        Map<Long, Library> lenders = new LinkedHashMap<>();
+        for (PartnerAgreement agreement : em.createQuery("""
+                        SELECT a FROM PartnerAgreement a
+                        WHERE a.borrower = :borrower OR (a.reciprocal = TRUE AND a.lender = :borrower)
+                        ORDER BY a.priority, a.id""", PartnerAgreement.class)
+                .setParameter("borrower", borrower).getResultList()) {
+            Library lender = agreement.lenderFor(borrower);
+            lenders.putIfAbsent(lender.id(), lender);
+        }
+        List<LenderCandidate> candidates = new ArrayList<>();
+        for (Library lender : lenders.values()) {
+            if (lender.status() != LibraryStatus.ACTIVE) {
+                reasons.add(lender.agencyId().value() + " is suspended from the network");
+                continue;
+            }
+            long outstanding = outstanding(borrower, lender);
+            String broken = null;
+            for (PartnerAgreement agreement : agreementsBetween(borrower, lender)) {
+                broken = agreement.termBrokenBy(request.serviceType(), today, outstanding);
+                if (broken == null) {
+                    candidates.add(statsFor(agreement, lender));
+                    break;
+                }
+            }
+            if (broken != null) {
+                reasons.add(lender.agencyId().value() + ": " + broken);
+            }
+        }
+        return new Rota(RotaPlanner.order(candidates), reasons);
+    }
+
+    /**
+     * Keeps the lender just asked within its agreement's limit of items outstanding, now that the request counts
+     * too: requests to the same lender wait for each other here (a lock on the agreement), and a lender at its limit
+     * is skipped for the next one.
+     */
+    public void holdToOutstandingLimit(IllRequest request, String actor, Instant when) {
+        while (request.state() == RequestState.REQUEST_RECEIVED) {
+            PartnerAgreement agreement = request.currentAgreement().orElseThrow();
+            em.lock(agreement, LockModeType.PESSIMISTIC_WRITE);
+            em.flush();
+            long outstanding = outstanding(request.borrower(), request.lender());
+            if (outstanding <= agreement.maxOutstanding()) {
+                return;
+            }
+            request.skipLender(agreement.termBrokenBy(request.serviceType(),
+                    LocalDate.ofInstant(when, request.borrower().timeZone()), outstanding - 1), actor, when);
+        }
     }
 
     private Optional<LenderCandidate> candidateFor(IllRequest request, Library lender, List<Holding> holdings,

@@ -109,6 +109,10 @@ public class IllRequest {
     @Column(name = "unfilled_reasons", length = 4000)
     private String unfilledReasons;
 
+    /** Why holding libraries were left out of the rota when it was planned; told to the reader if it runs out. */
+    @Column(name = "rota_notes", length = 4000)
+    private String rotaNotes;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -156,65 +160,80 @@ public class IllRequest {
     }
 
     /**
-     * Sets the lenders to ask, in order, replacing those not yet asked; lenders already asked keep their answers.
+     * Sets the lenders to ask, in order, replacing those not yet asked (lenders already asked keep their answers), and
+     * notes why other holding libraries were left out.
      */
-    public void planRota(List<PartnerAgreement> lendersInOrder) {
-        if (!RequestStateMachine.allows(state, RequestAction.SEND_TO_LENDER)) {
-            throw new IllegalTransitionException(state, RequestAction.SEND_TO_LENDER);
-        }
+    public void planRota(List<PartnerAgreement> lendersInOrder, List<String> leftOut) {
+        require(RequestAction.SEND_TO_LENDER);
+        // new entries are numbered after every entry there was, so no position is reused within the flush
+        int position = rota.stream().mapToInt(RotaEntry::position).max().orElse(0);
         rota.removeIf(entry -> entry.status() == RotaEntryStatus.WAITING);
-        int position = rota.size();
         for (PartnerAgreement agreement : lendersInOrder) {
             rota.add(new RotaEntry(this, ++position, agreement));
         }
+        this.rotaNotes = leftOut.isEmpty() ? null : String.join("; ", leftOut);
     }
 
     /**
-     * Asks the next lender of the rota; when none is left, the request ends unfilled with the reasons collected,
-     * given as well as those found when planning.
+     * Asks the next lender of the rota that can still be asked (its agreement in force, the lender active); when
+     * none is left, the request ends unfilled with the reasons collected.
      *
      * @return true when a lender was asked
      */
-    public boolean sendToNextLender(String actor, Instant when, List<String> planningReasons) {
-        Optional<RotaEntry> next = rota.stream().filter(entry -> entry.status() == RotaEntryStatus.WAITING).findFirst();
-        if (next.isEmpty()) {
-            List<String> reasons = new ArrayList<>(planningReasons);
-            rota.stream().filter(entry -> entry.reason() != null)
-                    .map(entry -> entry.lender().agencyId().value() + ": " + entry.reason())
-                    .forEach(reasons::add);
-            if (reasons.isEmpty()) {
-                reasons.add("no library of the network can supply it");
+    public boolean sendToNextLender(String actor, Instant when) {
+        require(RequestAction.SEND_TO_LENDER);
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(when, borrower.timeZone());
+        for (RotaEntry entry : rota) {
+            if (entry.status() != RotaEntryStatus.WAITING) {
+                continue;
             }
-            this.unfilledReasons = String.join("; ", reasons);
-            this.lender = null;
-            transition(RequestAction.EXHAUST_ROTA, actor, when, "No lender left: " + unfilledReasons, null);
-            return false;
+            String notAskable = entry.whyNotAskable(day, serviceType);
+            if (notAskable != null) {
+                entry.answered(RotaEntryStatus.SKIPPED, notAskable, when);
+                continue;
+            }
+            entry.asked(when);
+            this.lender = entry.lender();
+            clearConditions();
+            transition(RequestAction.SEND_TO_LENDER, actor, when,
+                    "Sent to " + lender.agencyId().value() + " (rota position " + entry.position() + "), answer due by "
+                            + entry.answerDueAt(), null);
+            return true;
         }
-        RotaEntry entry = next.get();
-        entry.asked(when);
-        this.lender = entry.lender();
-        clearConditions();
-        transition(RequestAction.SEND_TO_LENDER, actor, when,
-                "Sent to " + lender.agencyId().value() + " (rota position " + entry.position() + "), answer due by "
-                        + entry.answerDueAt(), null);
-        return true;
+        List<String> reasons = new ArrayList<>();
+        if (rotaNotes != null) {
+            reasons.add(rotaNotes);
+        }
+        rota.stream().filter(entry -> entry.reason() != null)
+                .map(entry -> entry.lender().agencyId().value() + ": " + entry.reason())
+                .forEach(reasons::add);
+        if (reasons.isEmpty()) {
+            reasons.add("no library of the network can supply it");
+        }
+        this.unfilledReasons = String.join("; ", reasons);
+        this.lender = null;
+        transition(RequestAction.EXHAUST_ROTA, actor, when, "No lender left: " + unfilledReasons, null);
+        return false;
     }
 
     public void expectToSupply(Library answering, String actor, Instant when, String note) {
         requireLender(answering);
+        require(RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_EXPECT_TO_SUPPLY, actor, when, lender.agencyId().value() + " expects to supply", note);
     }
 
     public void willSupply(Library answering, String actor, Instant when, String note) {
         requireLender(answering);
+        require(RequestAction.ANSWER_WILL_SUPPLY);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_WILL_SUPPLY, actor, when, lender.agencyId().value() + " will supply", note);
     }
 
     public void retryPossible(Library answering, String reason, String actor, Instant when) {
         requireLender(answering);
-        currentEntry().responded(when);
+        require(RequestAction.ANSWER_RETRY_POSSIBLE);
+        currentEntry().retryLater(when);
         transition(RequestAction.ANSWER_RETRY_POSSIBLE, actor, when,
                 lender.agencyId().value() + " cannot supply now, retry possible: " + reason, null);
     }
@@ -222,33 +241,54 @@ public class IllRequest {
     /** The current lender cannot supply: the request moves on to the next lender of the rota. */
     public void lenderUnfilled(Library answering, String reason, String actor, Instant when) {
         requireLender(answering);
+        require(RequestAction.LENDER_UNFILLED);
         String why = reason == null || reason.isBlank() ? "unfilled, no reason given" : reason.trim();
         currentEntry().answered(RotaEntryStatus.UNFILLED, why, when);
         transition(RequestAction.LENDER_UNFILLED, actor, when, lender.agencyId().value() + " answered unfilled: " + why, null);
-        sendToNextLender(actor, when, List.of());
+        sendToNextLender(actor, when);
     }
 
-    /** True when the current lender was asked and its response time has run out without an answer. */
+    /**
+     * True when the current lender's response time has run out: it was asked (or said it might retry) and has not
+     * answered since.
+     */
     public boolean lenderMissedResponseTime(Instant now) {
-        if (state != RequestState.REQUEST_RECEIVED) {
+        if (state != RequestState.REQUEST_RECEIVED && state != RequestState.RETRY_POSSIBLE) {
             return false;
         }
-        RotaEntry entry = currentEntry();
-        return entry.answeredAt() == null && entry.answerDueAt() != null && now.isAfter(entry.answerDueAt());
+        Instant due = currentEntry().answerDueAt();
+        return due != null && now.isAfter(due);
     }
 
     /** The current lender did not answer in the agreement's response time: the next lender is asked. */
     public void lenderDidNotAnswer(String actor, Instant when) {
+        require(RequestAction.NO_ANSWER);
         RotaEntry entry = currentEntry();
-        entry.answered(RotaEntryStatus.NO_ANSWER, "no answer by " + entry.answerDueAt(), when);
-        transition(RequestAction.NO_ANSWER, actor, when,
-                lender.agencyId().value() + " did not answer by " + entry.answerDueAt(), null);
-        sendToNextLender(actor, when, List.of());
+        Instant due = entry.answerDueAt();
+        entry.answered(RotaEntryStatus.NO_ANSWER, "no answer by " + due, when);
+        transition(RequestAction.NO_ANSWER, actor, when, lender.agencyId().value() + " did not answer by " + due, null);
+        sendToNextLender(actor, when);
+    }
+
+    /**
+     * The borrowing office stops waiting for the current lender (it does not deliver, or its agreement's limits no
+     * longer hold) and the next lender is asked.
+     */
+    public void skipLender(String reason, String actor, Instant when) {
+        require(RequestAction.SKIP_LENDER);
+        String why = reason == null || reason.isBlank() ? "skipped by the borrowing library" : reason.trim();
+        currentEntry().answered(RotaEntryStatus.SKIPPED, why, when);
+        transition(RequestAction.SKIP_LENDER, actor, when, lender.agencyId().value() + " skipped: " + why, null);
+        sendToNextLender(actor, when);
     }
 
     public void proposeConditions(Library answering, Set<LoanCondition> proposed, BigDecimal cost, String currency,
                                   String actor, Instant when, String note) {
         requireLender(answering);
+        require(RequestAction.PROPOSE_CONDITIONS);
+        if (cost != null && cost.signum() < 0) {
+            throw new IllRuleViolation("A cost cannot be negative");
+        }
         if (proposed.isEmpty() && (cost == null || cost.signum() == 0)) {
             throw new IllRuleViolation("Conditions need at least one loan condition or a cost");
         }
@@ -267,26 +307,40 @@ public class IllRequest {
 
     /**
      * The borrowing ILL office accepts the lender's conditions; when a condition concerns the reader (use in the
-     * library only, no copies, a fee they pay ...), the reader is asked first.
+     * library only, no copies, a fee they pay ...), the reader is asked, and only they can then accept.
      *
      * @return true when the reader must now be asked
      */
     public boolean acceptConditions(String actor, Instant when) {
-        if (state == RequestState.CONDITIONS_PROPOSED && conditionsConcernReader()) {
-            transition(RequestAction.ASK_READER_CONSENT, actor, when,
-                    "The reader is asked to accept: " + conditions, null);
+        require(RequestAction.ACCEPT_CONDITIONS);
+        if (conditionsConcernReader()) {
+            transition(RequestAction.ASK_READER_CONSENT, actor, when, "The reader is asked to accept: " + conditions, null);
             return true;
         }
         transition(RequestAction.ACCEPT_CONDITIONS, actor, when, "Conditions accepted: " + conditions, null);
         return false;
     }
 
-    /** The conditions are declined (by the ILL office or the reader): the next lender is asked. */
+    /** The borrowing ILL office declines the conditions: the next lender is asked. */
     public void declineConditions(String actor, Instant when, String reason) {
+        require(RequestAction.DECLINE_CONDITIONS);
         String why = "conditions " + conditions + " declined" + (reason == null || reason.isBlank() ? "" : ": " + reason);
         currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
         transition(RequestAction.DECLINE_CONDITIONS, actor, when, why, null);
-        sendToNextLender(actor, when, List.of());
+        sendToNextLender(actor, when);
+    }
+
+    /** The reader answers the conditions passed on to them; declining sends the request to the next lender. */
+    public void readerAnswersConditions(boolean accept, String actor, Instant when) {
+        if (accept) {
+            transition(RequestAction.READER_ACCEPTS_CONDITIONS, actor, when, "The reader accepted: " + conditions, null);
+            return;
+        }
+        require(RequestAction.READER_DECLINES_CONDITIONS);
+        String why = "conditions " + conditions + " declined by the reader";
+        currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
+        transition(RequestAction.READER_DECLINES_CONDITIONS, actor, when, why, null);
+        sendToNextLender(actor, when);
     }
 
     private boolean conditionsConcernReader() {
@@ -298,8 +352,9 @@ public class IllRequest {
     /** The lender ships a returnable item, from a holding of its own in a lendable collection. */
     public void shipLoan(Library answering, Holding holding, LocalDate due, String actor, Instant when) {
         requireLender(answering);
+        require(RequestAction.SHIP_LOAN);
         requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
-        requireSuppliable(holding);
+        requireSuppliable(holding, when);
         if (!holding.location().isLendableThroughIll()) {
             throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
                     + ", which does not lend through interlibrary loan");
@@ -314,8 +369,9 @@ public class IllRequest {
     /** The lender delivers the copy (article or chapter); nothing comes back. */
     public void deliverCopy(Library answering, Holding holding, String actor, Instant when, String note) {
         requireLender(answering);
+        require(RequestAction.DELIVER_COPY);
         requireService(ServiceType.COPY, RequestAction.DELIVER_COPY);
-        requireSuppliable(holding);
+        requireSuppliable(holding, when);
         this.suppliedHolding = holding;
         currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
         transition(RequestAction.DELIVER_COPY, actor, when,
@@ -367,12 +423,12 @@ public class IllRequest {
         transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate, null);
     }
 
+    /** The lender needs the item back by the given day; a renewal asked for is void. */
     public void recall(Library answering, LocalDate newDue, String actor, Instant when, String reason) {
         requireLender(answering);
-        if (dueDate == null || newDue.isBefore(dueDate)) {
-            this.dueDate = newDue;
-        }
-        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + dueDate, reason);
+        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue, reason);
+        this.dueDate = newDue;
+        this.renewalRequested = false;
     }
 
     public void shipBack(String actor, Instant when, String note) {
@@ -389,9 +445,21 @@ public class IllRequest {
     }
 
     public void cancel(String actor, Instant when, String reason) {
+        require(RequestAction.CANCEL);
         transition(RequestAction.CANCEL, actor, when, "Cancelled", reason);
         if (!rota.isEmpty() && lender != null) {
             currentEntry().answered(RotaEntryStatus.SKIPPED, "request cancelled", when);
+        }
+    }
+
+    private static boolean sameWork(BibliographicRecord one, BibliographicRecord other) {
+        return one == other || one.id() != null && one.id().equals(other.id());
+    }
+
+    /** Refuses an action the state does not allow before anything is changed. */
+    private void require(RequestAction action) {
+        if (!RequestStateMachine.allows(state, action)) {
+            throw new IllegalTransitionException(state, action);
         }
     }
 
@@ -416,10 +484,26 @@ public class IllRequest {
         }
     }
 
-    /** The supplier's ownership and the reference-room rule, checked whatever path the supply comes from. */
-    private void requireSuppliable(Holding holding) {
+    /**
+     * What the supplied copy must be, whatever path the supply comes from: the lender's own, of the item asked for,
+     * not in a reference room, in a collection the agreement covers, under an agreement still in force.
+     */
+    private void requireSuppliable(Holding holding, Instant when) {
         if (!holding.location().branch().library().agencyId().equals(lender.agencyId())) {
             throw new IllRuleViolation("Holding " + holding.barcode() + " is not held by " + lender.agencyId().value());
+        }
+        if (record != null && !sameWork(record, holding.record())) {
+            throw new IllRuleViolation("Holding " + holding.barcode() + " is a copy of another work, not of \""
+                    + description.title() + "\"");
+        }
+        PartnerAgreement agreement = currentEntry().agreement();
+        LocalDate day = LocalDate.ofInstant(when, lender.timeZone());
+        if (!agreement.isInForceOn(day) || !agreement.allows(serviceType)) {
+            throw new IllRuleViolation("Cannot supply: " + agreement.termBrokenBy(serviceType, day, 0));
+        }
+        if (!holding.location().type().isReferenceRoom() && !agreement.covers(holding.location())) {
+            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
+                    + ", a collection the partner agreement excludes");
         }
         if (holding.location().type().isReferenceRoom()) {
             throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()

@@ -26,7 +26,9 @@ public final class RequestStateMachine {
         }
 
         on(REQUEST_RECEIVED, ANSWER_EXPECT_TO_SUPPLY, EXPECT_TO_SUPPLY);
+        // The lender let its response time pass: after being asked, or after saying it might retry later.
         on(REQUEST_RECEIVED, NO_ANSWER, AWAITING_ROUTING);
+        on(RETRY_POSSIBLE, NO_ANSWER, AWAITING_ROUTING);
         for (RequestState asked : Set.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, RETRY_POSSIBLE)) {
             on(asked, ANSWER_WILL_SUPPLY, WILL_SUPPLY);
             on(asked, PROPOSE_CONDITIONS, CONDITIONS_PROPOSED);
@@ -34,6 +36,8 @@ public final class RequestStateMachine {
         }
         for (RequestState asked : Set.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY, RETRY_POSSIBLE)) {
             on(asked, LENDER_UNFILLED, AWAITING_ROUTING);
+            // the borrowing office stops waiting for a lender that does not deliver, or whose terms no longer hold
+            on(asked, SKIP_LENDER, AWAITING_ROUTING);
             on(asked, CANCEL, CANCELLED);
         }
         for (RequestState supplying : Set.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY)) {
@@ -45,8 +49,8 @@ public final class RequestStateMachine {
         on(CONDITIONS_PROPOSED, ASK_READER_CONSENT, AWAITING_READER_CONSENT);
         on(CONDITIONS_PROPOSED, DECLINE_CONDITIONS, AWAITING_ROUTING);
         on(CONDITIONS_PROPOSED, CANCEL, CANCELLED);
-        on(AWAITING_READER_CONSENT, ACCEPT_CONDITIONS, WILL_SUPPLY);
-        on(AWAITING_READER_CONSENT, DECLINE_CONDITIONS, AWAITING_ROUTING);
+        on(AWAITING_READER_CONSENT, READER_ACCEPTS_CONDITIONS, WILL_SUPPLY);
+        on(AWAITING_READER_CONSENT, READER_DECLINES_CONDITIONS, AWAITING_ROUTING);
         on(AWAITING_READER_CONSENT, CANCEL, CANCELLED);
 
         for (RequestState out : Set.of(LOANED, OVERDUE, RECALLED)) {

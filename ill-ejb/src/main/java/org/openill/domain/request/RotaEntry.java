@@ -62,6 +62,17 @@ public class RotaEntry {
         // for JPA
     }
 
+    /** Why this lender cannot be asked now (its agreement or its membership changed), or null when it can. */
+    String whyNotAskable(java.time.LocalDate day, ServiceType service) {
+        if (lender.status() != org.openill.domain.library.LibraryStatus.ACTIVE) {
+            return "suspended from the network";
+        }
+        if (!agreement.isInForceOn(day) || !agreement.allows(service)) {
+            return agreement.termBrokenBy(service, day, 0);
+        }
+        return null;
+    }
+
     RotaEntry(IllRequest request, int position, PartnerAgreement agreement) {
         this.request = request;
         this.position = position;
@@ -79,7 +90,8 @@ public class RotaEntry {
     void answered(RotaEntryStatus outcome, String reason, Instant when) {
         this.status = outcome;
         this.reason = reason;
-        if (this.answeredAt == null) {
+        this.answerDueAt = null;
+        if (this.answeredAt == null && outcome != RotaEntryStatus.SKIPPED) {
             this.answeredAt = when;
         }
     }
@@ -89,6 +101,15 @@ public class RotaEntry {
         if (this.answeredAt == null) {
             this.answeredAt = when;
         }
+        this.answerDueAt = null;
+    }
+
+    /** The lender cannot supply now but may later: it has the agreement's response time again to answer. */
+    void retryLater(Instant when) {
+        if (this.answeredAt == null) {
+            this.answeredAt = when;
+        }
+        this.answerDueAt = when.plus(agreement.responseTime());
     }
 
     public int position() {

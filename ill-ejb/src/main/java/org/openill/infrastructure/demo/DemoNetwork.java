@@ -71,34 +71,34 @@ final class DemoNetwork {
 
     Counts build() {
         library(NORTH, "North University Library", "1 University Square, Northtown", "ill@nul.example.org");
-        admin.openBranch(NORTH, "MAIN", "Main Library");
-        long northOpen = admin.addCollection(NORTH, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        long northStacks = admin.addCollection(NORTH, "MAIN", "STACKS", "Closed stacks", LocationType.CLOSED_STACKS, true);
-        admin.openBranch(NORTH, "SCI", "Science Library");
-        long northScienceOpen = admin.addCollection(NORTH, "SCI", "OPEN", "Science open shelves",
+        admin.openBranch(ACTOR, NORTH, "MAIN", "Main Library");
+        long northOpen = admin.addCollection(ACTOR, NORTH, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        long northStacks = admin.addCollection(ACTOR, NORTH, "MAIN", "STACKS", "Closed stacks", LocationType.CLOSED_STACKS, true);
+        admin.openBranch(ACTOR, NORTH, "SCI", "Science Library");
+        long northScienceOpen = admin.addCollection(ACTOR, NORTH, "SCI", "OPEN", "Science open shelves",
                 LocationType.OPEN_SHELVES, true);
-        long northCsRef = admin.addCollection(NORTH, "SCI", "CS-REF", "Department of Computer Science reference room",
+        long northCsRef = admin.addCollection(ACTOR, NORTH, "SCI", "CS-REF", "Department of Computer Science reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false);
 
         library(SOUTH, "South College Library", "12 College Road, Southville", "ill@scl.example.org");
-        admin.openBranch(SOUTH, "MAIN", "College Library");
-        long southOpen = admin.addCollection(SOUTH, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        admin.openBranch(SOUTH, "PHYS", "Department of Physics");
-        long southPhysicsRef = admin.addCollection(SOUTH, "PHYS", "REF", "Physics department reference room",
+        admin.openBranch(ACTOR, SOUTH, "MAIN", "College Library");
+        long southOpen = admin.addCollection(ACTOR, SOUTH, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        admin.openBranch(ACTOR, SOUTH, "PHYS", "Department of Physics");
+        long southPhysicsRef = admin.addCollection(ACTOR, SOUTH, "PHYS", "REF", "Physics department reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false);
-        admin.openBranch(SOUTH, "MATH", "Department of Mathematics");
-        long southMathsRef = admin.addCollection(SOUTH, "MATH", "REF", "Mathematics department reference room",
+        admin.openBranch(ACTOR, SOUTH, "MATH", "Department of Mathematics");
+        long southMathsRef = admin.addCollection(ACTOR, SOUTH, "MATH", "REF", "Mathematics department reference room",
                 LocationType.DEPARTMENT_REFERENCE_ROOM, false);
 
         library(EAST, "East City Library", "3 Harbour Street, Eastport", "ill@ecl.example.org");
-        admin.openBranch(EAST, "CENTRAL", "Central Library");
-        long eastOpen = admin.addCollection(EAST, "CENTRAL", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        long eastSpecial = admin.addCollection(EAST, "CENTRAL", "SPECIAL", "Local history collection",
+        admin.openBranch(ACTOR, EAST, "CENTRAL", "Central Library");
+        long eastOpen = admin.addCollection(ACTOR, EAST, "CENTRAL", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        long eastSpecial = admin.addCollection(ACTOR, EAST, "CENTRAL", "SPECIAL", "Local history collection",
                 LocationType.SPECIAL_COLLECTIONS, false);
-        admin.openBranch(EAST, "HARBOUR", "Harbour Branch");
-        long eastHarbourOpen = admin.addCollection(EAST, "HARBOUR", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
-        admin.openBranch(EAST, "COLLEGE", "City College Study Centre");
-        long eastCollegeRef = admin.addCollection(EAST, "COLLEGE", "REF", "College reference room",
+        admin.openBranch(ACTOR, EAST, "HARBOUR", "Harbour Branch");
+        long eastHarbourOpen = admin.addCollection(ACTOR, EAST, "HARBOUR", "OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        admin.openBranch(ACTOR, EAST, "COLLEGE", "City College Study Centre");
+        long eastCollegeRef = admin.addCollection(ACTOR, EAST, "COLLEGE", "REF", "College reference room",
                 LocationType.COLLEGE_REFERENCE_ROOM, false);
 
         fixedRecords(northOpen, southMathsRef, southPhysicsRef, eastOpen, northStacks);
@@ -235,11 +235,11 @@ final class DemoNetwork {
 
     private long record(BibliographicRecord record) {
         records++;
-        return admin.catalogue(record);
+        return admin.catalogue(ACTOR, record);
     }
 
     private void holding(long recordId, long locationId, String libraryPrefix, String callNumber) {
-        admin.addHolding(recordId, locationId, callNumber, libraryPrefix + String.format("%08d", ++holdings));
+        admin.addHolding(ACTOR, recordId, locationId, callNumber, libraryPrefix + String.format("%08d", ++holdings));
     }
 
     private String author() {

@@ -49,14 +49,14 @@ class IllRequestTest {
                 BibliographicDescription.titled("Introduction to Algorithms").isbn("9780262033848").build(),
                 ServiceType.LOAN, "reader NUL-1", T0);
         request.validate("staff", T0, null);
-        request.planRota(List.of(fromSouth, fromEast));
+        request.planRota(List.of(fromSouth, fromEast), List.of());
         return request;
     }
 
     @Test
     void unfilledAnswerMovesTheRequestToTheNextLender() {
         IllRequest request = loanRequest();
-        assertTrue(request.sendToNextLender("staff", T0, List.of()));
+        assertTrue(request.sendToNextLender("staff", T0));
         assertEquals(south, request.lender());
         request.lenderUnfilled(south, "on loan", "south staff", T0.plusSeconds(60));
         assertEquals(RequestState.REQUEST_RECEIVED, request.state());
@@ -68,13 +68,15 @@ class IllRequestTest {
     @Test
     void exhaustedRotaEndsUnfilledWithTheReasonsCollected() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of("ZZ-XXX holds it only in a reference room"));
+        request.planRota(List.of(fromSouth, fromEast), List.of("ZZ-XXX holds it only in a reference room"));
+        request.sendToNextLender("staff", T0);
         request.lenderUnfilled(south, "on loan", "south staff", T0);
         Instant late = T0.plus(Duration.ofHours(49));
         assertTrue(request.lenderMissedResponseTime(late));
         request.lenderDidNotAnswer("system", late);
         assertEquals(RequestState.UNFILLED, request.state());
-        assertEquals("ZZ-SCL: on loan; ZZ-ECL: no answer by 2026-11-04T09:00:00Z", request.unfilledReasons());
+        assertEquals("ZZ-XXX holds it only in a reference room; ZZ-SCL: on loan; ZZ-ECL: no answer by 2026-11-04T09:00:00Z",
+                request.unfilledReasons());
         List<RequestAction> trail = request.events().stream().map(RequestEvent::action).toList();
         assertEquals(List.of(RequestAction.SUBMIT, RequestAction.VALIDATE, RequestAction.SEND_TO_LENDER,
                 RequestAction.LENDER_UNFILLED, RequestAction.SEND_TO_LENDER, RequestAction.NO_ANSWER,
@@ -84,16 +86,67 @@ class IllRequestTest {
     @Test
     void lenderWithinItsResponseTimeIsWaitedFor() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         assertFalse(request.lenderMissedResponseTime(T0.plus(Duration.ofHours(47))));
         request.expectToSupply(south, "south staff", T0.plusSeconds(10), null);
         assertFalse(request.lenderMissedResponseTime(T0.plus(Duration.ofDays(10))));
     }
 
     @Test
+    void lenderThatSaidRetryPossibleHasTheResponseTimeAgainThenIsSkipped() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        Instant retry = T0.plus(Duration.ofHours(10));
+        request.retryPossible(south, "at the bindery", "south staff", retry);
+        assertFalse(request.lenderMissedResponseTime(retry.plus(Duration.ofHours(47))));
+        assertTrue(request.lenderMissedResponseTime(retry.plus(Duration.ofHours(49))));
+        request.lenderDidNotAnswer("system", retry.plus(Duration.ofHours(49)));
+        assertEquals(east, request.lender());
+    }
+
+    @Test
+    void borrowingOfficeCanStopWaitingForALenderThatPromisedToSupply() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.willSupply(south, "south staff", T0, null);
+        request.skipLender("promised three weeks ago, nothing shipped", "staff", T0.plus(Duration.ofDays(21)));
+        assertEquals(east, request.lender());
+        assertEquals(RotaEntryStatus.SKIPPED, request.rota().get(0).status());
+    }
+
+    @Test
+    void suspendedAgreementIsSkippedWhenTheRotaMovesOn() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        fromEast.suspend();
+        request.lenderUnfilled(south, "on loan", "south staff", T0);
+        assertEquals(RequestState.UNFILLED, request.state());
+        assertEquals("ZZ-SCL: on loan; ZZ-ECL: the agreement ZZ-ECL → ZZ-NUL is suspended", request.unfilledReasons());
+    }
+
+    @Test
+    void aRefusedActionChangesNothing() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.expectToSupply(south, "south staff", T0, null);
+        assertThrows(IllegalTransitionException.class, () -> request.lenderDidNotAnswer("system", T0));
+        assertEquals(RotaEntryStatus.ASKED, request.rota().get(0).status());
+    }
+
+    @Test
+    void aCopyOfAnotherWorkCannotBeShipped() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        BibliographicRecord other = new BibliographicRecord("Other Book", RecordFormat.BOOK);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> request.shipLoan(south,
+                new Holding(other, southOpen, "X1", "SCL9"), DAY.plusDays(28), "south", T0));
+        assertTrue(refused.getMessage().contains("is a copy of another work"), refused.getMessage());
+    }
+
+    @Test
     void onlyTheLenderAskedMayAnswer() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
                 () -> request.willSupply(east, "east staff", T0, null));
         assertEquals("ZZ-ECL is not the lender of this request; ZZ-SCL is", refused.getMessage());
@@ -102,7 +155,7 @@ class IllRequestTest {
     @Test
     void aReferenceRoomCopyIsNeverShipped() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         Holding inReferenceRoom = new Holding(record, southRef, "QA76", "SCL1");
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
                 () -> request.shipLoan(south, inReferenceRoom, DAY.plusDays(28), "south staff", T0));
@@ -115,18 +168,21 @@ class IllRequestTest {
     @Test
     void conditionsConcerningTheReaderAreAskedOfThem() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         request.proposeConditions(south, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "EUR", "south", T0, null);
         assertTrue(request.acceptConditions("staff", T0));
         assertEquals(RequestState.AWAITING_READER_CONSENT, request.state());
-        assertFalse(request.acceptConditions("reader NUL-1", T0));
+        IllegalTransitionException staffAgain = assertThrows(IllegalTransitionException.class,
+                () -> request.acceptConditions("staff", T0));
+        assertEquals(RequestState.AWAITING_READER_CONSENT, staffAgain.state());
+        request.readerAnswersConditions(true, "reader NUL-1", T0);
         assertEquals(RequestState.WILL_SUPPLY, request.state());
     }
 
     @Test
     void aCostAloneIsAcceptedByTheOfficeForAReaderWhoPaysNoFees() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         request.proposeConditions(south, Set.of(), new BigDecimal("4.00"), "EUR", "south", T0, null);
         assertFalse(request.acceptConditions("staff", T0));
         assertEquals(RequestState.WILL_SUPPLY, request.state());
@@ -135,7 +191,7 @@ class IllRequestTest {
     @Test
     void declinedConditionsMoveToTheNextLender() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         request.proposeConditions(south, Set.of(LoanCondition.NO_REPRODUCTION), null, "EUR", "south", T0, null);
         request.declineConditions("staff", T0, "the reader needs to copy pages");
         assertEquals(east, request.lender());
@@ -145,7 +201,7 @@ class IllRequestTest {
     @Test
     void renewalsStopAtTheAgreementsLimit() {
         IllRequest request = loanRequest();
-        request.sendToNextLender("staff", T0, List.of());
+        request.sendToNextLender("staff", T0);
         request.shipLoan(south, new Holding(record, southOpen, "QA76", "SCL2"), DAY.plusDays(28), "south", T0);
         request.requestRenewal("reader NUL-1", T0);
         request.approveRenewal(south, DAY.plusDays(56), 1, "south", T0);

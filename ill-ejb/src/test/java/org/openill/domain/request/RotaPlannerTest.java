@@ -38,6 +38,13 @@ class RotaPlannerTest {
         assertEquals(List.of(idle, busy), RotaPlanner.order(List.of(busy, idle)));
     }
 
+    @Test
+    void nearlyEqualLendersShareTheLoadToo() {
+        LenderCandidate slightlyBetterButBusy = candidate("ZZ-AAA", 10, 0.81, 20, 9);
+        LenderCandidate idle = candidate("ZZ-BBB", 10, 0.79, 15, 0);
+        assertEquals(List.of(idle, slightlyBetterButBusy), RotaPlanner.order(List.of(slightlyBetterButBusy, idle)));
+    }
+
     private LenderCandidate candidate(String isil, int priority, double fillRate, double turnaround, long open) {
         Library lender = library(isil);
         PartnerAgreement agreement = new PartnerAgreement(lender, borrower, false, LocalDate.of(2026, 1, 1))
