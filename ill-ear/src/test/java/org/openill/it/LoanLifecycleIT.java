@@ -138,6 +138,28 @@ class LoanLifecycleIT {
     }
 
     @Test
+    void readerWhoseCategoryPaysFeesIsChargedWhatTheLibraryPays() {
+        lender = fixtures.newLibrary();
+        borrower = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "4.00", "60.00");
+        book = fixtures.newBookHeldAt(lender + "/OPEN");
+        String external = fixtures.newReader(borrower, ReaderCategory.EXTERNAL);
+        long id = borrowing.apply(borrower, external, Long.parseLong(book.get(0)), BibliographicDescription
+                .titled("Test Book").by("Tester, Tina").part("Chapter three", null, null, null, "41-60").build(),
+                ServiceType.COPY);
+        borrowing.validate(id, null, "staff");
+        borrowing.route(id, null, "staff");
+        lending.deliverCopy(id, lender, book.get(1), "lender staff", null);
+        assertEquals(List.of(new FeeLedger.ReaderBalance(new BigDecimal("1.50"), "EUR")),
+                ledger.readerBalance(borrower, external));
+
+        long loan = requestSentToLender(ServiceType.LOAN);
+        lending.shipLoan(loan, lender, book.get(1), "lender staff");
+        assertEquals(List.of(), ledger.readerBalance(borrower, queries.details(loan).readerCard()),
+                "a postgraduate pays no ILL fees");
+    }
+
+    @Test
     void conditionsConcerningTheReaderNeedTheirConsent() {
         long id = requestSentToLender(ServiceType.LOAN);
         lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), new BigDecimal("2.00"),

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.fee.FeeCharge;
 import org.openill.domain.fee.FeeKind;
+import org.openill.domain.fee.ReaderCharge;
 import org.openill.domain.library.Library;
 import org.openill.domain.request.IllRequest;
 
@@ -20,11 +21,33 @@ public class FeeLedger {
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
-    /** Posts a charge from the lender to the borrower of the request; nothing for a zero amount. */
+    /**
+     * Posts a charge from the lender to the borrower of the request, nothing for a zero amount; when the reader's
+     * category pays ILL fees, the borrowing library passes the charge on to the reader.
+     */
     public void charge(IllRequest request, Library lender, FeeKind kind, BigDecimal amount, String currency, Instant when) {
         if (amount != null && amount.signum() > 0) {
-            em.persist(new FeeCharge(request, lender, request.borrower(), kind, amount, Currency.getInstance(currency), when));
+            FeeCharge charge = new FeeCharge(request, lender, request.borrower(), kind, amount,
+                    Currency.getInstance(currency), when);
+            em.persist(charge);
+            if (request.reader().category().paysFees()) {
+                em.persist(new ReaderCharge(charge, request));
+            }
         }
+    }
+
+    /** What a reader owes their library for interlibrary loans, per currency. */
+    public List<ReaderBalance> readerBalance(String libraryIsil, String cardNumber) {
+        List<Object[]> rows = em.createQuery("""
+                SELECT c.currency, SUM(c.amount) FROM ReaderCharge c
+                WHERE c.reader.homeLibrary.agencyId.value = :isil AND c.reader.cardNumber = :card
+                GROUP BY c.currency ORDER BY c.currency""", Object[].class)
+                .setParameter("isil", libraryIsil).setParameter("card", cardNumber).getResultList();
+        return rows.stream().map(row -> new ReaderBalance((BigDecimal) row[1], (String) row[0])).toList();
+    }
+
+    /** An amount a reader owes, in one currency. */
+    public record ReaderBalance(BigDecimal amount, String currency) {
     }
 
     /**

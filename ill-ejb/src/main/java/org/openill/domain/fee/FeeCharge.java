@@ -88,4 +88,8 @@ public class FeeCharge {
     public String currency() {
         return currency;
     }
+
+    public Instant postedAt() {
+        return postedAt;
+    }
 }
