@@ -7,6 +7,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openill.application.BorrowingService;
+import org.openill.application.IncomingRequest;
+import org.openill.application.LendingQueries;
 import org.openill.application.LendingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
@@ -46,6 +48,9 @@ class RoutingIT {
 
     @EJB
     Fixtures fixtures;
+
+    @EJB
+    LendingQueries lendingQueries;
 
     private long validatedRequest(String isil, long recordId, String title, ServiceType service) {
         String card = fixtures.newReader(isil, ReaderCategory.FACULTY);
@@ -110,6 +115,26 @@ class RoutingIT {
                 + "through interlibrary loan"), refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
         assertEquals("AVAILABLE", fixtures.circulationStatus(referenceBarcode));
+    }
+
+    @Test
+    void lendersInboxOffersOnlyCopiesOutsideReferenceRooms() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(lender + "/REF", lender + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        List<IncomingRequest> inbox = lendingQueries.incoming(lender);
+        assertEquals(1, inbox.size());
+        IncomingRequest incoming = inbox.get(0);
+        assertEquals(id, incoming.requestId());
+        assertEquals(borrower, incoming.borrowerIsil());
+        assertTrue(incoming.answerDueAt() != null);
+        assertEquals(List.of(book.get(2)), incoming.suppliableCopies().stream()
+                .map(IncomingRequest.SuppliableCopy::barcode).toList(), "the reference-room copy is never offered");
+        lending.shipLoan(id, lender, book.get(2), "lender staff");
+        assertTrue(lendingQueries.incoming(lender).isEmpty());
     }
 
     @Test

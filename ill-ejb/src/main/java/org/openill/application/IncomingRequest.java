@@ -1,0 +1,21 @@
+package org.openill.application;
+
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.ServiceType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request a partner library sent to this library, as its lending ILL office sees it: what is asked, by whom, by
+ * when it must answer, and which of its own copies it may supply (never one in a reference room).
+ */
+public record IncomingRequest(long requestId, long version, String borrowerIsil, String borrowerName,
+                              ServiceType serviceType, RequestState state, String title, String authors, String isbn,
+                              String issn, String partTitle, String pages, Instant answerDueAt,
+                              List<SuppliableCopy> suppliableCopies) {
+
+    /** A copy the lender may send or copy from. */
+    public record SuppliableCopy(long requestId, String barcode, String callNumber, String location, String status) {
+    }
+}
