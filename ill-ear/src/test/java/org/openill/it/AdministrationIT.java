@@ -58,6 +58,12 @@ class AdministrationIT {
     @EJB
     AuditLog audit;
 
+    @EJB
+    org.openill.application.LendingQueries lendingQueries;
+
+    @EJB
+    org.openill.application.LendingService lending;
+
     @Test
     void aLibraryJoinsOnceUnderItsIsil() {
         IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerLibrary("staff", "ZZ-NUL",
@@ -191,6 +197,24 @@ class AdministrationIT {
         assertFalse(borrowing.route(request, null, "staff"));
         assertEquals(lender + ": its copies are in collections the partner agreement excludes",
                 queries.details(request).unfilledReasons());
+    }
+
+    @Test
+    void lendersInboxDoesNotOfferCopiesFromExcludedCollections() {
+        String lender = fixtures.newLibrary();
+        String borrower = fixtures.newLibrary();
+        long rare = admin.addCollection("staff", lender, "MAIN", "RARE", "Rare books", LocationType.SPECIAL_COLLECTIONS, true);
+        long id = agreements.draft("staff", lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));
+        agreements.excludeCollection("staff", id, null, rare);
+        agreements.activate("staff", id, null);
+        List<String> book = fixtures.newBookHeldAt(lender + "/RARE", lender + "/OPEN");
+        long request = validatedRequest(borrower, Long.parseLong(book.get(0)));
+        assertTrue(borrowing.route(request, null, "staff"));
+        assertEquals(List.of(book.get(2)), lendingQueries.incoming(lender).get(0).suppliableCopies().stream()
+                .map(copy -> copy.barcode()).toList());
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> lending.shipLoan(request, lender, book.get(1), "lender staff"));
+        assertTrue(refused.getMessage().endsWith("a collection the partner agreement excludes"), refused.getMessage());
     }
 
     @Test

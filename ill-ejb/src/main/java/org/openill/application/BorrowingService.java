@@ -109,7 +109,7 @@ public class BorrowingService {
 
         IllRequest request = new IllRequest(reader, record, description, service, actorFor(reader), Instant.now());
         repository.add(request);
-        em.flush();
+        repository.flush(request);
         LOG.info(() -> "ILL request #" + request.id() + " by " + reader.cardNumber() + " for " + description.title());
         return request.id();
     }
@@ -213,10 +213,12 @@ public class BorrowingService {
     public void reportLost(long requestId, Long expectedVersion, String staff, String note) {
         IllRequest request = repository.request(requestId, expectedVersion);
         Library lender = request.lender();
+        // lost on the way back to the lender: the library answers for it, not the reader who returned it
+        boolean readerLiable = request.state() != RequestState.SHIPPED_BACK;
         request.reportLost(staff, Instant.now(), note);
         request.suppliedHolding().markMissing();
         request.currentAgreement().ifPresent(agreement -> ledger.charge(request, lender, FeeKind.REPLACEMENT,
-                agreement.replacementFee(), agreement.currency(), Instant.now()));
+                agreement.replacementFee(), agreement.currency(), Instant.now(), readerLiable));
         repository.flush(request);
     }
 
@@ -247,7 +249,8 @@ public class BorrowingService {
                 if (self.moveOnFromSilentLender(id, now)) {
                     moved++;
                 }
-            } catch (IllRuleViolation changedMeanwhile) {
+            } catch (IllRuleViolation | jakarta.ejb.EJBException changedMeanwhile) {
+                // the lender answered, or staff acted, meanwhile: the next run looks at it again if still due
                 LOG.log(Level.INFO, "Request #{0} not moved on: {1}", new Object[] {id, changedMeanwhile.getMessage()});
             }
         }
@@ -321,12 +324,12 @@ public class BorrowingService {
         List<Long> same = em.createQuery("""
                         SELECT r.id FROM IllRequest r
                         WHERE r.reader = :reader AND r.serviceType = :service AND r.state NOT IN :done
-                          AND (r.record = :record OR (r.record IS NULL AND LOWER(r.description.title) = :title))
-                          AND (r.description.partTitle IS NULL OR LOWER(r.description.partTitle) = :part)""", Long.class)
+                          AND (r.record = :record OR (r.record IS NULL AND LOWER(r.description.title) = LOWER(:title)))
+                          AND LOWER(COALESCE(r.description.partTitle, '')) = LOWER(:part)""", Long.class)
                 .setParameter("reader", reader).setParameter("service", service).setParameter("done", FINAL_STATES)
                 .setParameter("record", record)
-                .setParameter("title", description.title().toLowerCase())
-                .setParameter("part", description.partTitle() == null ? "" : description.partTitle().toLowerCase())
+                .setParameter("title", description.title())
+                .setParameter("part", description.partTitle() == null ? "" : description.partTitle())
                 .getResultList();
         if (!same.isEmpty()) {
             throw new IllRuleViolation("You already have an open request (#" + same.get(0) + ") for \""

@@ -26,11 +26,17 @@ public class FeeLedger {
      * category pays ILL fees, the borrowing library passes the charge on to the reader.
      */
     public void charge(IllRequest request, Library lender, FeeKind kind, BigDecimal amount, String currency, Instant when) {
+        charge(request, lender, kind, amount, currency, when, true);
+    }
+
+    /** As {@link #charge}, passing the charge on to a fee-paying reader only when the reader is liable for it. */
+    public void charge(IllRequest request, Library lender, FeeKind kind, BigDecimal amount, String currency, Instant when,
+                       boolean readerLiable) {
         if (amount != null && amount.signum() > 0) {
             FeeCharge charge = new FeeCharge(request, lender, request.borrower(), kind, amount,
                     Currency.getInstance(currency), when);
             em.persist(charge);
-            if (request.reader().category().paysFees()) {
+            if (readerLiable && request.reader().category().paysFees()) {
                 em.persist(new ReaderCharge(charge, request));
             }
         }

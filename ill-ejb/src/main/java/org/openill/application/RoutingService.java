@@ -1,5 +1,6 @@
 package org.openill.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,7 @@ import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RotaEntryStatus;
 import org.openill.domain.request.RotaPlanner;
 import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.persistence.IllRepository;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +40,9 @@ public class RoutingService {
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
+
+    @EJB
+    private IllRepository repository;
 
     /** The lenders that can supply the request, in rota order, and why each other holding library cannot. */
     public Rota rotaFor(IllRequest request, LocalDate today) {
@@ -107,14 +112,16 @@ public class RoutingService {
 
     /**
      * Keeps the lender just asked within its agreement's limit of items outstanding, now that the request counts
-     * too: requests to the same lender wait for each other here (a lock on the agreement), and a lender at its limit
-     * is skipped for the next one.
+     * too: the borrowing library's requests wait for each other here (a lock on the borrowing library, the one row
+     * that covers every count of its items outstanding), and a lender at its limit is skipped for the next one.
      */
     public void holdToOutstandingLimit(IllRequest request, String actor, Instant when) {
+        if (request.state() == RequestState.REQUEST_RECEIVED) {
+            em.lock(request.borrower(), LockModeType.PESSIMISTIC_WRITE);
+        }
         while (request.state() == RequestState.REQUEST_RECEIVED) {
             PartnerAgreement agreement = request.currentAgreement().orElseThrow();
-            em.lock(agreement, LockModeType.PESSIMISTIC_WRITE);
-            em.flush();
+            repository.flush(request);
             long outstanding = outstanding(request.borrower(), request.lender());
             if (outstanding <= agreement.maxOutstanding()) {
                 return;

@@ -51,6 +51,10 @@ public class IllRepository {
                 if (cause.getClass().getSimpleName().equals("OptimisticLockException")) {
                     throw changedMeanwhile(request.id());
                 }
+                if (String.valueOf(cause.getMessage()).contains("ill_request_one_open_per_item")) {
+                    throw new IllRuleViolation("You already have an open request for \"" + request.description().title()
+                            + "\"");
+                }
             }
             throw e;
         }

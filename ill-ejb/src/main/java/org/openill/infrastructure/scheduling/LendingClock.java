@@ -3,6 +3,8 @@ package org.openill.infrastructure.scheduling;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import org.openill.application.BorrowingService;
 
 import java.time.Instant;
@@ -22,6 +24,7 @@ public class LendingClock {
     private BorrowingService borrowing;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each request moves on in a transaction of its own
     void skipLendersThatDidNotAnswer() {
         int moved = borrowing.advanceTimedOutRequests(Instant.now());
         if (moved > 0) {
