@@ -172,7 +172,7 @@ class AdministrationIT {
         assertEquals("These terms cannot be agreed: A partner agreement must allow loans, copies, or both",
                 noService.getMessage());
         assertThrows(IllRuleViolation.class, () -> agreements.draft("staff", lender, borrower, false, LocalDate.now(),
-                new AgreementTerms(true, true, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "XXX1",
+                new AgreementTerms(true, true, 28, 1, 10, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "EURO",
                         10, 48, null)));
 
         long id = agreements.draft("staff", lender, borrower, false, LocalDate.now(), AgreementTerms.freeLending(10));

@@ -52,6 +52,26 @@ class RoutingIT {
     @EJB
     LendingQueries lendingQueries;
 
+    /** Two lenders holding the same book, and a new library's loan request routed to the first of them. */
+    private record TwoLenders(String first, String second, long requestId) {
+    }
+
+    /**
+     * The second lender's agreement (priority 20) is made first and its copy catalogued first, so the rota's order can
+     * only come from the priorities: the first lender (priority 10) is asked first.
+     */
+    private TwoLenders loanSentToTheFirstOfTwoLenders() {
+        String borrower = fixtures.newLibrary();
+        String first = fixtures.newLibrary();
+        String second = fixtures.newLibrary();
+        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
+        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
+        List<String> book = fixtures.newBookHeldAt(second + "/OPEN", first + "/OPEN");
+        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
+        borrowing.route(id, null, "staff");
+        return new TwoLenders(first, second, id);
+    }
+
     private long validatedRequest(String isil, long recordId, String title, ServiceType service) {
         String card = fixtures.newReader(isil, ReaderCategory.FACULTY);
         BibliographicDescription.Builder description = BibliographicDescription.titled(title).by("Tester, Tina");
@@ -155,14 +175,10 @@ class RoutingIT {
 
     @Test
     void rotaFollowsAgreementPriorityAndMovesOnWhenALenderAnswersUnfilled() {
-        String borrower = fixtures.newLibrary();
-        String first = fixtures.newLibrary();
-        String second = fixtures.newLibrary();
-        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
-        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
-        List<String> book = fixtures.newBookHeldAt(second + "/OPEN", first + "/OPEN");
-        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        TwoLenders network = loanSentToTheFirstOfTwoLenders();
+        String first = network.first();
+        String second = network.second();
+        long id = network.requestId();
         assertEquals(first, queries.details(id).lenderIsil());
 
         lending.unfilled(id, first, "missing from the shelf", "first staff");
@@ -180,14 +196,10 @@ class RoutingIT {
 
     @Test
     void lenderThatDoesNotAnswerInTimeIsSkipped() {
-        String borrower = fixtures.newLibrary();
-        String slow = fixtures.newLibrary();
-        String next = fixtures.newLibrary();
-        fixtures.agreement(slow, borrower, true, true, 10, 10, "0", "0");
-        fixtures.agreement(next, borrower, true, true, 10, 20, "0", "0");
-        List<String> book = fixtures.newBookHeldAt(slow + "/OPEN", next + "/OPEN");
-        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        TwoLenders network = loanSentToTheFirstOfTwoLenders();
+        String slow = network.first();
+        String next = network.second();
+        long id = network.requestId();
         assertEquals(slow, queries.details(id).lenderIsil());
 
         borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(23)));
@@ -277,14 +289,10 @@ class RoutingIT {
 
     @Test
     void retryPossibleWithoutALaterAnswerMovesOnWhenTheResponseTimeRunsOut() {
-        String borrower = fixtures.newLibrary();
-        String hesitant = fixtures.newLibrary();
-        String next = fixtures.newLibrary();
-        fixtures.agreement(hesitant, borrower, true, true, 10, 10, "0", "0");
-        fixtures.agreement(next, borrower, true, true, 10, 20, "0", "0");
-        List<String> book = fixtures.newBookHeldAt(hesitant + "/OPEN", next + "/OPEN");
-        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        TwoLenders network = loanSentToTheFirstOfTwoLenders();
+        String hesitant = network.first();
+        String next = network.second();
+        long id = network.requestId();
         lending.retryPossible(id, hesitant, "at the bindery", "hesitant staff");
         assertEquals(0, borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(23))));
         assertTrue(borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(25))) >= 1);
@@ -293,14 +301,10 @@ class RoutingIT {
 
     @Test
     void borrowingOfficeStopsWaitingForALenderThatDoesNotShip() {
-        String borrower = fixtures.newLibrary();
-        String slow = fixtures.newLibrary();
-        String next = fixtures.newLibrary();
-        fixtures.agreement(slow, borrower, true, true, 10, 10, "0", "0");
-        fixtures.agreement(next, borrower, true, true, 10, 20, "0", "0");
-        List<String> book = fixtures.newBookHeldAt(slow + "/OPEN", next + "/OPEN");
-        long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        TwoLenders network = loanSentToTheFirstOfTwoLenders();
+        String slow = network.first();
+        String next = network.second();
+        long id = network.requestId();
         lending.willSupply(id, slow, "slow staff");
         borrowing.skipLender(id, null, "staff", "promised a month ago, nothing shipped");
         RequestDetails details = queries.details(id);

@@ -68,14 +68,14 @@ class IllRequestTest {
     @Test
     void exhaustedRotaEndsUnfilledWithTheReasonsCollected() {
         IllRequest request = loanRequest();
-        request.planRota(List.of(fromSouth, fromEast), List.of("ZZ-XXX holds it only in a reference room"));
+        request.planRota(List.of(fromSouth, fromEast), List.of("ZZ-REF holds it only in a reference room"));
         request.sendToNextLender("staff", T0);
         request.lenderUnfilled(south, "on loan", "south staff", T0);
         Instant late = T0.plus(Duration.ofHours(49));
         assertTrue(request.lenderMissedResponseTime(late));
         request.lenderDidNotAnswer("system", late);
         assertEquals(RequestState.UNFILLED, request.state());
-        assertEquals("ZZ-XXX holds it only in a reference room; ZZ-SCL: on loan; ZZ-ECL: no answer by 2026-11-04T09:00:00Z",
+        assertEquals("ZZ-REF holds it only in a reference room; ZZ-SCL: on loan; ZZ-ECL: no answer by 2026-11-04T09:00:00Z",
                 request.unfilledReasons());
         List<RequestAction> trail = request.events().stream().map(RequestEvent::action).toList();
         assertEquals(List.of(RequestAction.SUBMIT, RequestAction.VALIDATE, RequestAction.SEND_TO_LENDER,

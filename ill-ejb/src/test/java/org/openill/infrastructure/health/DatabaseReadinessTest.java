@@ -47,7 +47,7 @@ class DatabaseReadinessTest {
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "isValid" -> valid;
                     case "close" -> null;
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new IllegalStateException("the readiness check does not call " + method.getName());
                 });
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
@@ -57,7 +57,7 @@ class DatabaseReadinessTest {
                         }
                         return connection;
                     }
-                    throw new UnsupportedOperationException(method.getName());
+                    throw new IllegalStateException("the readiness check does not call " + method.getName());
                 });
     }
 }
