@@ -36,7 +36,7 @@ public class CatalogueSearchBench {
 
         Path data = Files.createTempDirectory("ill-bench-pg");
         try (EmbeddedDatabase postgres = EmbeddedDatabase.start(data, Ports.anyFree(), false)) {
-            DatabaseSettings db = postgres.database("bench");
+            DatabaseSettings db = postgres.database("bench").owner();
             try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
                 long started = System.nanoTime();
                 migrate(connection);

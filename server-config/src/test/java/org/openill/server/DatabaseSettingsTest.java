@@ -70,4 +70,43 @@ class DatabaseSettingsTest {
         }
         assertTrue(Ports.isFree(Ports.anyFree()));
     }
+
+    @Test
+    void aPasswordInTheUrlIsNeverPrinted() {
+        DatabaseSettings withSecrets = new DatabaseSettings(
+                "jdbc:postgresql://db.example.org/ill?user=ill&password=s3cr$t&sslpassword=k3y&ssl=true", "ill", "pw");
+        assertEquals("jdbc:postgresql://db.example.org/ill?user=ill&password=***&sslpassword=***&ssl=true",
+                withSecrets.printableUrl());
+        assertFalse(withSecrets.toString().contains("s3cr"), withSecrets.toString());
+        assertFalse(withSecrets.toString().contains("pw"), withSecrets.toString());
+        assertEquals("jdbc:postgresql://ill:***@db.example.org/ill",
+                new DatabaseSettings("jdbc:postgresql://ill:$ecret@db.example.org/ill", "ill", "x").printableUrl());
+        String refused = withSecrets.explain(new SQLException("FATAL: password authentication failed", "28P01"));
+        assertFalse(refused.contains("s3cr") || refused.contains("k3y"), refused);
+    }
+
+    @Test
+    void theApplicationRoleIsTheOwnerUnlessOneIsNamed() {
+        Map<String, String> env = Map.of("ILL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ill",
+                "ILL_DB_USER", "ill", "ILL_DB_PASSWORD", "owner-pw");
+        DatabaseAccounts single = DatabaseAccounts.fromEnvironment(env);
+        assertFalse(single.separateApplicationRole());
+        assertEquals("ill", single.asEnvironment().get("ILL_DB_APP_USER"));
+
+        Map<String, String> withRole = new java.util.HashMap<>(env);
+        withRole.put("ILL_DB_APP_USER", "ill_app");
+        withRole.put("ILL_DB_APP_PASSWORD", "a$(touch x)b");
+        DatabaseAccounts two = DatabaseAccounts.fromEnvironment(withRole);
+        assertTrue(two.separateApplicationRole());
+        assertEquals(Map.of("ILL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ill", "ILL_DB_USER", "ill",
+                "ILL_DB_PASSWORD", "owner-pw", "ILL_DB_APP_USER", "ill_app", "ILL_DB_APP_PASSWORD", "a$(touch x)b"),
+                two.asEnvironment());
+        assertNull(DatabaseAccounts.fromEnvironment(Map.of()));
+    }
+
+    @Test
+    void sameAccountOnAnotherDatabaseKeepsTheUrlParameters() {
+        assertEquals("jdbc:postgresql://h:5432/other?ssl=true",
+                new DatabaseSettings("jdbc:postgresql://h:5432/ill?ssl=true", "u", "p").onDatabase("other").url());
+    }
 }

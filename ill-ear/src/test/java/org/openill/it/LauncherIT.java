@@ -1,0 +1,193 @@
+package org.openill.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openill.server.DatabaseSettings;
+import org.openill.server.EmbeddedDatabase;
+import org.openill.server.Ports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The launcher of the README's first command, run as a person runs it: java -jar ill-server-launcher.jar, stopped
+ * with SIGTERM (what Ctrl-C does to it) or killed with SIGKILL. Runs before the Arquillian tests (its own failsafe
+ * execution), because both need ports 8080 and 9990.
+ */
+class LauncherIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path work = Path.of(System.getProperty("ill.launcher.it.dir"))
+            .resolve(UUID.randomUUID().toString().substring(0, 8));
+    private final List<ProcessHandle> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverythingThisTestStarted() {
+        for (ProcessHandle process : started) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCStopsWildFlyThenPostgresqlAndAKilledLauncherDoesNotBlockTheNextStart() throws Exception {
+        Path data = work.resolve("data");
+        Map<String, String> env = Map.of("ILL_DATA_DIR", data.toString());
+
+        Launcher first = Launcher.start(work.resolve("first.out"), env);
+        first.awaitReady();
+        started.add(first.process.toHandle());
+        String firstOutput = first.output();
+        assertTrue(firstOutput.contains("Demo data       loaded: 60 demo readers"), firstOutput);
+        Path credentials = EmbeddedDatabase.credentialsFile(data.resolve("postgres"));
+        assertSecretsNowhereVisible(credentials, first);
+        List<ProcessHandle> leftovers = first.process.descendants().toList();
+        long postmaster = EmbeddedDatabase.postmasterPid(data.resolve("postgres")).orElseThrow();
+
+        first.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(leftovers.stream().anyMatch(ProcessHandle::isAlive), "WildFly ended with its launcher");
+        assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL ended");
+        assertFalse(Ports.isFree(8080), "nothing holds port 8080 after the launcher was killed");
+
+        Launcher second = Launcher.start(work.resolve("second.out"), env);
+        started.add(second.process.toHandle());
+        second.awaitReady();
+        assertTrue(second.output().contains("The last launcher did not stop cleanly; stopped what it had left running"),
+                second.output());
+        assertTrue(leftovers.stream().noneMatch(ProcessHandle::isAlive), "the old WildFly still runs");
+        assertTrue(Files.readString(data.resolve("log/server.log.1")).contains("WFLYSRV0025"),
+                "the log of the killed run was not kept");
+        List<ProcessHandle> running = second.process.descendants().toList();
+        long secondPostmaster = EmbeddedDatabase.postmasterPid(data.resolve("postgres")).orElseThrow();
+
+        second.process.destroy(); // SIGTERM, as Ctrl-C in a terminal would
+        assertTrue(second.process.waitFor(2, TimeUnit.MINUTES), "the launcher did not stop");
+        assertTrue(running.stream().noneMatch(ProcessHandle::isAlive), "WildFly still runs after the launcher stopped");
+        assertFalse(ProcessHandle.of(secondPostmaster).map(ProcessHandle::isAlive).orElse(false),
+                "PostgreSQL still runs after the launcher stopped");
+        String output = second.output();
+        assertTrue(output.indexOf("Stopping WildFly") < output.indexOf("Stopping the embedded PostgreSQL")
+                && output.indexOf("Stopping WildFly") >= 0, output);
+        assertTrue(Ports.isFree(8080) && Ports.isFree(9990), "ports still held after the launcher stopped");
+        assertFalse(Files.exists(data.resolve("launcher-processes.properties")), "a clean stop leaves no process list");
+    }
+
+    @Test
+    void aPasswordWithShellMetacharactersIsOnlyAPasswordToWildFly() throws Exception {
+        Path marker = work.resolve("evaluated");
+        String password = "a$(touch " + marker + ")b`touch " + marker + "`c'd\"e ${x} \\f";
+        try (EmbeddedDatabase postgres = EmbeddedDatabase.start(work.resolve("pg"), Ports.anyFree(), false)) {
+            DatabaseSettings owner = postgres.database("external").owner();
+            DatabaseSettings superuser = owner.as(EmbeddedDatabase.SUPERUSER, superuserPassword(postgres));
+            String quoted = "'" + password.replace("'", "''") + "'";
+            execute(superuser, "ALTER ROLE external PASSWORD " + quoted);
+            execute(superuser, "ALTER ROLE external_app PASSWORD " + quoted);
+
+            Launcher launcher = Launcher.start(work.resolve("external.out"), Map.of(
+                    "ILL_DATA_DIR", work.resolve("data").toString(), "ILL_DEMO_DATA", "false",
+                    "ILL_DB_URL", owner.url(), "ILL_DB_USER", "external", "ILL_DB_PASSWORD", password,
+                    "ILL_DB_APP_USER", "external_app", "ILL_DB_APP_PASSWORD", password));
+            started.add(launcher.process.toHandle());
+            launcher.awaitReady(); // ready means both datasources logged in with that password
+            assertFalse(Files.exists(marker), "a shell evaluated the password");
+            assertFalse(launcher.output().contains(password), launcher.output());
+            for (ProcessHandle process : launcher.process.descendants().toList()) {
+                assertFalse(commandLine(process).contains(password), "visible in ps: " + commandLine(process));
+            }
+            launcher.process.destroy();
+            assertTrue(launcher.process.waitFor(2, TimeUnit.MINUTES), "the launcher did not stop");
+        }
+    }
+
+    private static void assertSecretsNowhereVisible(Path credentialsFile, Launcher launcher) throws IOException {
+        Properties passwords = new Properties();
+        try (var reader = Files.newBufferedReader(credentialsFile)) {
+            passwords.load(reader);
+        }
+        assertEquals(3, passwords.size(), "superuser, owner and application role: " + passwords.keySet());
+        String output = launcher.output();
+        List<ProcessHandle> processes = new ArrayList<>(launcher.process.descendants().toList());
+        processes.add(launcher.process.toHandle());
+        for (String password : passwords.stringPropertyNames().stream().map(passwords::getProperty).toList()) {
+            assertFalse(output.contains(password), "the launcher printed a password");
+            for (ProcessHandle process : processes) {
+                assertFalse(commandLine(process).contains(password), "a password on the command line of " + process.pid());
+            }
+        }
+    }
+
+    /** The command line as ps shows it to every user of the machine. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    private static String superuserPassword(EmbeddedDatabase postgres) throws IOException {
+        Properties passwords = new Properties();
+        try (var reader = Files.newBufferedReader(postgres.credentialsFile())) {
+            passwords.load(reader);
+        }
+        return passwords.getProperty(EmbeddedDatabase.SUPERUSER);
+    }
+
+    private static void execute(DatabaseSettings account, String sql) throws SQLException {
+        try (Connection connection = account.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** One run of java -jar ill-server-launcher.jar, its output going to a file. */
+    private record Launcher(Process process, Path out) {
+
+        static Launcher start(Path out, Map<String, String> env) throws IOException {
+            Files.createDirectories(out.getParent());
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", System.getProperty("ill.launcher.jar"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("ILL_"));
+            builder.environment().put("ILL_EAR", System.getProperty("ill.ear"));
+            builder.environment().putAll(env);
+            return new Launcher(builder.start(), out);
+        }
+
+        void awaitReady() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String output = output();
+                if (output.contains("Press Ctrl-C to stop.")) {
+                    return;
+                }
+                if (!process.isAlive()) {
+                    fail("The launcher stopped (exit " + process.exitValue() + "):\n" + output);
+                }
+                Thread.sleep(500);
+            }
+            fail("The launcher was not ready within " + START_TIMEOUT + ":\n" + output());
+        }
+
+        String output() throws IOException {
+            return Files.exists(out) ? Files.readString(out) : "";
+        }
+    }
+}
