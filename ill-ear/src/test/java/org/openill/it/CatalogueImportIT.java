@@ -21,6 +21,9 @@ import org.openill.infrastructure.marc.MarcFormat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,6 +128,37 @@ class CatalogueImportIT {
         }
         ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(many)), MarcFormat.MARC21);
         assertEquals("1200 created, 0 updated, 0 skipped", report.summary());
+    }
+
+    @Test
+    void marcXmlHidingADocumentTypeFromTheByteCheckIsRefusedAndNoServerFileReachesTheCatalogue() throws Exception {
+        String marker = "SECRET" + batch + UUID.randomUUID().toString().replace("-", "");
+        Path secret = Files.writeString(Files.createTempFile("ill-secret", ".txt"), marker);
+        try {
+            // Read byte by byte, "<!-- ESC$B--><c>" is a comment and a root element; ISO-2022-JP reads the bytes after
+            // ESC$B as Japanese characters inside the comment, which ends after ESC(B, and a document type follows.
+            String file = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<!-- \u001B$B--><c>\u001B(B -->\n"
+                    + "<!DOCTYPE collection [<!ENTITY secret SYSTEM \"" + secret.toUri() + "\">]>\n"
+                    + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>"
+                    + "<leader>00000nam a2200000 i 4500</leader>"
+                    + "<controlfield tag=\"001\">" + batch + "-x1</controlfield>"
+                    + "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">&secret;</subfield>"
+                    + "</datafield></record></collection>";
+
+            ImportReport report = catalogueImport.importMarc("cataloguer", "hostile.xml",
+                    in(file.getBytes(StandardCharsets.US_ASCII)), MarcFormat.MARCXML);
+
+            assertEquals("0 created, 0 updated, 1 skipped", report.summary());
+            assertEquals("the file cannot be read as MARCXML (it declares a document type (<!DOCTYPE>), which MARCXML "
+                    + "does not use; such files are refused because a document type can make the server read other "
+                    + "files)", report.skipped().get(0).reason());
+            for (String table : List.of("bib_record", "audit_entry")) {
+                assertEquals(List.of(0L), probe.nativeList("SELECT COUNT(*) FROM " + table + " t "
+                        + "WHERE CAST(t AS text) LIKE '%" + marker + "%'"), table);
+            }
+        } finally {
+            Files.delete(secret);
+        }
     }
 
     private String isbn(int n) {

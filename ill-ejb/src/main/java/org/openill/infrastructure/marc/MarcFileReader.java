@@ -1,8 +1,7 @@
 package org.openill.infrastructure.marc;
 
-import org.marc4j.MarcReader;
-import org.marc4j.MarcXmlReader;
 import org.marc4j.marc.Record;
+import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import java.io.IOException;
@@ -28,47 +27,39 @@ public final class MarcFileReader {
      * @return why the reading stopped before the end of the file, in plain words; empty when the whole file was read
      */
     public static Optional<String> readEach(InputStream input, MarcFormat format, Consumer<Record> eachRecord) {
-        MarcReader reader;
+        Delivery delivery = new Delivery(eachRecord);
         try {
-            reader = format.open(input);
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.of(damage(format, 0, unreadable));
-        }
-        int read = 0;
-        while (true) {
-            Record record;
-            try {
-                if (!reader.hasNext()) {
-                    return Optional.empty();
-                }
-                record = reader.next();
-            } catch (RuntimeException damaged) {
-                // The reader's place in the file is lost after an error: what follows cannot be trusted.
-                return Optional.of(damage(format, read, damaged));
+            format.read(input, delivery);
+            return Optional.empty();
+        } catch (IOException | SAXException | RuntimeException failure) {
+            if (delivery.callerFailure != null) {
+                throw delivery.callerFailure;
             }
-            read++;
-            try {
-                eachRecord.accept(record);
-            } catch (RuntimeException failure) {
-                if (reader instanceof MarcXmlReader) {
-                    readToTheEnd(reader);
-                }
-                throw failure;
-            }
+            // The reader's place in the file is lost after an error: what follows cannot be trusted.
+            return Optional.of(damage(format, delivery.delivered, failure));
         }
     }
 
-    /**
-     * MarcXmlReader parses on a thread of its own, which waits until each record it parsed is taken: reading on to the
-     * end lets that thread finish when the caller gives up early.
-     */
-    private static void readToTheEnd(MarcReader reader) {
-        try {
-            while (reader.hasNext()) {
-                reader.next();
+    /** Hands the records on and counts them, keeping a failure of the caller's apart from damage in the file. */
+    private static final class Delivery implements Consumer<Record> {
+
+        private final Consumer<Record> eachRecord;
+        private int delivered;
+        private RuntimeException callerFailure;
+
+        private Delivery(Consumer<Record> eachRecord) {
+            this.eachRecord = eachRecord;
+        }
+
+        @Override
+        public void accept(Record record) {
+            try {
+                eachRecord.accept(record);
+            } catch (RuntimeException failure) {
+                callerFailure = failure;
+                throw failure;
             }
-        } catch (RuntimeException damaged) {
-            // the parser stops at the damage, which is all that is wanted here
+            delivered++;
         }
     }
 

@@ -1,20 +1,21 @@
 package org.openill.infrastructure.marc;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.marc4j.MarcStreamWriter;
-import org.marc4j.MarcXmlParserThread;
 import org.marc4j.converter.impl.UnicodeToAnsel;
 import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
 import org.openill.domain.catalogue.RecordFormat;
+import org.openill.infrastructure.xml.HostileXml;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,12 +24,15 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MarcFileReaderTest {
 
     private static final MarcFactory MARC = MarcFactory.newInstance();
+
+    private static final HostileXml HOSTILE = HostileXml.aimedAtANewSecretFile();
 
     @Test
     void threeRecordsSurviveMarc21() {
@@ -95,28 +99,58 @@ class MarcFileReaderTest {
         assertTrue(damage.orElseThrow().startsWith("the file cannot be read as MARC 21 ("), damage.get());
     }
 
-    @Test
-    void marcXmlWithADocumentTypeIsRefusedUnread(@TempDir Path server) throws Exception {
-        Path secret = Files.writeString(server.resolve("secret.txt"), "the server's secret");
-        String file = "<?xml version=\"1.0\"?>\n<!DOCTYPE collection [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>"
-                + "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>"
-                + "<controlfield tag=\"001\">1</controlfield>"
-                + "<datafield tag=\"245\" ind1=\"0\" ind2=\"0\"><subfield code=\"a\">&e;</subfield></datafield>"
-                + "</record></collection>";
+    @ParameterizedTest
+    @MethodSource("hostileDocuments")
+    void marcXmlTryingToReadAServerFileIsRefusedWhateverItsEncoding(HostileXml.Document document) {
         List<Record> records = new ArrayList<>();
 
-        Optional<String> damage = MarcFileReader.readEach(
-                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), MarcFormat.MARCXML, records::add);
+        Optional<String> damage = MarcFileReader.readEach(new ByteArrayInputStream(document.bytes()),
+                MarcFormat.MARCXML, records::add);
 
         assertEquals(List.of(), records);
         assertTrue(damage.orElseThrow().startsWith("the file cannot be read as MARCXML (it declares a document "
-                + "type (<!DOCTYPE>)"), damage.get());
+                + "type (<!DOCTYPE>)") || damage.get().startsWith("the file cannot be read as MARCXML (it does not "
+                + "begin like a MARCXML document"), damage.get());
+        assertFalse(damage.get().contains(HOSTILE.marker()), damage.get());
+    }
+
+    @Test
+    void marcXmlHidingItsDocumentTypeFromTheByteCheckIsRefusedByTheParser() {
+        List<Record> records = new ArrayList<>();
+
+        Optional<String> damage = MarcFileReader.readEach(
+                new ByteArrayInputStream(HOSTILE.documentTypeHiddenByIso2022Jp().bytes()), MarcFormat.MARCXML,
+                records::add);
+
+        assertEquals(List.of(), records);
+        assertEquals("the file cannot be read as MARCXML (it declares a document type (<!DOCTYPE>), which MARCXML "
+                + "does not use; such files are refused because a document type can make the server read other "
+                + "files)", damage.orElseThrow());
+    }
+
+    @Test
+    void marcXmlWithXIncludeImportsWithoutTheFileItNames() {
+        List<Record> records = new ArrayList<>();
+
+        Optional<String> damage = MarcFileReader.readEach(new ByteArrayInputStream(HOSTILE.withXInclude().bytes()),
+                MarcFormat.MARCXML, records::add);
+
+        assertEquals(Optional.empty(), damage);
+        assertEquals(1, records.size());
+        assertFalse(records.get(0).toString().contains(HOSTILE.marker()), records.get(0).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16", "UTF-16BE", "UTF-16LE"})
+    void marcXmlInUtf16IsRead(String encoding) {
+        byte[] file = MarcFiles.marcXml(threeRecords(), Charset.forName(encoding));
+
+        assertThreeEntries(entries(read(file, MarcFormat.MARCXML)));
     }
 
     @Test
     void marcXmlInAnotherEncodingThanUtf8OrUtf16IsRefusedUnread() {
-        byte[] ebcdic = new String(MarcFiles.marcXml(threeRecords()), StandardCharsets.UTF_8)
-                .replace("encoding=\"UTF-8\"", "encoding=\"IBM037\"").getBytes(Charset.forName("IBM037"));
+        byte[] ebcdic = MarcFiles.marcXml(threeRecords(), Charset.forName("IBM037"));
 
         Optional<String> damage = MarcFileReader.readEach(new ByteArrayInputStream(ebcdic), MarcFormat.MARCXML,
                 record -> { });
@@ -136,21 +170,28 @@ class MarcFileReaderTest {
         assertThreeEntries(entries(read(withBom, MarcFormat.MARCXML)));
     }
 
-    @Test
-    void callerThatGivesUpLeavesNoXmlParserWaiting() throws InterruptedException {
-        byte[] file = MarcFiles.marcXml(threeRecords());
+    @ParameterizedTest
+    @EnumSource(MarcFormat.class)
+    void callerThatGivesUpGetsItsOwnFailureAndNothingIsReadAfterIt(MarcFormat format) {
+        byte[] file = format == MarcFormat.MARC21
+                ? MarcFiles.marc21(threeRecords())
+                : MarcFiles.marcXml(threeRecords());
+        IllegalStateException failure = new IllegalStateException("the database went away");
+        List<Thread> readers = new ArrayList<>();
 
-        assertThrows(IllegalStateException.class, () -> MarcFileReader.readEach(new ByteArrayInputStream(file),
-                MarcFormat.MARCXML, record -> {
-                    throw new IllegalStateException("the database went away");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> MarcFileReader.readEach(
+                new ByteArrayInputStream(file), format, record -> {
+                    readers.add(Thread.currentThread());
+                    throw failure;
                 }));
 
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread instanceof MarcXmlParserThread) {
-                thread.join(5_000);
-                assertFalse(thread.isAlive(), "a MARCXML parser thread still waits for its records to be taken");
-            }
-        }
+        assertSame(failure, thrown);
+        // the records come on the caller's own thread: no parser thread is left waiting for records to be taken
+        assertEquals(List.of(Thread.currentThread()), readers);
+    }
+
+    static List<HostileXml.Document> hostileDocuments() {
+        return HOSTILE.withDocumentType();
     }
 
     private static List<Record> threeRecords() {

@@ -7,6 +7,8 @@ import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -39,6 +41,13 @@ public final class MarcFiles {
         records.forEach(record -> writer.write(unicode(record)));
         writer.close();
         return file.toByteArray();
+    }
+
+    /** The records as a MARCXML collection in the encoding, which the XML declaration names. */
+    public static byte[] marcXml(List<Record> records, Charset encoding) {
+        // MarcXmlWriter declares UTF-8 whatever encoding it writes in
+        return new String(marcXml(records), StandardCharsets.UTF_8)
+                .replace("encoding=\"UTF-8\"", "encoding=\"" + encoding.name() + "\"").getBytes(encoding);
     }
 
     /**
