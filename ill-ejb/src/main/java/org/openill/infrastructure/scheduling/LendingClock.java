@@ -108,12 +108,12 @@ public class LendingClock {
 
     @Timeout
     void afterStartUp() {
-        catchUpLogged();
+        catchUp(Instant.now());
     }
 
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void everyTenMinutes() {
-        catchUpLogged();
+        catchUp(Instant.now());
     }
 
     /**
@@ -135,14 +135,6 @@ public class LendingClock {
                 id -> borrowing.moveOnFromSilentLender(id, now), now);
     }
 
-    private void catchUpLogged() {
-        try {
-            catchUp(Instant.now());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The clock's round failed; the next round tries again", e);
-        }
-    }
-
     private SweepReport sweep(Sweep sweep, Supplier<List<Long>> due, LongPredicate step, Instant now) {
         SweepReport report;
         try (Connection lockHolder = dataSource.getConnection()) {
@@ -157,8 +149,11 @@ public class LendingClock {
             } finally {
                 lockHolder.rollback();
             }
-        } catch (SQLException e) {
-            report = SweepReport.notRun(sweep, "its lock could not be taken: " + e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            // the database is unreachable, or the requests due could not be read: the next round tries again
+            report = SweepReport.notRun(sweep, describe(e));
+            LOG.log(Level.WARNING, report.summary(), e);
+            return report;
         }
         if (report.worthLogging()) {
             LOG.info(report.summary());
