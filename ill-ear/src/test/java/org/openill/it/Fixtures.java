@@ -36,8 +36,13 @@ public class Fixtures {
 
     /** A new library ZZ-Xnnnnn with a branch MAIN holding the locations OPEN (lendable) and REF (reference room). */
     public String newLibrary() {
+        return newLibraryIn(ZoneId.of("Europe/Berlin"));
+    }
+
+    /** A new library like {@link #newLibrary()}, whose days begin and end in the given time zone. */
+    public String newLibraryIn(ZoneId timeZone) {
         String isil = "ZZ-X" + unique();
-        Library library = new Library(AgencyId.isil(isil), "Test Library " + isil, ZoneId.of("Europe/Berlin"));
+        Library library = new Library(AgencyId.isil(isil), "Test Library " + isil, timeZone);
         Branch main = library.openBranch("MAIN", "Main");
         main.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
         main.addLocation("REF", "Department reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, false);
@@ -109,6 +114,12 @@ public class Fixtures {
                         PartnerAgreement.class)
                 .setParameter("l", lender).setParameter("b", borrower).getResultList()
                 .forEach(PartnerAgreement::suspend);
+    }
+
+    /** The loan falls due on the given day, as if it had been shipped for a loan period ending then. */
+    public void loanFallsDueOn(long requestId, LocalDate due) {
+        em.createQuery("UPDATE IllRequest r SET r.dueDate = :due WHERE r.id = :id")
+                .setParameter("due", due).setParameter("id", requestId).executeUpdate();
     }
 
     public String circulationStatus(String barcode) {

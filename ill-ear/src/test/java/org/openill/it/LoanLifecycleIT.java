@@ -17,8 +17,10 @@ import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.scheduling.LendingClock;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -51,6 +53,9 @@ class LoanLifecycleIT {
 
     @EJB
     Fixtures fixtures;
+
+    @EJB
+    LendingClock clock;
 
     private String lender;
     private String borrower;
@@ -118,7 +123,8 @@ class LoanLifecycleIT {
     void overdueLoanIsRecalledAndLostItemCostsTheReplacementFee() {
         long id = requestSentToLender(ServiceType.LOAN);
         LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
-        assertTrue(borrowing.markOverdueLoans(due.plusDays(1)) >= 1);
+        Instant dayAfterDue = due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
+        assertTrue(clock.markOverdueLoans(dayAfterDue).done().contains(id));
         assertEquals(RequestState.OVERDUE, queries.details(id).state());
         lending.recall(id, lender, 3, "overdue", "lender staff");
         assertEquals(RequestState.RECALLED, queries.details(id).state());

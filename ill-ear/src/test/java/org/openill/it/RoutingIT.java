@@ -18,6 +18,7 @@ import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RotaEntryStatus;
 import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.scheduling.LendingClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,9 @@ class RoutingIT {
 
     @EJB
     LendingQueries lendingQueries;
+
+    @EJB
+    LendingClock clock;
 
     /** Two lenders holding the same book, and a new library's loan request routed to the first of them. */
     private record TwoLenders(String first, String second, long requestId) {
@@ -202,10 +206,10 @@ class RoutingIT {
         long id = network.requestId();
         assertEquals(slow, queries.details(id).lenderIsil());
 
-        borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(23)));
+        clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(23)));
         assertEquals(slow, queries.details(id).lenderIsil(), "moved on before the 24 hours of the agreement");
 
-        borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(25)));
+        clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(25)));
         RequestDetails details = queries.details(id);
         assertEquals(next, details.lenderIsil());
         assertEquals(RotaEntryStatus.NO_ANSWER, details.rota().get(0).status());
@@ -294,8 +298,8 @@ class RoutingIT {
         String next = network.second();
         long id = network.requestId();
         lending.retryPossible(id, hesitant, "at the bindery", "hesitant staff");
-        assertEquals(0, borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(23))));
-        assertTrue(borrowing.advanceTimedOutRequests(Instant.now().plus(Duration.ofHours(25))) >= 1);
+        assertFalse(clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(23))).done().contains(id));
+        assertTrue(clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(25))).done().contains(id));
         assertEquals(next, queries.details(id).lenderIsil());
     }
 

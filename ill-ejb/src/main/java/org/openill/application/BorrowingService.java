@@ -1,8 +1,6 @@
 package org.openill.application;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +20,6 @@ import org.openill.domain.reader.ReaderStatus;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestState;
-import org.openill.domain.request.RotaEntryStatus;
 import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.persistence.IllRepository;
 
@@ -31,7 +28,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,9 +45,6 @@ public class BorrowingService {
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
-
-    @Resource
-    private SessionContext context;
 
     @EJB
     private IllRepository repository;
@@ -229,38 +222,15 @@ public class BorrowingService {
     }
 
     /**
-     * Moves on every request whose lender let its agreement's response time pass without an answer; each request
-     * in a transaction of its own, so that one lender answering meanwhile does not hold up the others.
+     * One step of the clock's sweep for lenders that did not answer: the request moves on to the next lender if its
+     * lender's time is still up now. In a transaction of its own, so that one failing request loses nothing else.
      *
-     * @return how many requests moved
+     * @return true when the request moved on
+     * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public int advanceTimedOutRequests(Instant now) {
-        List<Long> due = em.createQuery("""
-                        SELECT DISTINCT e.request.id FROM RotaEntry e
-                        WHERE e.status = :asked AND e.answerDueAt < :now AND e.request.state IN :waiting""", Long.class)
-                .setParameter("asked", RotaEntryStatus.ASKED).setParameter("now", now)
-                .setParameter("waiting", List.of(RequestState.REQUEST_RECEIVED, RequestState.RETRY_POSSIBLE))
-                .getResultList();
-        BorrowingService self = context.getBusinessObject(BorrowingService.class);
-        int moved = 0;
-        for (long id : due) {
-            try {
-                if (self.moveOnFromSilentLender(id, now)) {
-                    moved++;
-                }
-            } catch (IllRuleViolation | jakarta.ejb.EJBException changedMeanwhile) {
-                // the lender answered, or staff acted, meanwhile: the next run looks at it again if still due
-                LOG.log(Level.INFO, "Request #{0} not moved on: {1}", new Object[] {id, changedMeanwhile.getMessage()});
-            }
-        }
-        return moved;
-    }
-
-    /** One request of {@link #advanceTimedOutRequests}: its lender's time is up, if it still is now. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean moveOnFromSilentLender(long requestId, Instant now) {
-        IllRequest request = repository.request(requestId, null);
+        IllRequest request = repository.requestNotBusy(requestId);
         if (!request.lenderMissedResponseTime(now)) {
             return false;
         }
@@ -270,19 +240,21 @@ public class BorrowingService {
     }
 
     /**
-     * Marks overdue the loans whose due date has passed.
+     * One step of the clock's sweep for overdue loans: the loan becomes overdue if its due date has passed by its
+     * lender's date at the instant. In a transaction of its own, like {@link #moveOnFromSilentLender}.
      *
-     * @return how many loans became overdue
+     * @return true when the loan became overdue now; false when it is not (or no longer, or already) due
+     * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
      */
-    public int markOverdueLoans(LocalDate today) {
-        List<IllRequest> late = em.createQuery("""
-                        SELECT r FROM IllRequest r WHERE r.state IN :states AND r.dueDate < :today ORDER BY r.id""",
-                        IllRequest.class)
-                .setParameter("states", List.of(RequestState.LOANED, RequestState.RECALLED))
-                .setParameter("today", today).getResultList();
-        late.forEach(request -> request.markOverdue("system", Instant.now(), today));
-        em.flush();
-        return late.size();
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean markOverdue(long requestId, Instant now) {
+        IllRequest request = repository.requestNotBusy(requestId);
+        if (!request.isOverdueAt(now)) {
+            return false;
+        }
+        request.markOverdue("system", now);
+        repository.flush(request);
+        return true;
     }
 
     /** After the request moved along its rota: the new lender's limit holds, and the reader hears if it ran out. */

@@ -27,6 +27,7 @@ import org.openill.domain.reader.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -416,9 +417,26 @@ public class IllRequest {
         this.renewalRequested = false;
     }
 
-    public void markOverdue(String actor, Instant when, LocalDate today) {
-        if (dueDate == null || !today.isAfter(dueDate)) {
-            throw new IllRuleViolation("The loan is due " + dueDate + ", not overdue on " + today);
+    /** True when the item is out (or recalled) and its due date has passed by the lender's calendar at the instant. */
+    public boolean isOverdueAt(Instant now) {
+        return RequestStateMachine.allows(state, RequestAction.MARK_OVERDUE)
+                && dueDatePassed(dueDate, lender.timeZone(), now);
+    }
+
+    /**
+     * A due date passes at the lender's midnight: a loan due on the 3rd is overdue once the 4th has begun where the
+     * lender is, whatever the date is where the server runs.
+     */
+    public static boolean dueDatePassed(LocalDate dueDate, ZoneId lenderZone, Instant now) {
+        return dueDate != null && LocalDate.ofInstant(now, lenderZone).isAfter(dueDate);
+    }
+
+    /** The due date has passed by the lender's date at the instant: the loan becomes overdue. */
+    public void markOverdue(String actor, Instant when) {
+        require(RequestAction.MARK_OVERDUE);
+        if (!dueDatePassed(dueDate, lender.timeZone(), when)) {
+            throw new IllRuleViolation("The loan is due " + dueDate + ", not overdue on "
+                    + LocalDate.ofInstant(when, lender.timeZone()) + " at " + lender.agencyId().value());
         }
         transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate, null);
     }

@@ -13,12 +13,16 @@ import org.openill.domain.library.Library;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.request.IllRequest;
 
+import java.sql.SQLException;
+
 /**
  * Loads and stores what the lending services work on, with the errors a person understands when something is not
  * there or was changed by someone else meanwhile.
  */
 @Stateless
 public class IllRepository {
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
@@ -37,6 +41,28 @@ public class IllRepository {
             throw changedMeanwhile(id);
         }
         return request;
+    }
+
+    /**
+     * The request, locked for the caller's transaction; when another transaction is changing it right now, refused at
+     * once rather than waited for (the clock must not stall behind a request someone holds).
+     *
+     * @throws ConcurrentChangeException when another transaction holds the request
+     */
+    public IllRequest requestNotBusy(long id) {
+        try {
+            em.createNativeQuery("SELECT id FROM ill_request WHERE id = ?1 FOR NO KEY UPDATE NOWAIT")
+                    .setParameter(1, id).getResultList();
+        } catch (RuntimeException e) { // a PersistenceException, or the provider's own DatabaseException
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                    throw new ConcurrentChangeException("ILL request #" + id
+                            + " is being changed in another transaction right now");
+                }
+            }
+            throw e;
+        }
+        return request(id, null);
     }
 
     /** Writes the changes now, so that a concurrent change is reported as such, inside the caller's transaction. */

@@ -213,6 +213,39 @@ class IllRequestTest {
     }
 
     @Test
+    void dueDatePassesAtTheLendersMidnightNotTheServers() {
+        LocalDate due = LocalDate.of(2026, 11, 20);
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        Instant aucklandMidnight = due.plusDays(1).atStartOfDay(auckland).toInstant();
+        assertEquals(Instant.parse("2026-11-20T11:00:00Z"), aucklandMidnight);
+        assertFalse(IllRequest.dueDatePassed(due, auckland, aucklandMidnight.minusSeconds(1)));
+        assertTrue(IllRequest.dueDatePassed(due, auckland, aucklandMidnight));
+        assertFalse(IllRequest.dueDatePassed(due, losAngeles, aucklandMidnight), "03:00 on the 20th in Los Angeles");
+        Instant losAngelesMidnight = due.plusDays(1).atStartOfDay(losAngeles).toInstant();
+        assertEquals(Instant.parse("2026-11-21T08:00:00Z"), losAngelesMidnight);
+        assertFalse(IllRequest.dueDatePassed(due, losAngeles, losAngelesMidnight.minusSeconds(1)));
+        assertTrue(IllRequest.dueDatePassed(due, losAngeles, losAngelesMidnight));
+    }
+
+    @Test
+    void loanBecomesOverdueOnceWhenItsDueDateHasPassedWhereTheLenderIs() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        LocalDate due = DAY.plusDays(28);
+        request.shipLoan(south, new Holding(record, southOpen, "QA76", "SCL2"), due, "south", T0);
+        Instant southMidnight = due.plusDays(1).atStartOfDay(south.timeZone()).toInstant();
+        assertFalse(request.isOverdueAt(southMidnight.minusSeconds(1)));
+        IllRuleViolation early = assertThrows(IllRuleViolation.class,
+                () -> request.markOverdue("system", southMidnight.minusSeconds(1)));
+        assertEquals("The loan is due 2026-11-30, not overdue on 2026-11-30 at ZZ-SCL", early.getMessage());
+        assertTrue(request.isOverdueAt(southMidnight));
+        request.markOverdue("system", southMidnight);
+        assertEquals(RequestState.OVERDUE, request.state());
+        assertFalse(request.isOverdueAt(southMidnight.plusSeconds(600)), "an overdue loan is not marked again");
+    }
+
+    @Test
     void copyNeedsTheArticleAndItsPages() {
         IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> new IllRequest(reader, null,
                 BibliographicDescription.titled("Nature").issn("0028-0836").build(), ServiceType.COPY, "r", T0));

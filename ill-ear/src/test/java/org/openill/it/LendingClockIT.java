@@ -1,0 +1,322 @@
+package org.openill.it;
+
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openill.application.BorrowingService;
+import org.openill.application.ClockWork;
+import org.openill.application.LendingService;
+import org.openill.application.RequestDetails;
+import org.openill.application.RequestNeedingAttention;
+import org.openill.application.RequestQueries;
+import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.ClockFailure;
+import org.openill.domain.request.RequestAction;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RotaEntryStatus;
+import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.scheduling.LendingClock;
+import org.openill.infrastructure.scheduling.SweepReport;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The clock: loans overdue by their lender's own date, lenders that did not answer passed over, each request in a
+ * transaction of its own, a request it keeps failing on left to staff, and one server at a time.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LendingClockIT {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.builtEarWith(LendingClockIT.class, Fixtures.class);
+    }
+
+    @EJB
+    LendingClock clock;
+
+    @EJB
+    ClockWork clockWork;
+
+    @EJB
+    BorrowingService borrowing;
+
+    @EJB
+    LendingService lending;
+
+    @EJB
+    RequestQueries queries;
+
+    @EJB
+    Fixtures fixtures;
+
+    /** A day a month ahead, so that no loan of the test is due by the real clock. */
+    private final LocalDate dueDay = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+
+    /** A request and the barcode of the one copy of its book. */
+    private record Asked(long id, String barcode) {
+    }
+
+    /** A loan request of a new reader of the borrower, sent to the lender, the only library holding the book. */
+    private Asked loanRequestTo(String lender, String borrower) {
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
+        long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)),
+                BibliographicDescription.titled("Test Book").by("Tester, Tina").build(), ServiceType.LOAN);
+        borrowing.validate(id, null, "borrowing staff");
+        assertTrue(borrowing.route(id, null, "borrowing staff"));
+        return new Asked(id, book.get(1));
+    }
+
+    /** A loan the lender shipped to the borrower, falling due on the day given. */
+    private long loanDueOn(LocalDate due, String lender, String borrower) {
+        Asked asked = loanRequestTo(lender, borrower);
+        lending.shipLoan(asked.id(), lender, asked.barcode(), "lender staff");
+        fixtures.loanFallsDueOn(asked.id(), due);
+        return asked.id();
+    }
+
+    private String lenderWithAgreementTo(String borrower, ZoneId zone) {
+        String lender = fixtures.newLibraryIn(zone);
+        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        return lender;
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private long overdueMarks(long requestId) {
+        return queries.details(requestId).audit().stream()
+                .filter(line -> line.action() == RequestAction.MARK_OVERDUE).count();
+    }
+
+    @Test
+    void eachLoanFallsOverdueAtItsLendersMidnight() {
+        String borrower = fixtures.newLibrary();
+        String auckland = lenderWithAgreementTo(borrower, ZoneId.of("Pacific/Auckland"));
+        String losAngeles = lenderWithAgreementTo(borrower, ZoneId.of("America/Los_Angeles"));
+        long fromAuckland = loanDueOn(dueDay, auckland, borrower);
+        long fromLosAngeles = loanDueOn(dueDay, losAngeles, borrower);
+
+        Instant aucklandsNextDay = startOf(dueDay.plusDays(1), ZoneId.of("Pacific/Auckland")).plusSeconds(60);
+        SweepReport first = clock.markOverdueLoans(aucklandsNextDay);
+        assertTrue(first.ran(), first.summary());
+        assertEquals(RequestState.OVERDUE, queries.details(fromAuckland).state());
+        assertEquals(RequestState.LOANED, queries.details(fromLosAngeles).state(),
+                "still the due date in Los Angeles, though the same day ended in Auckland");
+        RequestDetails.AuditLine marked = queries.details(fromAuckland).audit().get(
+                queries.details(fromAuckland).audit().size() - 1);
+        assertEquals("system", marked.actor());
+        assertEquals(aucklandsNextDay, marked.at());
+        assertEquals("Overdue since " + dueDay, marked.message());
+
+        Instant losAngelesNextDay = startOf(dueDay.plusDays(1), ZoneId.of("America/Los_Angeles")).plusSeconds(60);
+        assertTrue(clock.markOverdueLoans(losAngelesNextDay.minusSeconds(120)).done().stream()
+                .noneMatch(id -> id == fromLosAngeles), "a minute before midnight in Los Angeles");
+        assertTrue(clock.markOverdueLoans(losAngelesNextDay).done().contains(fromLosAngeles));
+        assertEquals(RequestState.OVERDUE, queries.details(fromLosAngeles).state());
+    }
+
+    @Test
+    void sweepingTwiceChangesNothingTheSecondTime() {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long loan = loanDueOn(dueDay, lender, borrower);
+        Instant later = startOf(dueDay.plusDays(2), BERLIN);
+
+        assertTrue(clock.markOverdueLoans(later).done().contains(loan));
+        long version = queries.details(loan).version();
+        SweepReport again = clock.markOverdueLoans(later);
+        assertTrue(again.ran());
+        assertEquals(List.of(), again.done());
+        assertEquals(version, queries.details(loan).version());
+        assertEquals(1, overdueMarks(loan));
+    }
+
+    @Test
+    void aLoanSomeoneIsChangingDoesNotStopTheOthersAndIsLeftToStaffAfterRepeatedFailures() throws Exception {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long before = loanDueOn(dueDay, lender, borrower);
+        long busy = loanDueOn(dueDay, lender, borrower);
+        long after = loanDueOn(dueDay, lender, borrower);
+        Instant night = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(300);
+
+        try (OtherTransaction staff = new OtherTransaction()) {
+            staff.isChanging(busy);
+            SweepReport first = clock.markOverdueLoans(night);
+            assertTrue(first.done().containsAll(List.of(before, after)), first.summary());
+            assertEquals(List.of(busy), first.failed());
+            assertEquals(RequestState.OVERDUE, queries.details(before).state());
+            assertEquals(RequestState.OVERDUE, queries.details(after).state());
+            assertEquals(RequestState.LOANED, queries.details(busy).state());
+            RequestDetails.ClockTrouble trouble = queries.details(busy).clockTrouble();
+            assertEquals(1, trouble.consecutiveFailures());
+            assertFalse(trouble.needsAttention());
+            assertEquals(RequestAction.MARK_OVERDUE, trouble.step());
+            assertEquals("ILL request #" + busy + " is being changed in another transaction right now",
+                    trouble.lastError());
+
+            for (int round = 2; round < ClockFailure.FAILURES_BEFORE_STAFF_LOOK; round++) {
+                assertEquals(List.of(), clock.markOverdueLoans(night.plusSeconds(600L * round)).leftToStaff());
+            }
+            SweepReport last = clock.markOverdueLoans(night.plusSeconds(3600));
+            assertEquals(List.of(busy), last.leftToStaff());
+            trouble = queries.details(busy).clockTrouble();
+            assertTrue(trouble.needsAttention());
+            assertEquals(ClockFailure.FAILURES_BEFORE_STAFF_LOOK, trouble.consecutiveFailures());
+
+            SweepReport notRetried = clock.markOverdueLoans(night.plusSeconds(7200));
+            assertFalse(notRetried.failed().contains(busy), "a request left to staff is not tried again and again");
+        }
+        assertFalse(clock.markOverdueLoans(night.plusSeconds(7800)).done().contains(busy),
+                "not even once nobody holds it any more, until staff let the clock try again");
+        assertEquals(RequestState.LOANED, queries.details(busy).state());
+        List<RequestNeedingAttention> lenderList = queries.needingAttention(lender);
+        assertEquals(List.of(busy), lenderList.stream().map(RequestNeedingAttention::requestId).toList());
+        assertTrue(lenderList.get(0).reason().startsWith("The clock failed 3 time(s) in a row to mark overdue"),
+                lenderList.get(0).reason());
+        assertEquals(List.of(busy), queries.needingAttention(borrower).stream()
+                .map(RequestNeedingAttention::requestId).toList());
+
+        clockWork.letTryAgain(busy, "lender staff");
+        assertTrue(clock.markOverdueLoans(night.plusSeconds(8400)).done().contains(busy));
+        assertEquals(RequestState.OVERDUE, queries.details(busy).state());
+        assertNull(queries.details(busy).clockTrouble());
+        assertEquals(List.of(), queries.needingAttention(lender));
+    }
+
+    @Test
+    void aRequestTheClockFailedOnOnceIsClearOnceItSucceeds() throws Exception {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long loan = loanDueOn(dueDay, lender, borrower);
+        Instant night = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(300);
+        try (OtherTransaction staff = new OtherTransaction()) {
+            staff.isChanging(loan);
+            assertEquals(List.of(loan), clock.markOverdueLoans(night).failed());
+        }
+        assertEquals(1, queries.details(loan).clockTrouble().consecutiveFailures());
+        assertTrue(clock.markOverdueLoans(night.plusSeconds(600)).done().contains(loan));
+        assertNull(queries.details(loan).clockTrouble());
+    }
+
+    @Test
+    void lendersThatDidNotAnswerArePassedOverEachRequestOnItsOwn() throws Exception {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long silent = loanRequestTo(lender, borrower).id();
+        long busy = loanRequestTo(lender, borrower).id();
+        Instant dayLater = Instant.now().plus(Duration.ofHours(25));
+        try (OtherTransaction staff = new OtherTransaction()) {
+            staff.isChanging(busy);
+            SweepReport report = clock.moveOnFromSilentLenders(dayLater);
+            assertTrue(report.done().contains(silent), report.summary());
+            assertEquals(List.of(busy), report.failed());
+        }
+        RequestDetails movedOn = queries.details(silent);
+        assertEquals(RotaEntryStatus.NO_ANSWER, movedOn.rota().get(0).status());
+        assertEquals(RequestState.UNFILLED, movedOn.state(), "no other lender holds the book");
+        RequestDetails held = queries.details(busy);
+        assertEquals(RequestState.REQUEST_RECEIVED, held.state());
+        assertEquals(RequestAction.NO_ANSWER, held.clockTrouble().step());
+        assertEquals(1, held.clockTrouble().consecutiveFailures());
+    }
+
+    @Test
+    void startUpCatchesUpOnWhatFellDueWhileTheServerWasDown() {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long loan = loanDueOn(dueDay, lender, borrower);
+        long waiting = loanRequestTo(lender, borrower).id();
+        Instant backUp = startOf(dueDay.plusDays(3), BERLIN);
+
+        List<SweepReport> reports = clock.catchUp(backUp);
+        assertTrue(reports.stream().allMatch(SweepReport::ran), reports.toString());
+        assertEquals(RequestState.OVERDUE, queries.details(loan).state());
+        assertEquals(RotaEntryStatus.NO_ANSWER, queries.details(waiting).rota().get(0).status());
+    }
+
+    @Test
+    void sweepDoesNothingWhileAnotherServerHoldsItsLock() throws Exception {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long loan = loanDueOn(dueDay, lender, borrower);
+        long waiting = loanRequestTo(lender, borrower).id();
+        Instant later = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(60);
+
+        try (OtherTransaction otherServer = new OtherTransaction()) {
+            otherServer.holdsClockLock(LendingClock.Sweep.OVERDUE_LOANS);
+            otherServer.holdsClockLock(LendingClock.Sweep.SILENT_LENDERS);
+            for (SweepReport report : clock.catchUp(later)) {
+                assertFalse(report.ran());
+                assertTrue(report.summary().contains("not run: another server holds its lock"), report.summary());
+            }
+            assertEquals(RequestState.LOANED, queries.details(loan).state());
+            assertEquals(RotaEntryStatus.ASKED, queries.details(waiting).rota().get(0).status());
+        }
+        assertTrue(clock.markOverdueLoans(later).done().contains(loan));
+        assertTrue(clock.moveOnFromSilentLenders(later).done().contains(waiting));
+    }
+
+    /** A transaction of another server or of staff, open on a connection of its own while the test runs the clock. */
+    private static final class OtherTransaction implements AutoCloseable {
+
+        private final Connection connection;
+
+        OtherTransaction() throws SQLException, NamingException {
+            DataSource dataSource = InitialContext.doLookup("java:jboss/datasources/IllDS");
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+        }
+
+        /** Someone is changing the request: it is written, and locked until this transaction ends. */
+        void isChanging(long requestId) throws SQLException {
+            run("UPDATE ill_request SET version = version + 1 WHERE id = ?", requestId);
+        }
+
+        /** Another server is sweeping: it holds the sweep's advisory lock until this transaction ends. */
+        void holdsClockLock(LendingClock.Sweep sweep) throws SQLException {
+            run("SELECT pg_advisory_xact_lock(?)", sweep.lockKey());
+        }
+
+        private void run(String sql, long parameter) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, parameter);
+                statement.execute();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
+        }
+    }
+}

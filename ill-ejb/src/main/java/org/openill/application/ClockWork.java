@@ -1,0 +1,114 @@
+package org.openill.application;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.request.ClockFailure;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.RequestAction;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RotaEntryStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the clock has to do on requests, and its record of the requests it failed on. A request the clock fails on
+ * again and again is left to staff (they see it in {@link RequestQueries}) and the clock does not touch it until they
+ * let it try again. The steps themselves are {@link BorrowingService#markOverdue} and
+ * {@link BorrowingService#moveOnFromSilentLender}.
+ */
+@Stateless
+public class ClockWork {
+
+    private static final String NOT_LEFT_TO_STAFF =
+            " AND NOT EXISTS (SELECT f FROM ClockFailure f WHERE f.requestId = r.id AND f.needsAttentionSince IS NOT NULL)";
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    @EJB
+    private AuditLog audit;
+
+    /** Loans out or recalled whose due date has passed by their lender's date at the instant, oldest request first. */
+    public List<Long> loansPastDue(Instant now) {
+        // no date anywhere is later than at UTC+18: the database narrows by that, each lender's own date decides
+        LocalDate latestDateOnEarth = LocalDate.ofInstant(now, ZoneOffset.MAX);
+        List<Object[]> candidates = em.createQuery("""
+                        SELECT r.id, r.dueDate, l.timeZone FROM IllRequest r JOIN r.lender l
+                        WHERE r.state IN :out AND r.dueDate < :latest""" + NOT_LEFT_TO_STAFF + " ORDER BY r.id",
+                        Object[].class)
+                .setParameter("out", List.of(RequestState.LOANED, RequestState.RECALLED))
+                .setParameter("latest", latestDateOnEarth).getResultList();
+        return candidates.stream()
+                .filter(row -> IllRequest.dueDatePassed((LocalDate) row[1], ZoneId.of((String) row[2]), now))
+                .map(row -> (Long) row[0]).toList();
+    }
+
+    /** Requests whose lender let its response time pass without an answer by the instant, oldest request first. */
+    public List<Long> requestsWithSilentLender(Instant now) {
+        return em.createQuery("""
+                        SELECT DISTINCT r.id FROM RotaEntry e JOIN e.request r
+                        WHERE e.status = :asked AND e.answerDueAt < :now AND r.state IN :waiting"""
+                        + NOT_LEFT_TO_STAFF + " ORDER BY r.id", Long.class)
+                .setParameter("asked", RotaEntryStatus.ASKED).setParameter("now", now)
+                .setParameter("waiting", List.of(RequestState.REQUEST_RECEIVED, RequestState.RETRY_POSSIBLE))
+                .getResultList();
+    }
+
+    /** The requests the clock failed on lately and still tries. */
+    public Set<Long> failing() {
+        return new HashSet<>(em.createQuery(
+                "SELECT f.requestId FROM ClockFailure f WHERE f.needsAttentionSince IS NULL", Long.class).getResultList());
+    }
+
+    /**
+     * The clock failed on the request; in a transaction of its own, since the step's transaction was undone.
+     *
+     * @return true when this failure leaves the request to staff
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean recordFailure(long requestId, RequestAction step, String error, Instant when) {
+        ClockFailure failure = em.find(ClockFailure.class, requestId);
+        boolean leftToStaff;
+        if (failure == null) {
+            failure = new ClockFailure(requestId, step, error, when);
+            em.persist(failure);
+            leftToStaff = failure.needsAttention();
+        } else {
+            leftToStaff = failure.failedAgain(step, error, when);
+        }
+        if (leftToStaff) {
+            audit.record("system", "ILL_REQUEST", requestId, "CLOCK_NEEDS_STAFF", null, null, failure.reason());
+        }
+        return leftToStaff;
+    }
+
+    /** The clock got through the request again: its past failures no longer count. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void forgetFailures(long requestId) {
+        em.createQuery("DELETE FROM ClockFailure f WHERE f.requestId = :id AND f.needsAttentionSince IS NULL")
+                .setParameter("id", requestId).executeUpdate();
+    }
+
+    /** Staff have looked at a request the clock kept failing on, and let the clock try it again. */
+    public void letTryAgain(long requestId, String staff) {
+        ClockFailure failure = em.find(ClockFailure.class, requestId);
+        if (failure == null || !failure.needsAttention()) {
+            throw new IllRuleViolation("The clock has not left ILL request #" + requestId + " to staff");
+        }
+        audit.record(staff, "ILL_REQUEST", requestId, "CLOCK_TRY_AGAIN", null, null,
+                "The clock may try again to " + failure.step().words() + " (it had failed "
+                        + failure.consecutiveFailures() + " times in a row: " + failure.lastError() + ")");
+        em.remove(failure);
+    }
+}
