@@ -38,22 +38,26 @@ class LauncherIT {
             .resolve(UUID.randomUUID().toString().substring(0, 8));
     private final List<ProcessHandle> started = new ArrayList<>();
 
+    /** Whatever a failed test left running; PostgreSQL runs in a session of its own, so it is found by its data folder. */
     @AfterEach
     void stopEverythingThisTestStarted() {
         for (ProcessHandle process : started) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+        EmbeddedDatabase.postmasterPid(work.resolve("data/postgres")).stream()
+                .mapToObj(ProcessHandle::of).flatMap(java.util.Optional::stream).forEach(ProcessHandle::destroy);
     }
 
     @Test
     void ctrlCStopsWildFlyThenPostgresqlAndAKilledLauncherDoesNotBlockTheNextStart() throws Exception {
         Path data = work.resolve("data");
-        Map<String, String> env = Map.of("ILL_DATA_DIR", data.toString());
+        Map<String, String> env = Map.of("ILL_DATA_DIR", data.toString(),
+                "ILL_EMBEDDED_DB_PORT", String.valueOf(Ports.anyFree()));
 
         Launcher first = Launcher.start(work.resolve("first.out"), env);
-        first.awaitReady();
         started.add(first.process.toHandle());
+        first.awaitReady();
         String firstOutput = first.output();
         assertTrue(firstOutput.contains("Demo data       loaded: 60 demo readers"), firstOutput);
         Path credentials = EmbeddedDatabase.credentialsFile(data.resolve("postgres"));
