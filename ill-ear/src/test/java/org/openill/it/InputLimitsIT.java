@@ -1,6 +1,9 @@
 package org.openill.it;
 
 import jakarta.ejb.EJB;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Table;
 import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,10 +35,13 @@ import org.openill.infrastructure.marc.MarcFormat;
 import javax.naming.InitialContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -289,6 +295,37 @@ class InputLimitsIT {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> search.search("algorithms\u0000", 0, 10));
         assertEquals("search", refused.field());
+    }
+
+    @Test
+    void everyTextColumnOfTheDatabaseIsAsLongAsItsEntityChecks() {
+        Map<String, Integer> database = new TreeMap<>();
+        for (Object row : probe.nativeList("""
+                SELECT table_name || '.' || column_name, character_maximum_length FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type IN ('character varying', 'character')""")) {
+            Object[] column = (Object[]) row;
+            database.put((String) column[0], ((Number) column[1]).intValue());
+        }
+        Map<String, Integer> entities = new TreeMap<>();
+        for (Class<?> entity : probe.entityClasses()) {
+            textColumns(entity.getAnnotation(Table.class).name(), entity, entities);
+        }
+        entities.forEach((column, length) -> assertEquals(database.get(column), length, column));
+        assertTrue(entities.keySet().containsAll(List.of("reader.card_number", "ill_request.bib_title",
+                "library.agency_id_value", "holding.barcode")), entities.keySet().toString());
+    }
+
+    /** The text columns an entity (with its embedded values) maps, and the length its @Column gives each. */
+    private static void textColumns(String table, Class<?> type, Map<String, Integer> columns) {
+        for (Field field : type.getDeclaredFields()) {
+            Column column = field.getAnnotation(Column.class);
+            if (field.isAnnotationPresent(Embedded.class)) {
+                textColumns(table, field.getType(), columns);
+            } else if (column != null && (field.getType() == String.class || field.getType().isEnum())) {
+                String name = column.name().isEmpty() ? field.getName().toLowerCase() : column.name();
+                columns.put(table + "." + name, column.length());
+            }
+        }
     }
 
     private void registerReader(String isil, String card, String firstName, String email) {
