@@ -10,6 +10,7 @@ import org.openill.application.BorrowingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestAction;
@@ -137,6 +138,8 @@ class ApplicationIT {
         IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.apply("ZZ-ECL", card, null,
                 BibliographicDescription.titled("Untraceable").build(), ServiceType.LOAN));
         assertTrue(refused.getMessage().startsWith("The bibliographic data cannot identify the item"), refused.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> BibliographicDescription.titled("Bad").isbn("9780262033849").build());
+        InvalidInputException badIsbn = assertThrows(InvalidInputException.class,
+                () -> BibliographicDescription.titled("Bad").isbn("9780262033849").build());
+        assertEquals("ISBN", badIsbn.field());
     }
 }

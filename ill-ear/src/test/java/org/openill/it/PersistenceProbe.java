@@ -36,6 +36,11 @@ public class PersistenceProbe {
         return em.createNativeQuery(sql).executeUpdate();
     }
 
+    /** The entity classes of the persistence unit. */
+    public List<Class<?>> entityClasses() {
+        return em.getMetamodel().getEntities().stream().<Class<?>>map(entity -> entity.getJavaType()).toList();
+    }
+
     /** Stores a library and reads it back from the database, bypassing EclipseLink's caches. */
     public String storeAndReload(String isil, String name) {
         Library library = new Library(AgencyId.isil(isil), name, ZoneId.of("Europe/Vienna"));

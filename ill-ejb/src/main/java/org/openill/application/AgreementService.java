@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import org.openill.domain.ConcurrentChangeException;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Location;
 import org.openill.infrastructure.persistence.IllRepository;
 
@@ -101,7 +102,7 @@ public class AgreementService {
                         FROM PartnerAgreement a
                         WHERE a.lender.agencyId.value = :isil OR a.borrower.agencyId.value = :isil
                         ORDER BY a.status, a.priority, a.id""", AgreementSummary.class)
-                .setParameter("isil", isil).getResultList();
+                .setParameter("isil", AgencyId.lookupValue(isil)).getResultList();
     }
 
     private static void apply(PartnerAgreement agreement, AgreementTerms terms) {

@@ -3,6 +3,7 @@ package org.openill.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Text;
 import org.openill.domain.audit.AuditEntry;
 
 import java.time.Instant;
@@ -26,6 +27,8 @@ public class AuditLog {
         return em.createQuery("""
                         SELECT a FROM AuditEntry a WHERE a.subjectType = :type AND a.subjectId = :id
                         ORDER BY a.occurredAt, a.id""", AuditEntry.class)
-                .setParameter("type", subjectType).setParameter("id", String.valueOf(subjectId)).getResultList();
+                .setParameter("type", subjectType)
+                .setParameter("id", Text.optional("subject id", String.valueOf(subjectId), AuditEntry.SUBJECT_ID_LENGTH))
+                .getResultList();
     }
 }

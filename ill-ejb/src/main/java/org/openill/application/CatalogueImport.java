@@ -5,12 +5,15 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.marc4j.marc.Record;
+import org.openill.domain.Text;
+import org.openill.domain.audit.AuditEntry;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.infrastructure.marc.CatalogueEntry;
 import org.openill.infrastructure.marc.MarcFileReader;
 import org.openill.infrastructure.marc.MarcFormat;
 import org.openill.infrastructure.marc.MarcMapping;
 import org.openill.infrastructure.marc.MarcRecordMapper;
+import org.openill.infrastructure.persistence.UniqueKeys;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -44,12 +47,15 @@ public class CatalogueImport {
      * A damaged file keeps the records read before the damage; the damage is reported as one skipped entry.
      */
     public ImportReport importMarc(String staff, String fileName, InputStream input, MarcFormat format) {
+        // the file name names the import in the audit trail
+        String name = Text.required("file name", fileName, AuditEntry.SUBJECT_ID_LENGTH);
         ImportRun run = new ImportRun();
         Optional<String> damage = MarcFileReader.readEach(input, format, run);
         damage.ifPresent(reason -> run.skipped.add(new SkippedRecord(run.position + 1, null, reason)));
+        UniqueKeys.flush(em);
         ImportReport report = new ImportReport(run.created, run.updated, run.skipped);
-        audit.record(staff, "CATALOGUE_IMPORT", fileName, "IMPORT_" + format.name(), null, null, report.summary());
-        LOG.info(() -> "Catalogue import of " + fileName + " (" + format.label() + "): " + report.summary());
+        audit.record(staff, "CATALOGUE_IMPORT", name, "IMPORT_" + format.name(), null, null, report.summary());
+        LOG.info(() -> "Catalogue import of " + name + " (" + format.label() + "): " + report.summary());
         return report;
     }
 
@@ -75,7 +81,7 @@ public class CatalogueImport {
                 skipped.add(new SkippedRecord(position, rejected.controlNumber(), rejected.reason()));
             }
             if (position % BATCH_SIZE == 0) {
-                em.flush();
+                UniqueKeys.flush(em);
                 em.clear();
             }
         }

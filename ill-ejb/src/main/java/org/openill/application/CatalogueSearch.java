@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
+import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
@@ -37,6 +39,9 @@ public class CatalogueSearch {
 
     public static final int COUNT_CAP = 1000;
     public static final int MAX_PAGE_SIZE = 100;
+
+    /** Longer than any title the catalogue keeps: a longer query can only be a mistake (or an attack). */
+    public static final int MAX_QUERY_LENGTH = BibliographicRecord.TITLE_LENGTH;
     static final int MAX_OFFSET = 10_000;
 
     @PersistenceContext(unitName = "ill")
@@ -48,8 +53,8 @@ public class CatalogueSearch {
      * @param page from 0
      */
     public SearchResult search(String query, int page, int pageSize) {
-        String words = query == null ? "" : query.strip();
-        if (words.isEmpty()) {
+        String words = Text.optional("search", query, MAX_QUERY_LENGTH);
+        if (words == null) {
             throw new IllRuleViolation("Type a few words of the title, an author, a subject, an ISBN or an ISSN");
         }
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {

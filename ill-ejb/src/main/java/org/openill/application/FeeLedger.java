@@ -3,10 +3,13 @@ package org.openill.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Text;
 import org.openill.domain.fee.FeeCharge;
 import org.openill.domain.fee.FeeKind;
 import org.openill.domain.fee.ReaderCharge;
+import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
+import org.openill.domain.reader.Reader;
 import org.openill.domain.request.IllRequest;
 
 import java.math.BigDecimal;
@@ -48,7 +51,9 @@ public class FeeLedger {
                 SELECT c.currency, SUM(c.amount) FROM ReaderCharge c
                 WHERE c.reader.homeLibrary.agencyId.value = :isil AND c.reader.cardNumber = :card
                 GROUP BY c.currency ORDER BY c.currency""", Object[].class)
-                .setParameter("isil", libraryIsil).setParameter("card", cardNumber).getResultList();
+                .setParameter("isil", AgencyId.lookupValue(libraryIsil))
+                .setParameter("card", Text.optional("library card number", cardNumber, Reader.CARD_NUMBER_LENGTH))
+                .getResultList();
         return rows.stream().map(row -> new ReaderBalance((BigDecimal) row[1], (String) row[0])).toList();
     }
 
@@ -68,7 +73,8 @@ public class FeeLedger {
                 WHERE (f.creditor.agencyId.value = :a AND f.debtor.agencyId.value = :b)
                    OR (f.creditor.agencyId.value = :b AND f.debtor.agencyId.value = :a)
                 GROUP BY f.currency ORDER BY f.currency""", Object[].class)
-                .setParameter("a", creditorIsil).setParameter("b", debtorIsil).getResultList();
+                .setParameter("a", AgencyId.lookupValue(creditorIsil)).setParameter("b", AgencyId.lookupValue(debtorIsil))
+                .getResultList();
         return rows.stream().map(row -> new Balance(creditorIsil, debtorIsil, (BigDecimal) row[1], (String) row[0])).toList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.catalogue.CirculationStatus;
+import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.LocationType;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RotaEntryStatus;
@@ -31,7 +32,8 @@ public class LendingQueries {
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
-    public List<IncomingRequest> incoming(String lenderIsil) {
+    public List<IncomingRequest> incoming(String isil) {
+        String lenderIsil = AgencyId.lookupValue(isil);
         List<Object[]> rows = em.createQuery("""
                         SELECT r.id, r.version, b.agencyId.value, b.name, r.serviceType, r.state, r.description.title,
                                r.description.authors, r.description.isbn, r.description.issn, r.description.partTitle,

@@ -131,8 +131,9 @@ public class LendingService {
     public void denyRenewal(long requestId, String lenderIsil, String reason, String staff) {
         IllRequest request = repository.request(requestId, null);
         request.denyRenewal(repository.library(lenderIsil), reason, staff, Instant.now());
-        notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
-                + "\": " + reason + ". It is due on " + request.dueDate() + ".");
+        notifyRenewal(request, "The lending library could not renew \"" + request.description().title() + "\""
+                + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()) + ". It is due on "
+                + request.dueDate() + ".");
         repository.flush(request);
     }
 

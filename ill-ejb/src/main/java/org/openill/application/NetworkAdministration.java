@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
+import org.openill.domain.audit.AuditEntry;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.AgencyId;
@@ -15,6 +17,7 @@ import org.openill.domain.library.LocationType;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.infrastructure.persistence.IllRepository;
+import org.openill.infrastructure.persistence.UniqueKeys;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,20 +41,23 @@ public class NetworkAdministration {
     /** A library joins the network under its ISIL. */
     public void registerLibrary(String staff, String isil, String name, ZoneId timeZone, String address,
                                 String illEmail, String illPhone) {
+        AgencyId agencyId = AgencyId.isil(isil);
         long taken = em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
-                + "AND l.agencyId.value = :isil", Long.class).setParameter("isil", isil).getSingleResult();
+                + "AND l.agencyId.value = :isil", Long.class).setParameter("isil", agencyId.value()).getSingleResult();
         if (taken > 0) {
-            throw new IllRuleViolation("A library with the agency id ISIL:" + isil + " is already in the network");
+            throw new IllRuleViolation("A library with the agency id " + agencyId + " is already in the network");
         }
-        Library library = new Library(AgencyId.isil(isil), name, timeZone);
+        Library library = new Library(agencyId, name, timeZone);
         library.describeIllOffice(address, illEmail, illPhone);
         em.persist(library);
-        audit.record(staff, "LIBRARY", isil, "REGISTER", null, library.status(), name);
+        UniqueKeys.flush(em);
+        audit.record(staff, "LIBRARY", agencyId.value(), "REGISTER", null, library.status(), library.name());
     }
 
     public void openBranch(String staff, String isil, String code, String name) {
-        repository.library(isil).openBranch(code, name);
-        audit.record(staff, "LIBRARY", isil, "OPEN_BRANCH", null, null, code + " " + name);
+        Branch branch = repository.library(isil).openBranch(code, name);
+        UniqueKeys.flush(em);
+        audit.record(staff, "LIBRARY", isil, "OPEN_BRANCH", null, null, branch.code() + " " + branch.name());
     }
 
     /**
@@ -65,17 +71,19 @@ public class NetworkAdministration {
         Branch branch = library.branches().stream().filter(candidate -> candidate.code().equals(branchCode)).findFirst()
                 .orElseThrow(() -> new IllRuleViolation(isil + " has no branch " + branchCode));
         Location location = branch.addLocation(code, name, type, illLendable);
-        em.flush();
-        audit.record(staff, "LIBRARY", isil, "ADD_COLLECTION", null, null, branchCode + "/" + code + " " + name + ", "
+        UniqueKeys.flush(em);
+        audit.record(staff, "LIBRARY", isil, "ADD_COLLECTION", null, null, branch.code() + "/" + location.code() + " "
+                + location.name() + ", "
                 + type + (location.isLendableThroughIll() ? ", lends through ILL" : ", does not lend through ILL"));
         return location.id();
     }
 
     public void suspendLibrary(String staff, String isil, String reason) {
+        String why = Text.optional("reason", reason, AuditEntry.MESSAGE_LENGTH);
         Library library = repository.library(isil);
         var from = library.status();
         library.suspend();
-        audit.record(staff, "LIBRARY", isil, "SUSPEND", from, library.status(), reason);
+        audit.record(staff, "LIBRARY", isil, "SUSPEND", from, library.status(), why);
     }
 
     public void reactivateLibrary(String staff, String isil) {
@@ -89,20 +97,18 @@ public class NetworkAdministration {
     public void registerReader(String staff, String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
                                String firstName, String lastName, String email, String phone, String department,
                                ReaderCategory category) {
-        if (cardNumber == null || cardNumber.isBlank()) {
-            throw new IllRuleViolation("A reader needs a library card number");
-        }
         Library library = repository.library(isil);
-        long taken = em.createQuery("SELECT COUNT(r) FROM Reader r WHERE r.homeLibrary = :library AND r.cardNumber = :card",
-                        Long.class)
-                .setParameter("library", library).setParameter("card", cardNumber.trim()).getSingleResult();
-        if (taken > 0) {
-            throw new IllRuleViolation(isil + " already has a reader with the library card " + cardNumber);
-        }
         Reader reader = new Reader(library, cardNumber, validFrom, validUntil, firstName, lastName, email, category);
         reader.recordContact(phone, department);
+        long taken = em.createQuery("SELECT COUNT(r) FROM Reader r WHERE r.homeLibrary = :library AND r.cardNumber = :card",
+                        Long.class)
+                .setParameter("library", library).setParameter("card", reader.cardNumber()).getSingleResult();
+        if (taken > 0) {
+            throw new IllRuleViolation(isil + " already has a reader with the library card " + reader.cardNumber());
+        }
         em.persist(reader);
-        audit.record(staff, "READER", isil + "/" + cardNumber, "REGISTER", null, reader.status(),
+        UniqueKeys.flush(em);
+        audit.record(staff, "READER", isil + "/" + reader.cardNumber(), "REGISTER", null, reader.status(),
                 category + ", card valid " + validFrom + " to " + validUntil);
     }
 
@@ -110,19 +116,21 @@ public class NetworkAdministration {
         Reader reader = repository.reader(isil, cardNumber);
         var from = reader.status();
         reader.block(reason);
-        audit.record(staff, "READER", isil + "/" + cardNumber, "BLOCK", from, reader.status(), reason);
+        audit.record(staff, "READER", isil + "/" + reader.cardNumber(), "BLOCK", from, reader.status(),
+                reader.blockedReason());
     }
 
     public void unblockReader(String staff, String isil, String cardNumber) {
         Reader reader = repository.reader(isil, cardNumber);
         var from = reader.status();
         reader.unblock();
-        audit.record(staff, "READER", isil + "/" + cardNumber, "UNBLOCK", from, reader.status(), null);
+        audit.record(staff, "READER", isil + "/" + reader.cardNumber(), "UNBLOCK", from, reader.status(), null);
     }
 
     /** Adds a work to the union catalogue. @return its id */
     public long catalogue(String staff, BibliographicRecord record) {
         em.persist(record); // the sequence gives the id on persist, so records can still be written in batches
+        UniqueKeys.flush(em);
         audit.record(staff, "RECORD", record.id(), "CATALOGUE", null, null, record.title());
         return record.id();
     }
@@ -137,8 +145,17 @@ public class NetworkAdministration {
         if (record == null) {
             throw new IllRuleViolation("There is no catalogue record #" + recordId);
         }
-        em.persist(new Holding(record, location, callNumber, barcode));
+        Holding holding = new Holding(record, location, callNumber, barcode);
+        Library library = location.branch().library();
+        if (holding.barcode() != null && em.createQuery(
+                        "SELECT COUNT(h) FROM Holding h WHERE h.library = :library AND h.barcode = :barcode", Long.class)
+                .setParameter("library", library).setParameter("barcode", holding.barcode()).getSingleResult() > 0) {
+            throw new IllRuleViolation(library.agencyId().value() + " already has an item with the barcode "
+                    + holding.barcode());
+        }
+        em.persist(holding);
+        UniqueKeys.flush(em);
         audit.record(staff, "RECORD", recordId, "ADD_HOLDING", null, null,
-                location.branch().library().agencyId().value() + " " + location.name() + " " + barcode);
+                library.agencyId().value() + " " + location.name() + " " + holding.barcode());
     }
 }

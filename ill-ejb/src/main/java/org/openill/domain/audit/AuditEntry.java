@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.openill.domain.Text;
 
 import java.time.Instant;
 
@@ -20,6 +21,10 @@ import java.time.Instant;
 @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
 public class AuditEntry {
 
+    public static final int ACTOR_LENGTH = 200;
+    public static final int SUBJECT_ID_LENGTH = 100;
+    public static final int MESSAGE_LENGTH = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
     private Long id;
@@ -27,13 +32,13 @@ public class AuditEntry {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
-    @Column(nullable = false, length = 200, updatable = false)
+    @Column(nullable = false, length = ACTOR_LENGTH, updatable = false)
     private String actor;
 
     @Column(name = "subject_type", nullable = false, length = 30, updatable = false)
     private String subjectType;
 
-    @Column(name = "subject_id", nullable = false, length = 100, updatable = false)
+    @Column(name = "subject_id", nullable = false, length = SUBJECT_ID_LENGTH, updatable = false)
     private String subjectId;
 
     @Column(nullable = false, length = 50, updatable = false)
@@ -45,7 +50,7 @@ public class AuditEntry {
     @Column(name = "to_state", length = 30, updatable = false)
     private String toState;
 
-    @Column(length = 2000, updatable = false)
+    @Column(length = MESSAGE_LENGTH, updatable = false)
     private String message;
 
     protected AuditEntry() {
@@ -54,17 +59,16 @@ public class AuditEntry {
 
     public AuditEntry(Instant occurredAt, String actor, String subjectType, String subjectId, String action,
                       String fromState, String toState, String message) {
-        if (actor == null || actor.isBlank()) {
-            throw new IllegalArgumentException("Every audited action needs the person or process that did it");
-        }
+        String checkedActor = Text.required("actor", actor, ACTOR_LENGTH);
+        String checkedSubjectId = Text.required("subject id", subjectId, SUBJECT_ID_LENGTH);
         this.occurredAt = occurredAt;
-        this.actor = actor;
+        this.actor = checkedActor;
         this.subjectType = subjectType;
-        this.subjectId = subjectId;
+        this.subjectId = checkedSubjectId;
         this.action = action;
         this.fromState = fromState;
         this.toState = toState;
-        this.message = message;
+        this.message = Text.cut(message, MESSAGE_LENGTH);
     }
 
     public Instant occurredAt() {

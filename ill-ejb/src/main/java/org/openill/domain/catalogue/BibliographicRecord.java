@@ -11,6 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 
 /**
  * A description of a work in the union catalogue of the network (a book, a journal ...), shared by the holdings of
@@ -22,21 +23,30 @@ import org.openill.domain.IllRuleViolation;
 @SequenceGenerator(name = "bib_record_seq", sequenceName = "bib_record_seq", allocationSize = 50)
 public class BibliographicRecord {
 
+    public static final int CONTROL_NUMBER_LENGTH = 50;
+    public static final int TITLE_LENGTH = 1000;
+    public static final int SUBTITLE_LENGTH = 1000;
+    public static final int AUTHORS_LENGTH = 2000;
+    public static final int PUBLISHER_LENGTH = 300;
+    public static final int EDITION_LENGTH = 100;
+    public static final int LANGUAGE_LENGTH = 3;
+    public static final int SUBJECTS_LENGTH = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bib_record_seq")
     private Long id;
 
-    @Column(name = "control_number", length = 50, unique = true)
+    @Column(name = "control_number", length = CONTROL_NUMBER_LENGTH, unique = true)
     private String controlNumber;
 
-    @Column(nullable = false, length = 1000)
+    @Column(nullable = false, length = TITLE_LENGTH)
     private String title;
 
-    @Column(length = 1000)
+    @Column(length = SUBTITLE_LENGTH)
     private String subtitle;
 
     /** Authors as the catalogue shows them, separated by "; ". */
-    @Column(length = 2000)
+    @Column(length = AUTHORS_LENGTH)
     private String authors;
 
     @Column(length = 13)
@@ -45,20 +55,20 @@ public class BibliographicRecord {
     @Column(length = 9)
     private String issn;
 
-    @Column(length = 300)
+    @Column(length = PUBLISHER_LENGTH)
     private String publisher;
 
     @Column(name = "publication_year")
     private Integer publicationYear;
 
-    @Column(length = 100)
+    @Column(length = EDITION_LENGTH)
     private String edition;
 
-    @Column(length = 3)
+    @Column(length = LANGUAGE_LENGTH)
     private String language;
 
     /** Subject headings, separated by "; ". */
-    @Column(length = 2000)
+    @Column(length = SUBJECTS_LENGTH)
     private String subjects;
 
     @Enumerated(EnumType.STRING)
@@ -83,33 +93,40 @@ public class BibliographicRecord {
     }
 
     private void entitle(String title, RecordFormat format) {
-        if (title == null || title.isBlank()) {
-            throw new IllRuleViolation("A bibliographic record needs a title");
-        }
+        String checkedTitle = Text.required("title", title, TITLE_LENGTH);
         if (format == null) {
             throw new IllRuleViolation("A bibliographic record needs a format");
         }
-        this.title = title.trim();
+        this.title = checkedTitle;
         this.format = format;
     }
 
     /** Sets what identifies the work: control number from the source catalogue, ISBN (13 digits), ISSN. */
     public BibliographicRecord identifiedBy(String controlNumber, String isbn, String issn) {
-        this.controlNumber = controlNumber;
-        this.isbn = isbn == null ? null : Identifiers.normalizeIsbn(isbn);
-        this.issn = issn == null ? null : Identifiers.normalizeIssn(issn);
+        String checkedControlNumber = Text.optional("control number", controlNumber, CONTROL_NUMBER_LENGTH);
+        String checkedIsbn = Identifiers.isbnOf(isbn);
+        String checkedIssn = Identifiers.issnOf(issn);
+        this.controlNumber = checkedControlNumber;
+        this.isbn = checkedIsbn;
+        this.issn = checkedIssn;
         return this;
     }
 
     public BibliographicRecord describedAs(String subtitle, String authors, String publisher, Integer year,
                                            String edition, String language, String subjects) {
-        this.subtitle = subtitle;
-        this.authors = authors;
-        this.publisher = publisher;
+        String checkedSubtitle = Text.optional("subtitle", subtitle, SUBTITLE_LENGTH);
+        String checkedAuthors = Text.optional("authors", authors, AUTHORS_LENGTH);
+        String checkedPublisher = Text.optional("publisher", publisher, PUBLISHER_LENGTH);
+        String checkedEdition = Text.optional("edition", edition, EDITION_LENGTH);
+        String checkedLanguage = Text.optional("language", language, LANGUAGE_LENGTH);
+        String checkedSubjects = Text.optional("subjects", subjects, SUBJECTS_LENGTH);
+        this.subtitle = checkedSubtitle;
+        this.authors = checkedAuthors;
+        this.publisher = checkedPublisher;
         this.publicationYear = year;
-        this.edition = edition;
-        this.language = language;
-        this.subjects = subjects;
+        this.edition = checkedEdition;
+        this.language = checkedLanguage;
+        this.subjects = checkedSubjects;
         return this;
     }
 

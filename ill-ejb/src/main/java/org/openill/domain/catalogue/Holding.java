@@ -13,6 +13,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openill.domain.Text;
+import org.openill.domain.library.Library;
 import org.openill.domain.library.Location;
 import org.openill.domain.IllRuleViolation;
 
@@ -21,6 +23,9 @@ import org.openill.domain.IllRuleViolation;
 @Table(name = "holding")
 @SequenceGenerator(name = "holding_seq", sequenceName = "holding_seq", allocationSize = 50)
 public class Holding {
+
+    public static final int CALL_NUMBER_LENGTH = 100;
+    public static final int BARCODE_LENGTH = 50;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "holding_seq")
@@ -34,10 +39,15 @@ public class Holding {
     @JoinColumn(name = "location_id")
     private Location location;
 
-    @Column(name = "call_number", length = 100)
+    /** The library of the location, kept here so that the database holds barcodes unique within a library. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "library_id", updatable = false)
+    private Library library;
+
+    @Column(name = "call_number", length = CALL_NUMBER_LENGTH)
     private String callNumber;
 
-    @Column(length = 50)
+    @Column(length = BARCODE_LENGTH)
     private String barcode;
 
     @Enumerated(EnumType.STRING)
@@ -55,10 +65,13 @@ public class Holding {
         if (record == null || location == null) {
             throw new IllRuleViolation("A holding needs a record and a location");
         }
+        String checkedCallNumber = Text.optional("call number", callNumber, CALL_NUMBER_LENGTH);
+        String checkedBarcode = Text.optional("barcode", barcode, BARCODE_LENGTH);
         this.record = record;
         this.location = location;
-        this.callNumber = callNumber;
-        this.barcode = barcode;
+        this.library = location.branch().library();
+        this.callNumber = checkedCallNumber;
+        this.barcode = checkedBarcode;
         this.circulationStatus = CirculationStatus.AVAILABLE;
     }
 

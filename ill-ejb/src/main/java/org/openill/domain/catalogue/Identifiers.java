@@ -1,5 +1,7 @@
 package org.openill.domain.catalogue;
 
+import org.openill.domain.InvalidInputException;
+
 /** Checks and normalises the standard numbers that identify works: ISBN-10/13 and ISSN. */
 public final class Identifiers {
 
@@ -49,6 +51,32 @@ public final class Identifiers {
             throw new IllegalArgumentException("ISSN " + issn + " has a wrong check digit");
         }
         return digits.substring(0, 4) + "-" + digits.substring(4);
+    }
+
+    /**
+     * The ISBN-13 form of an ISBN someone gave, or null when none was given.
+     *
+     * @throws InvalidInputException naming the ISBN when it is not one
+     */
+    public static String isbnOf(String isbn) {
+        try {
+            return isbn == null || isbn.isBlank() ? null : normalizeIsbn(isbn);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidInputException("ISBN", invalid.getMessage());
+        }
+    }
+
+    /**
+     * The printed form of an ISSN someone gave, or null when none was given.
+     *
+     * @throws InvalidInputException naming the ISSN when it is not one
+     */
+    public static String issnOf(String issn) {
+        try {
+            return issn == null || issn.isBlank() ? null : normalizeIssn(issn);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidInputException("ISSN", invalid.getMessage());
+        }
     }
 
     /** The check digit that completes the first twelve digits of an ISBN-13. */

@@ -3,6 +3,7 @@ package org.openill.domain.library;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 
 import java.util.Objects;
 
@@ -15,10 +16,13 @@ public class AgencyId {
 
     public static final String ISIL = "ISIL";
 
-    @Column(name = "agency_id_type", nullable = false, length = 20)
+    public static final int TYPE_LENGTH = 20;
+    public static final int VALUE_LENGTH = 50;
+
+    @Column(name = "agency_id_type", nullable = false, length = TYPE_LENGTH)
     private String type;
 
-    @Column(name = "agency_id_value", nullable = false, length = 50)
+    @Column(name = "agency_id_value", nullable = false, length = VALUE_LENGTH)
     private String value;
 
     protected AgencyId() {
@@ -32,12 +36,20 @@ public class AgencyId {
         if (value == null || value.isBlank()) {
             throw new IllRuleViolation("An agency id needs a value, such as ZZ-NUL");
         }
-        this.type = type.trim();
-        this.value = value.trim();
+        this.type = Text.required("agency id type", type, TYPE_LENGTH);
+        this.value = Text.required("agency id", value, VALUE_LENGTH);
     }
 
     public static AgencyId isil(String value) {
         return new AgencyId(ISIL, value);
+    }
+
+    /**
+     * An agency id value someone looks a library up by, checked like a stored one so that the lookup cannot fail in
+     * the database; null when blank.
+     */
+    public static String lookupValue(String value) {
+        return Text.optional("agency id", value, VALUE_LENGTH);
     }
 
     public String type() {

@@ -14,6 +14,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,9 @@ import java.util.List;
 @SequenceGenerator(name = "branch_seq", sequenceName = "branch_seq", allocationSize = 50)
 public class Branch {
 
+    public static final int CODE_LENGTH = 30;
+    public static final int NAME_LENGTH = 200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "branch_seq")
     private Long id;
@@ -33,10 +37,10 @@ public class Branch {
     @JoinColumn(name = "library_id")
     private Library library;
 
-    @Column(nullable = false, length = 30)
+    @Column(nullable = false, length = CODE_LENGTH)
     private String code;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = NAME_LENGTH)
     private String name;
 
     @OneToMany(mappedBy = "branch", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -48,21 +52,17 @@ public class Branch {
     }
 
     Branch(Library library, String code, String name) {
-        if (code == null || code.isBlank() || name == null || name.isBlank()) {
-            throw new IllRuleViolation("A branch needs a code and a name");
-        }
         this.library = library;
-        this.code = code.trim();
-        this.name = name.trim();
+        this.code = Text.required("branch code", code, CODE_LENGTH);
+        this.name = Text.required("branch name", name, NAME_LENGTH);
     }
 
     /** Adds a collection to this branch; reference rooms are never lendable through ILL, whatever is asked. */
     public Location addLocation(String code, String name, LocationType type, boolean illLendable) {
-        boolean taken = locations.stream().anyMatch(location -> location.code().equals(code));
-        if (taken) {
-            throw new IllRuleViolation("Branch " + this.code + " already has a location " + code);
-        }
         Location location = new Location(this, code, name, type, illLendable);
+        if (locations.stream().anyMatch(other -> other.code().equals(location.code()))) {
+            throw new IllRuleViolation("Branch " + this.code + " already has a location " + location.code());
+        }
         locations.add(location);
         return location;
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ import java.util.List;
 @SequenceGenerator(name = "library_seq", sequenceName = "library_seq", allocationSize = 50)
 public class Library {
 
+    public static final int NAME_LENGTH = 200;
+    public static final int ADDRESS_LENGTH = 500;
+    public static final int EMAIL_LENGTH = 200;
+    public static final int PHONE_LENGTH = 50;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "library_seq")
     private Long id;
@@ -37,16 +43,16 @@ public class Library {
     @Embedded
     private AgencyId agencyId;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = NAME_LENGTH)
     private String name;
 
-    @Column(length = 500)
+    @Column(length = ADDRESS_LENGTH)
     private String address;
 
-    @Column(name = "ill_email", length = 200)
+    @Column(name = "ill_email", length = EMAIL_LENGTH)
     private String illEmail;
 
-    @Column(name = "ill_phone", length = 50)
+    @Column(name = "ill_phone", length = PHONE_LENGTH)
     private String illPhone;
 
     @Column(name = "time_zone", nullable = false, length = 64)
@@ -71,28 +77,30 @@ public class Library {
         if (agencyId == null) {
             throw new IllRuleViolation("A library needs an agency id");
         }
-        if (name == null || name.isBlank()) {
-            throw new IllRuleViolation("A library needs a name");
+        if (timeZone == null) {
+            throw new IllRuleViolation("A library needs the time zone its days are counted in");
         }
         this.agencyId = agencyId;
-        this.name = name.trim();
+        this.name = Text.required("library name", name, NAME_LENGTH);
         this.timeZone = timeZone.getId();
         this.status = LibraryStatus.ACTIVE;
     }
 
     /** Records how the ILL office of this library is reached. */
     public void describeIllOffice(String address, String email, String phone) {
-        this.address = address;
-        this.illEmail = email;
-        this.illPhone = phone;
+        String checkedAddress = Text.optional("address", address, ADDRESS_LENGTH);
+        String checkedEmail = Text.optional("ILL email", email, EMAIL_LENGTH);
+        String checkedPhone = Text.optional("ILL phone", phone, PHONE_LENGTH);
+        this.address = checkedAddress;
+        this.illEmail = checkedEmail;
+        this.illPhone = checkedPhone;
     }
 
     public Branch openBranch(String code, String name) {
-        boolean taken = branches.stream().anyMatch(branch -> branch.code().equals(code));
-        if (taken) {
-            throw new IllRuleViolation("Library " + agencyId.value() + " already has a branch " + code);
-        }
         Branch branch = new Branch(this, code, name);
+        if (branches.stream().anyMatch(other -> other.code().equals(branch.code()))) {
+            throw new IllRuleViolation("Library " + agencyId.value() + " already has a branch " + branch.code());
+        }
         branches.add(branch);
         return branch;
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 
 /**
  * A collection of a branch (open shelves, stacks, a department reference room) with its lending policy for
@@ -24,6 +25,9 @@ import org.openill.domain.IllRuleViolation;
 @SequenceGenerator(name = "location_seq", sequenceName = "location_seq", allocationSize = 50)
 public class Location {
 
+    public static final int CODE_LENGTH = 30;
+    public static final int NAME_LENGTH = 200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "location_seq")
     private Long id;
@@ -32,10 +36,10 @@ public class Location {
     @JoinColumn(name = "branch_id")
     private Branch branch;
 
-    @Column(nullable = false, length = 30)
+    @Column(nullable = false, length = CODE_LENGTH)
     private String code;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = NAME_LENGTH)
     private String name;
 
     @Enumerated(EnumType.STRING)
@@ -50,16 +54,18 @@ public class Location {
     }
 
     Location(Branch branch, String code, String name, LocationType type, boolean illLendable) {
-        if (code == null || code.isBlank() || name == null || name.isBlank() || type == null) {
-            throw new IllRuleViolation("A location needs a code, a name and a type");
+        String checkedCode = Text.required("collection code", code, CODE_LENGTH);
+        String checkedName = Text.required("collection name", name, NAME_LENGTH);
+        if (type == null) {
+            throw new IllRuleViolation("A collection needs a type");
         }
         if (type.isReferenceRoom() && illLendable) {
-            throw new IllRuleViolation("Location " + code + " is a " + type
+            throw new IllRuleViolation("Location " + checkedCode + " is a " + type
                     + ": reference rooms are never lendable through interlibrary loan");
         }
         this.branch = branch;
-        this.code = code.trim();
-        this.name = name.trim();
+        this.code = checkedCode;
+        this.name = checkedName;
         this.type = type;
         this.illLendable = illLendable;
     }

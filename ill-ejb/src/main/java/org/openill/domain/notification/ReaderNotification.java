@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.openill.domain.Text;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.request.IllRequest;
 
@@ -36,6 +37,9 @@ public class ReaderNotification {
         RENEWAL_ANSWERED
     }
 
+    public static final int SUBJECT_LENGTH = 300;
+    public static final int BODY_LENGTH = 4000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_notification_seq")
     private Long id;
@@ -52,10 +56,10 @@ public class ReaderNotification {
     @Column(nullable = false, length = 30)
     private Kind kind;
 
-    @Column(nullable = false, length = 300)
+    @Column(nullable = false, length = SUBJECT_LENGTH)
     private String subject;
 
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false, length = BODY_LENGTH)
     private String body;
 
     @Column(name = "created_at", nullable = false)
@@ -72,8 +76,8 @@ public class ReaderNotification {
         this.reader = request.reader();
         this.request = request;
         this.kind = kind;
-        this.subject = subject;
-        this.body = body;
+        this.subject = Text.cut(subject, SUBJECT_LENGTH);
+        this.body = Text.cut(body, BODY_LENGTH);
         this.createdAt = createdAt;
     }
 

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.library.Library;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
+import org.openill.domain.Text;
 
 import java.time.LocalDate;
 
@@ -27,6 +29,13 @@ import java.time.LocalDate;
 @SequenceGenerator(name = "reader_seq", sequenceName = "reader_seq", allocationSize = 50)
 public class Reader {
 
+    public static final int CARD_NUMBER_LENGTH = 40;
+    public static final int NAME_LENGTH = 100;
+    public static final int EMAIL_LENGTH = 200;
+    public static final int PHONE_LENGTH = 50;
+    public static final int DEPARTMENT_LENGTH = 200;
+    public static final int BLOCKED_REASON_LENGTH = 500;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_seq")
     private Long id;
@@ -35,7 +44,7 @@ public class Reader {
     @JoinColumn(name = "library_id")
     private Library homeLibrary;
 
-    @Column(name = "card_number", nullable = false, length = 40)
+    @Column(name = "card_number", nullable = false, length = CARD_NUMBER_LENGTH)
     private String cardNumber;
 
     @Column(name = "card_valid_from", nullable = false)
@@ -44,19 +53,19 @@ public class Reader {
     @Column(name = "card_valid_until", nullable = false)
     private LocalDate cardValidUntil;
 
-    @Column(name = "first_name", nullable = false, length = 100)
+    @Column(name = "first_name", nullable = false, length = NAME_LENGTH)
     private String firstName;
 
-    @Column(name = "last_name", nullable = false, length = 100)
+    @Column(name = "last_name", nullable = false, length = NAME_LENGTH)
     private String lastName;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = EMAIL_LENGTH)
     private String email;
 
-    @Column(length = 50)
+    @Column(length = PHONE_LENGTH)
     private String phone;
 
-    @Column(length = 200)
+    @Column(length = DEPARTMENT_LENGTH)
     private String department;
 
     @Enumerated(EnumType.STRING)
@@ -67,7 +76,7 @@ public class Reader {
     @Column(nullable = false, length = 20)
     private ReaderStatus status;
 
-    @Column(name = "blocked_reason", length = 500)
+    @Column(name = "blocked_reason", length = BLOCKED_REASON_LENGTH)
     private String blockedReason;
 
     @Version
@@ -79,41 +88,45 @@ public class Reader {
 
     public Reader(Library homeLibrary, String cardNumber, LocalDate cardValidFrom, LocalDate cardValidUntil,
                   String firstName, String lastName, String email, ReaderCategory category) {
-        if (homeLibrary == null || cardNumber == null || cardNumber.isBlank()) {
-            throw new IllRuleViolation("A reader needs a home library and a library card number");
+        if (homeLibrary == null) {
+            throw new IllRuleViolation("A reader needs a home library");
         }
+        String card = Text.required("library card number", cardNumber, CARD_NUMBER_LENGTH);
         if (cardValidFrom == null || cardValidUntil == null || cardValidUntil.isBefore(cardValidFrom)) {
             throw new IllRuleViolation("A library card needs a validity period that ends after it starts");
         }
-        if (firstName == null || firstName.isBlank() || lastName == null || lastName.isBlank()) {
-            throw new IllRuleViolation("A reader needs a first and a last name");
+        String first = Text.required("first name", firstName, NAME_LENGTH);
+        String last = Text.required("last name", lastName, NAME_LENGTH);
+        String address = Text.required("email address", email, EMAIL_LENGTH);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidInputException("email address", "A reader needs a valid email address, not '" + address + "'");
         }
-        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IllRuleViolation("A reader needs a valid email address, not '" + email + "'");
+        if (category == null) {
+            throw new IllRuleViolation("A reader needs a category (undergraduate, postgraduate, faculty ...)");
         }
         this.homeLibrary = homeLibrary;
-        this.cardNumber = cardNumber.trim();
+        this.cardNumber = card;
         this.cardValidFrom = cardValidFrom;
         this.cardValidUntil = cardValidUntil;
-        this.firstName = firstName.trim();
-        this.lastName = lastName.trim();
-        this.email = email.trim();
+        this.firstName = first;
+        this.lastName = last;
+        this.email = address;
         this.category = category;
         this.status = ReaderStatus.ACTIVE;
     }
 
     public void recordContact(String phone, String department) {
-        this.phone = phone;
-        this.department = department;
+        String checkedPhone = Text.optional("phone", phone, PHONE_LENGTH);
+        String checkedDepartment = Text.optional("department", department, DEPARTMENT_LENGTH);
+        this.phone = checkedPhone;
+        this.department = checkedDepartment;
     }
 
     /** Stops the reader from using ILL until unblocked; the reason is shown to them. */
     public void block(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllRuleViolation("Blocking a reader needs a reason");
-        }
+        String why = Text.required("reason for blocking", reason, BLOCKED_REASON_LENGTH);
         this.status = ReaderStatus.BLOCKED;
-        this.blockedReason = reason.trim();
+        this.blockedReason = why;
     }
 
     public void unblock() {
@@ -123,7 +136,7 @@ public class Reader {
 
     /** Moves the end of the card's validity, e.g. when the card is renewed or withdrawn. */
     public void changeCardValidity(LocalDate until) {
-        if (until.isBefore(cardValidFrom)) {
+        if (until == null || until.isBefore(cardValidFrom)) {
             throw new IllRuleViolation("A library card cannot end before it starts");
         }
         this.cardValidUntil = until;

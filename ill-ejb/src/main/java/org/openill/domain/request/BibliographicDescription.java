@@ -2,6 +2,7 @@ package org.openill.domain.request;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.openill.domain.Text;
 import org.openill.domain.catalogue.Identifiers;
 
 /**
@@ -11,10 +12,18 @@ import org.openill.domain.catalogue.Identifiers;
 @Embeddable
 public class BibliographicDescription {
 
-    @Column(name = "bib_title", nullable = false, length = 1000)
+    public static final int TITLE_LENGTH = 1000;
+    public static final int AUTHORS_LENGTH = 2000;
+    public static final int PUBLISHER_LENGTH = 300;
+    public static final int EDITION_LENGTH = 100;
+    public static final int PART_TITLE_LENGTH = 1000;
+    public static final int PART_AUTHOR_LENGTH = 500;
+    public static final int PART_NUMBER_LENGTH = 50;
+
+    @Column(name = "bib_title", nullable = false, length = TITLE_LENGTH)
     private String title;
 
-    @Column(name = "bib_authors", length = 2000)
+    @Column(name = "bib_authors", length = AUTHORS_LENGTH)
     private String authors;
 
     @Column(name = "bib_isbn", length = 13)
@@ -23,28 +32,28 @@ public class BibliographicDescription {
     @Column(name = "bib_issn", length = 9)
     private String issn;
 
-    @Column(name = "bib_publisher", length = 300)
+    @Column(name = "bib_publisher", length = PUBLISHER_LENGTH)
     private String publisher;
 
     @Column(name = "bib_year")
     private Integer year;
 
-    @Column(name = "bib_edition", length = 100)
+    @Column(name = "bib_edition", length = EDITION_LENGTH)
     private String edition;
 
-    @Column(name = "part_title", length = 1000)
+    @Column(name = "part_title", length = PART_TITLE_LENGTH)
     private String partTitle;
 
-    @Column(name = "part_author", length = 500)
+    @Column(name = "part_author", length = PART_AUTHOR_LENGTH)
     private String partAuthor;
 
-    @Column(name = "part_volume", length = 50)
+    @Column(name = "part_volume", length = PART_NUMBER_LENGTH)
     private String volume;
 
-    @Column(name = "part_issue", length = 50)
+    @Column(name = "part_issue", length = PART_NUMBER_LENGTH)
     private String issue;
 
-    @Column(name = "part_pages", length = 50)
+    @Column(name = "part_pages", length = PART_NUMBER_LENGTH)
     private String pages;
 
     protected BibliographicDescription() {
@@ -52,18 +61,18 @@ public class BibliographicDescription {
     }
 
     private BibliographicDescription(Builder builder) {
-        this.title = trim(builder.title);
-        this.authors = trim(builder.authors);
-        this.isbn = builder.isbn == null || builder.isbn.isBlank() ? null : Identifiers.normalizeIsbn(builder.isbn);
-        this.issn = builder.issn == null || builder.issn.isBlank() ? null : Identifiers.normalizeIssn(builder.issn);
-        this.publisher = trim(builder.publisher);
+        this.title = Text.optional("title", builder.title, TITLE_LENGTH);
+        this.authors = Text.optional("author", builder.authors, AUTHORS_LENGTH);
+        this.isbn = Identifiers.isbnOf(builder.isbn);
+        this.issn = Identifiers.issnOf(builder.issn);
+        this.publisher = Text.optional("publisher", builder.publisher, PUBLISHER_LENGTH);
         this.year = builder.year;
-        this.edition = trim(builder.edition);
-        this.partTitle = trim(builder.partTitle);
-        this.partAuthor = trim(builder.partAuthor);
-        this.volume = trim(builder.volume);
-        this.issue = trim(builder.issue);
-        this.pages = trim(builder.pages);
+        this.edition = Text.optional("edition", builder.edition, EDITION_LENGTH);
+        this.partTitle = Text.optional("title of the article or chapter", builder.partTitle, PART_TITLE_LENGTH);
+        this.partAuthor = Text.optional("author of the article or chapter", builder.partAuthor, PART_AUTHOR_LENGTH);
+        this.volume = Text.optional("volume", builder.volume, PART_NUMBER_LENGTH);
+        this.issue = Text.optional("issue", builder.issue, PART_NUMBER_LENGTH);
+        this.pages = Text.optional("pages", builder.pages, PART_NUMBER_LENGTH);
     }
 
     public static Builder titled(String title) {
@@ -93,10 +102,6 @@ public class BibliographicDescription {
             }
         }
         return null;
-    }
-
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public String title() {

@@ -18,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
@@ -45,6 +46,12 @@ import java.util.stream.Collectors;
 @Table(name = "ill_request")
 @SequenceGenerator(name = "ill_request_seq", sequenceName = "ill_request_seq", allocationSize = 50)
 public class IllRequest {
+
+    /** The longest reason staff may give (why a lender cannot supply, why a request is cancelled ...). */
+    public static final int REASON_LENGTH = RotaEntry.REASON_LENGTH;
+    public static final int CONDITIONS_LENGTH = 300;
+    public static final int UNFILLED_REASONS_LENGTH = 4000;
+    public static final int ROTA_NOTES_LENGTH = 4000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ill_request_seq")
@@ -86,7 +93,7 @@ public class IllRequest {
     private Holding suppliedHolding;
 
     /** Conditions the current lender set, as ISO 18626 names separated by commas. */
-    @Column(length = 300)
+    @Column(length = CONDITIONS_LENGTH)
     private String conditions;
 
     @Column(name = "condition_cost", precision = 12, scale = 2)
@@ -107,11 +114,11 @@ public class IllRequest {
     @Column(name = "received_at")
     private Instant receivedAt;
 
-    @Column(name = "unfilled_reasons", length = 4000)
+    @Column(name = "unfilled_reasons", length = UNFILLED_REASONS_LENGTH)
     private String unfilledReasons;
 
     /** Why holding libraries were left out of the rota when it was planned; told to the reader if it runs out. */
-    @Column(name = "rota_notes", length = 4000)
+    @Column(name = "rota_notes", length = ROTA_NOTES_LENGTH)
     private String rotaNotes;
 
     @Column(name = "created_at", nullable = false)
@@ -172,7 +179,7 @@ public class IllRequest {
         for (PartnerAgreement agreement : lendersInOrder) {
             rota.add(new RotaEntry(this, ++position, agreement));
         }
-        this.rotaNotes = leftOut.isEmpty() ? null : String.join("; ", leftOut);
+        this.rotaNotes = leftOut.isEmpty() ? null : Text.cut(String.join("; ", leftOut), ROTA_NOTES_LENGTH);
     }
 
     /**
@@ -211,7 +218,7 @@ public class IllRequest {
         if (reasons.isEmpty()) {
             reasons.add("no library of the network can supply it");
         }
-        this.unfilledReasons = String.join("; ", reasons);
+        this.unfilledReasons = Text.cut(String.join("; ", reasons), UNFILLED_REASONS_LENGTH);
         this.lender = null;
         transition(RequestAction.EXHAUST_ROTA, actor, when, "No lender left: " + unfilledReasons, null);
         return false;
@@ -232,18 +239,20 @@ public class IllRequest {
     }
 
     public void retryPossible(Library answering, String reason, String actor, Instant when) {
+        String why = reason(reason);
         requireLender(answering);
         require(RequestAction.ANSWER_RETRY_POSSIBLE);
         currentEntry().retryLater(when);
         transition(RequestAction.ANSWER_RETRY_POSSIBLE, actor, when,
-                lender.agencyId().value() + " cannot supply now, retry possible: " + reason, null);
+                lender.agencyId().value() + " cannot supply now, retry possible" + (why == null ? "" : ": " + why), null);
     }
 
     /** The current lender cannot supply: the request moves on to the next lender of the rota. */
     public void lenderUnfilled(Library answering, String reason, String actor, Instant when) {
+        String given = reason(reason);
         requireLender(answering);
         require(RequestAction.LENDER_UNFILLED);
-        String why = reason == null || reason.isBlank() ? "unfilled, no reason given" : reason.trim();
+        String why = given == null ? "unfilled, no reason given" : given;
         currentEntry().answered(RotaEntryStatus.UNFILLED, why, when);
         transition(RequestAction.LENDER_UNFILLED, actor, when, lender.agencyId().value() + " answered unfilled: " + why, null);
         sendToNextLender(actor, when);
@@ -276,8 +285,9 @@ public class IllRequest {
      * longer hold) and the next lender is asked.
      */
     public void skipLender(String reason, String actor, Instant when) {
+        String given = reason(reason);
         require(RequestAction.SKIP_LENDER);
-        String why = reason == null || reason.isBlank() ? "skipped by the borrowing library" : reason.trim();
+        String why = given == null ? "skipped by the borrowing library" : given;
         currentEntry().answered(RotaEntryStatus.SKIPPED, why, when);
         transition(RequestAction.SKIP_LENDER, actor, when, lender.agencyId().value() + " skipped: " + why, null);
         sendToNextLender(actor, when);
@@ -324,8 +334,9 @@ public class IllRequest {
 
     /** The borrowing ILL office declines the conditions: the next lender is asked. */
     public void declineConditions(String actor, Instant when, String reason) {
+        String given = reason(reason);
         require(RequestAction.DECLINE_CONDITIONS);
-        String why = "conditions " + conditions + " declined" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        String why = "conditions " + conditions + " declined" + (given == null ? "" : ": " + given);
         currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
         transition(RequestAction.DECLINE_CONDITIONS, actor, when, why, null);
         sendToNextLender(actor, when);
@@ -409,11 +420,12 @@ public class IllRequest {
     }
 
     public void denyRenewal(Library answering, String reason, String actor, Instant when) {
+        String why = reason(reason);
         requireLender(answering);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
         }
-        transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied: " + reason, null);
+        transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied" + (why == null ? "" : ": " + why), null);
         this.renewalRequested = false;
     }
 
@@ -443,8 +455,9 @@ public class IllRequest {
 
     /** The lender needs the item back by the given day; a renewal asked for is void. */
     public void recall(Library answering, LocalDate newDue, String actor, Instant when, String reason) {
+        String why = reason(reason);
         requireLender(answering);
-        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue, reason);
+        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue, why);
         this.dueDate = newDue;
         this.renewalRequested = false;
     }
@@ -463,8 +476,9 @@ public class IllRequest {
     }
 
     public void cancel(String actor, Instant when, String reason) {
+        String why = reason(reason);
         require(RequestAction.CANCEL);
-        transition(RequestAction.CANCEL, actor, when, "Cancelled", reason);
+        transition(RequestAction.CANCEL, actor, when, "Cancelled", why);
         if (!rota.isEmpty() && lender != null) {
             currentEntry().answered(RotaEntryStatus.SKIPPED, "request cancelled", when);
         }
@@ -484,9 +498,15 @@ public class IllRequest {
     private void transition(RequestAction action, String actor, Instant when, String message, String note) {
         RequestState from = state;
         RequestState to = RequestStateMachine.next(from, action);
+        RequestEvent event = new RequestEvent(this, when, actor, action, from, to, message, note);
         this.state = to;
         this.updatedAt = when;
-        events.add(new RequestEvent(this, when, actor, action, from, to, message, note));
+        events.add(event);
+    }
+
+    /** A reason staff or a partner gave, checked before anything changes; null when none was given. */
+    private static String reason(String reason) {
+        return Text.optional("reason", reason, REASON_LENGTH);
     }
 
     private void requireLender(Library answering) {

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.openill.domain.Text;
 
 import java.time.Instant;
 
@@ -24,6 +25,10 @@ import java.time.Instant;
 @SequenceGenerator(name = "request_event_seq", sequenceName = "request_event_seq", allocationSize = 50)
 public class RequestEvent {
 
+    public static final int ACTOR_LENGTH = 200;
+    public static final int MESSAGE_LENGTH = 2000;
+    public static final int NOTE_LENGTH = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "request_event_seq")
     private Long id;
@@ -35,7 +40,7 @@ public class RequestEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
-    @Column(nullable = false, length = 200, updatable = false)
+    @Column(nullable = false, length = ACTOR_LENGTH, updatable = false)
     private String actor;
 
     @Enumerated(EnumType.STRING)
@@ -50,10 +55,10 @@ public class RequestEvent {
     @Column(name = "to_state", nullable = false, length = 30, updatable = false)
     private RequestState toState;
 
-    @Column(length = 2000, updatable = false)
+    @Column(length = MESSAGE_LENGTH, updatable = false)
     private String message;
 
-    @Column(length = 2000, updatable = false)
+    @Column(length = NOTE_LENGTH, updatable = false)
     private String note;
 
     protected RequestEvent() {
@@ -62,14 +67,16 @@ public class RequestEvent {
 
     RequestEvent(IllRequest request, Instant occurredAt, String actor, RequestAction action, RequestState fromState,
                  RequestState toState, String message, String note) {
+        String checkedActor = Text.required("actor", actor, ACTOR_LENGTH);
+        String checkedNote = Text.optional("note", note, NOTE_LENGTH);
         this.request = request;
         this.occurredAt = occurredAt;
-        this.actor = actor;
+        this.actor = checkedActor;
         this.action = action;
         this.fromState = fromState;
         this.toState = toState;
-        this.message = message;
-        this.note = note;
+        this.message = Text.cut(message, MESSAGE_LENGTH);
+        this.note = checkedNote;
     }
 
     public Instant occurredAt() {

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.library.Library;
 
@@ -22,6 +23,8 @@ import java.time.Instant;
 @Table(name = "rota_entry")
 @SequenceGenerator(name = "rota_entry_seq", sequenceName = "rota_entry_seq", allocationSize = 50)
 public class RotaEntry {
+
+    public static final int REASON_LENGTH = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "rota_entry_seq")
@@ -46,7 +49,7 @@ public class RotaEntry {
     @Column(nullable = false, length = 30)
     private RotaEntryStatus status;
 
-    @Column(length = 1000)
+    @Column(length = REASON_LENGTH)
     private String reason;
 
     @Column(name = "asked_at")
@@ -89,7 +92,7 @@ public class RotaEntry {
 
     void answered(RotaEntryStatus outcome, String reason, Instant when) {
         this.status = outcome;
-        this.reason = reason;
+        this.reason = Text.cut(reason, REASON_LENGTH);
         this.answerDueAt = null;
         if (this.answeredAt == null && outcome != RotaEntryStatus.SKIPPED) {
             this.answeredAt = when;

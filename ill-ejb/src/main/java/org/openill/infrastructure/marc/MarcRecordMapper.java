@@ -6,6 +6,7 @@ import org.marc4j.marc.Leader;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.marc4j.marc.VariableField;
+import org.openill.domain.Text;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
 
@@ -20,6 +21,14 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.openill.domain.catalogue.BibliographicRecord.AUTHORS_LENGTH;
+import static org.openill.domain.catalogue.BibliographicRecord.CONTROL_NUMBER_LENGTH;
+import static org.openill.domain.catalogue.BibliographicRecord.EDITION_LENGTH;
+import static org.openill.domain.catalogue.BibliographicRecord.PUBLISHER_LENGTH;
+import static org.openill.domain.catalogue.BibliographicRecord.SUBJECTS_LENGTH;
+import static org.openill.domain.catalogue.BibliographicRecord.SUBTITLE_LENGTH;
+import static org.openill.domain.catalogue.BibliographicRecord.TITLE_LENGTH;
+
 /**
  * Reads a MARC 21 bibliographic record as a library's catalogue exports it and says what the union catalogue makes
  * of it: title and statement of responsibility without their ISBD punctuation, the first valid ISBN and ISSN, the
@@ -27,15 +36,6 @@ import java.util.regex.Pattern;
  * find it again on the next import (no control number, no valid ISBN or ISSN).
  */
 public final class MarcRecordMapper {
-
-    // The column lengths of bib_record (migration V1).
-    private static final int CONTROL_NUMBER_LENGTH = 50;
-    private static final int TITLE_LENGTH = 1000;
-    private static final int SUBTITLE_LENGTH = 1000;
-    private static final int AUTHORS_LENGTH = 2000;
-    private static final int PUBLISHER_LENGTH = 300;
-    private static final int EDITION_LENGTH = 100;
-    private static final int SUBJECTS_LENGTH = 2000;
 
     /** The punctuation ISBD puts before the next element: " /", " :", " ;", " =", ",". */
     private static final Pattern TRAILING_SEPARATOR = Pattern.compile("\\s*[/:;=,]+$");
@@ -50,6 +50,9 @@ public final class MarcRecordMapper {
 
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{3}");
 
+    /** Half a character (regular expressions read a surrogate pair as one character) and the two non-characters. */
+    private static final Pattern NOT_A_CHARACTER = Pattern.compile("[\\uD800-\\uDFFF\\uFFFE\\uFFFF]");
+
     private MarcRecordMapper() {
     }
 
@@ -60,7 +63,8 @@ public final class MarcRecordMapper {
         if (title == null) {
             return new MarcMapping.Rejected(controlNumber, "no title (245 $a)");
         }
-        if (controlNumber != null && length(controlNumber) > CONTROL_NUMBER_LENGTH) {
+        // An identifier cut short could match another work on the next import: such a record is refused, not cut.
+        if (controlNumber != null && Text.length(controlNumber) > CONTROL_NUMBER_LENGTH) {
             return new MarcMapping.Rejected(controlNumber, "the control number (001) is longer than the "
                     + CONTROL_NUMBER_LENGTH + " characters the catalogue keeps");
         }
@@ -72,16 +76,18 @@ public final class MarcRecordMapper {
             return new MarcMapping.Rejected(null, withoutIdentifier(isbns, issns));
         }
         List<DataField> imprints = imprints(record);
+        // Descriptive values longer than the catalogue keeps are cut: the work stays findable by the start of its
+        // title and its identifiers, where refusing it would leave it out of the union catalogue altogether.
         return new CatalogueEntry(controlNumber,
-                shortened(title, TITLE_LENGTH),
-                shortened(tidy(firstSubfield(record, "245", 'b')), SUBTITLE_LENGTH),
+                Text.cut(title, TITLE_LENGTH),
+                Text.cut(tidy(firstSubfield(record, "245", 'b')), SUBTITLE_LENGTH),
                 joined(subfields(record, List.of("100", "700"), 'a'), AUTHORS_LENGTH),
                 isbn,
                 issn,
-                shortened(imprints.stream().map(imprint -> withoutSeparator(subfield(imprint, 'b')))
+                Text.cut(imprints.stream().map(imprint -> withoutSeparator(subfield(imprint, 'b')))
                         .filter(Objects::nonNull).findFirst().orElse(null), PUBLISHER_LENGTH),
                 year(imprints, fixedField(record, 7, 11)),
-                shortened(withoutSeparator(firstSubfield(record, "250", 'a')), EDITION_LENGTH),
+                Text.cut(withoutSeparator(firstSubfield(record, "250", 'a')), EDITION_LENGTH),
                 language(fixedField(record, 35, 38)),
                 joined(subfields(record, List.of("600", "650", "651"), 'a'), SUBJECTS_LENGTH),
                 format(record));
@@ -195,15 +201,17 @@ public final class MarcRecordMapper {
 
     /**
      * The value as the catalogue stores it, or null when blank. Records converted from MARC-8 spell accented letters
-     * as a letter plus a combining mark; composing them lets a reader's "é" find them. Control characters are
-     * replaced, as PostgreSQL refuses some of them in text.
+     * as a letter plus a combining mark; composing them lets a reader's "é" find them. Control characters (NUL
+     * among them, which PostgreSQL refuses) become spaces and half characters (unpaired UTF-16 surrogates) the
+     * replacement character: both are damage from the export, not part of the title or name.
      */
     private static String text(String value) {
         if (value == null) {
             return null;
         }
         String cleaned = Normalizer.normalize(value, Normalizer.Form.NFC)
-                .replaceAll("\\p{Cntrl}", " ").replaceAll("\\s{2,}", " ").strip();
+                .replaceAll("\\p{Cntrl}", " ");
+        cleaned = NOT_A_CHARACTER.matcher(cleaned).replaceAll("\uFFFD").replaceAll("\\s{2,}", " ").strip();
         return cleaned.isEmpty() ? null : cleaned;
     }
 
@@ -232,24 +240,12 @@ public final class MarcRecordMapper {
         StringBuilder joined = new StringBuilder();
         for (String heading : headings) {
             String separator = joined.isEmpty() ? "" : "; ";
-            if (length(joined) + length(separator) + length(heading) > limit) {
+            if (Text.length(joined + separator + heading) > limit) {
                 // a first heading longer than the column is shortened; later ones are left out whole
-                return joined.isEmpty() ? shortened(heading, limit) : joined.toString();
+                return joined.isEmpty() ? Text.cut(heading, limit) : joined.toString();
             }
             joined.append(separator).append(heading);
         }
         return joined.isEmpty() ? null : joined.toString();
-    }
-
-    /** At most {@code limit} characters as PostgreSQL counts them, never splitting a character in two. */
-    private static String shortened(String value, int limit) {
-        if (value == null || length(value) <= limit) {
-            return value;
-        }
-        return value.substring(0, value.offsetByCodePoints(0, limit)).strip();
-    }
-
-    private static int length(CharSequence value) {
-        return Character.codePointCount(value, 0, value.length());
     }
 }

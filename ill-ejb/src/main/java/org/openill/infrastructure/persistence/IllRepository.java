@@ -7,8 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.openill.domain.ConcurrentChangeException;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Text;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
+import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.request.IllRequest;
@@ -77,12 +79,8 @@ public class IllRepository {
                 if (cause.getClass().getSimpleName().equals("OptimisticLockException")) {
                     throw changedMeanwhile(request.id());
                 }
-                if (String.valueOf(cause.getMessage()).contains("ill_request_one_open_per_item")) {
-                    throw new IllRuleViolation("You already have an open request for \"" + request.description().title()
-                            + "\"");
-                }
             }
-            throw e;
+            throw UniqueKeys.broken(e).orElseThrow(() -> e);
         }
     }
 
@@ -91,17 +89,20 @@ public class IllRepository {
     }
 
     public Library library(String isil) {
+        String value = AgencyId.lookupValue(isil);
         return em.createQuery("SELECT l FROM Library l WHERE l.agencyId.type = 'ISIL' AND l.agencyId.value = :isil",
                         Library.class)
-                .setParameter("isil", isil).getResultStream().findFirst()
+                .setParameter("isil", value).getResultStream().findFirst()
                 .orElseThrow(() -> new IllRuleViolation("No library of the network has the agency id " + isil));
     }
 
     public Reader reader(String libraryIsil, String cardNumber) {
+        String isil = AgencyId.lookupValue(libraryIsil);
+        String card = Text.optional("library card number", cardNumber, Reader.CARD_NUMBER_LENGTH);
         return em.createQuery("""
                         SELECT r FROM Reader r JOIN FETCH r.homeLibrary l
                         WHERE l.agencyId.value = :isil AND r.cardNumber = :card""", Reader.class)
-                .setParameter("isil", libraryIsil).setParameter("card", cardNumber == null ? "" : cardNumber.trim())
+                .setParameter("isil", isil).setParameter("card", card == null ? "" : card)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new IllRuleViolation("No reader of " + libraryIsil + " has the library card '"
                         + cardNumber + "'"));
@@ -116,10 +117,11 @@ public class IllRepository {
     }
 
     public Holding holding(Library library, String barcode) {
+        String checked = Text.optional("barcode", barcode, Holding.BARCODE_LENGTH);
         return em.createQuery("""
                         SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
                         WHERE b.library = :library AND h.barcode = :barcode""", Holding.class)
-                .setParameter("library", library).setParameter("barcode", barcode == null ? "" : barcode.trim())
+                .setParameter("library", library).setParameter("barcode", checked == null ? "" : checked)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new IllRuleViolation(library.agencyId().value() + " has no item with barcode '"
                         + barcode + "'"));

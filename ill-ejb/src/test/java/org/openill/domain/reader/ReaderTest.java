@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,5 +39,33 @@ class ReaderTest {
                 "ada@example.org", ReaderCategory.FACULTY));
         assertThrows(IllRuleViolation.class, () -> new Reader(library, "TST-1", until, from, "Ada", "Reader",
                 "ada@example.org", ReaderCategory.FACULTY));
+    }
+
+    @Test
+    void aNameLongerThanTheRegisterKeepsIsRefusedNamingFieldAndLimit() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Reader(library, "TST-1",
+                from, until, "A".repeat(Reader.NAME_LENGTH + 1), "Reader", "ada@example.org", ReaderCategory.FACULTY));
+        assertEquals("first name", refused.field());
+        assertEquals("First name is too long: at most 100 characters, this one has 101", refused.getMessage());
+    }
+
+    @Test
+    void aCardNumberWithANulCharacterIsRefused() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> new Reader(library,
+                "TST\u00001", from, until, "Ada", "Reader", "ada@example.org", ReaderCategory.FACULTY));
+        assertEquals("library card number", refused.field());
+    }
+
+    @Test
+    void contactAndBlockingReasonAreCheckedBeforeAnythingChanges() {
+        Reader reader = new Reader(library, "TST-1", from, until, "Ada", "Reader", "ada@example.org",
+                ReaderCategory.POSTGRADUATE);
+        reader.recordContact("+49 1", "Physics");
+        assertThrows(InvalidInputException.class, () -> reader.recordContact("+49 2", "D".repeat(201)));
+        assertEquals("+49 1", reader.phone());
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> reader.block("r".repeat(Reader.BLOCKED_REASON_LENGTH + 1)));
+        assertEquals("Reason for blocking is too long: at most 500 characters, this one has 501", refused.getMessage());
+        assertEquals(ReaderStatus.ACTIVE, reader.status());
     }
 }

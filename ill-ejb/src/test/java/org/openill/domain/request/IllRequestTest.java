@@ -2,6 +2,8 @@ package org.openill.domain.request;
 
 import org.junit.jupiter.api.Test;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
+import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
@@ -10,6 +12,7 @@ import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
 import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
+import org.openill.domain.notification.ReaderNotification;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
 
@@ -273,5 +276,55 @@ class IllRequestTest {
                 .withRouting(priority, Duration.ofHours(48));
         agreement.activate();
         return agreement;
+    }
+
+    @Test
+    void anOverLongReasonIsRefusedBeforeTheRequestMoves() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> request.lenderUnfilled(south,
+                "x".repeat(IllRequest.REASON_LENGTH + 1), "south staff", T0));
+        assertEquals("Reason is too long: at most 1000 characters, this one has 1001", refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+        assertEquals(south, request.lender());
+        assertEquals(RotaEntryStatus.ASKED, request.rota().get(0).status());
+    }
+
+    @Test
+    void aNoteWithANulCharacterIsRefusedAndLeavesNoTrace() {
+        IllRequest request = loanRequest();
+        int events = request.events().size();
+        assertThrows(InvalidInputException.class, () -> request.cancel("staff", T0, "duplicate\u0000"));
+        assertEquals(RequestState.VALIDATED, request.state());
+        assertEquals(events, request.events().size());
+    }
+
+    @Test
+    void aVeryLongListOfReasonsIsCutToWhatTheRequestKeeps() {
+        IllRequest request = loanRequest();
+        List<String> leftOut = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> "ZZ-L" + i + " holds it only in a reference room, which never lends through ILL").toList();
+        request.planRota(List.of(), leftOut);
+        assertFalse(request.sendToNextLender("staff", T0));
+        assertEquals(RequestState.UNFILLED, request.state());
+        assertEquals(IllRequest.UNFILLED_REASONS_LENGTH, Text.length(request.unfilledReasons()));
+        assertTrue(request.unfilledReasons().endsWith("…"));
+        RequestEvent last = request.events().get(request.events().size() - 1);
+        assertEquals(RequestEvent.MESSAGE_LENGTH, Text.length(last.message()));
+    }
+
+    @Test
+    void aNotificationAboutALongTitleHasASubjectThatFits() {
+        String title = "\uD840\uDC0B".repeat(BibliographicDescription.TITLE_LENGTH);
+        IllRequest request = new IllRequest(reader, null, BibliographicDescription.titled(title).by("Someone").build(),
+                ServiceType.LOAN, "reader NUL-1", T0);
+        request.validate("staff", T0, null);
+        request.planRota(List.of(), List.of());
+        request.sendToNextLender("staff", T0);
+        ReaderNotification notification = ReaderNotification.unfilled(request, T0);
+        assertEquals(ReaderNotification.SUBJECT_LENGTH, Text.length(notification.subject()));
+        assertTrue(notification.subject().startsWith("No library could supply \"\uD840\uDC0B"));
+        assertEquals(notification.subject(), Text.required("subject", notification.subject(), 300),
+                "no half character left at the cut");
     }
 }

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.VariableField;
+import org.openill.domain.Text;
+import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.RecordFormat;
 
 import java.util.List;
@@ -190,7 +192,8 @@ class MarcRecordMapperTest {
 
     @Test
     void valuesLongerThanTheCatalogueKeepsAreShortenedWithoutSplittingACharacter() {
-        Record record = withField(book(), "245", "a", "a".repeat(999) + "\uD840\uDC0B" + "b".repeat(50));
+        // the cut falls right after a character written as a surrogate pair, which must stay whole
+        Record record = withField(book(), "245", "a", "a".repeat(998) + "\uD840\uDC0B" + "b".repeat(50));
         for (int i = 0; i < 200; i++) {
             record.addVariableField(MARC.newDataField("650", ' ', '0', "a", "Subject heading number " + i));
         }
@@ -198,9 +201,21 @@ class MarcRecordMapperTest {
         CatalogueEntry entry = entry(record);
 
         assertEquals(1000, entry.title().codePointCount(0, entry.title().length()));
-        assertTrue(entry.title().endsWith("a\uD840\uDC0B"));
+        assertTrue(entry.title().endsWith("a\uD840\uDC0B…"), "cut after the pair, marked as cut");
         assertTrue(entry.subjects().length() <= 2000);
         assertTrue(entry.subjects().matches(".*; Subject heading number \\d+"), "ends with a whole heading");
+    }
+
+    @Test
+    void charactersThatCannotBeStoredAreReplacedInsteadOfRefusingTheRecord() {
+        Record record = withField(book(), "245", "a", "Broken\u0000 export \uD800of \uDC00data\uFFFF /");
+        record.addVariableField(MARC.newDataField("100", '1', ' ', "a", "Nul\u0000l, Nora."));
+
+        CatalogueEntry entry = entry(record);
+
+        assertEquals("Broken export \uFFFDof \uFFFDdata\uFFFD", entry.title());
+        assertTrue(entry.authors().endsWith("; Nul l, Nora"), entry.authors());
+        assertEquals(entry.title(), Text.required("title", entry.title(), BibliographicRecord.TITLE_LENGTH));
     }
 
     @Test
