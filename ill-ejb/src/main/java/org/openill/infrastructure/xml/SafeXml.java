@@ -13,6 +13,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
@@ -107,14 +108,19 @@ public final class SafeXml {
     /**
      * The XML schema in one of the server's own files, such as the ISO 18626 schemas, which must be complete in
      * itself: it may neither import nor include other files.
+     * <p>
+     * The file is opened here, through its URL's own protocol handler, rather than by the schema parser: inside WildFly
+     * a class path resource is a {@code vfs:} URL, which the JDK's parser must not be relied on to open.
      */
-    public static Schema schema(URL xsd) throws SAXException {
+    public static Schema schema(URL xsd) throws SAXException, IOException {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, NO_PROTOCOL);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, NO_PROTOCOL);
         factory.setErrorHandler(STRICT);
-        return factory.newSchema(xsd);
+        try (InputStream in = xsd.openStream()) {
+            return factory.newSchema(new StreamSource(in, xsd.toExternalForm()));
+        }
     }
 
     /**
@@ -124,12 +130,21 @@ public final class SafeXml {
      * @throws SAXException where the document is not well-formed or breaks the schema, or declares a document type
      */
     public static void validate(Schema schema, InputStream document) throws SAXException, IOException {
+        validator(schema).validate(source(document));
+    }
+
+    /**
+     * A validator against the schema that fetches nothing and stops at the first error. Give it a {@link SAXSource}
+     * from {@link #source(InputStream)} or a {@code DOMSource} of a document parsed by {@link #documentBuilder()}, never
+     * a stream to parse itself (see {@link #validate(Schema, InputStream)}).
+     */
+    public static Validator validator(Schema schema) throws SAXException {
         Validator validator = schema.newValidator();
         validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, NO_PROTOCOL);
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, NO_PROTOCOL);
         validator.setErrorHandler(STRICT);
-        validator.validate(source(document));
+        return validator;
     }
 
     /** Whether the parser stopped because the document declares a document type, which these parsers refuse. */

@@ -1,0 +1,364 @@
+package org.openill.infrastructure.iso18626;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import org.openill.infrastructure.iso18626.ReadResult.Accepted;
+import org.openill.infrastructure.iso18626.ReadResult.Fault;
+import org.openill.infrastructure.iso18626.ReadResult.Rejected;
+import org.openill.infrastructure.xml.SafeXml;
+import org.openill.iso18626.v2021.ISO18626Message;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns ISO 18626 messages into XML and back. What we write follows the 2021 schema and is checked against it before
+ * it leaves; what partners send is parsed with the hardened parser ({@link SafeXml}), checked against the schema of
+ * the version it claims (2021 or 1.2), and handed on in the 2021 classes, or refused with the element and value at
+ * fault, from which the ISO 18626 endpoint answers with its {@code errorData}.
+ * <p>
+ * The schemas and the JAXB context are compiled once and shared; each call makes its own validator, marshaller or
+ * unmarshaller, so the class is safe to use from any thread.
+ */
+public final class Iso18626Codec {
+
+    static final String NAMESPACE = "http://illtransactions.org/2013/iso18626";
+    private static final String ROOT = "ISO18626Message";
+
+    /** The JDK validator's property holding the element it was checking when it reported an error. */
+    private static final String CURRENT_ELEMENT = "http://apache.org/xml/properties/dom/current-element-node";
+    /** The elements a schema error lists as expected, written {"namespace":name} in every language of the JDK. */
+    private static final Pattern EXPECTED_ELEMENT = Pattern.compile("\"[^\"]*\":([\\w.-]+)");
+
+    private static final JAXBContext CONTEXT = context();
+    private static final Map<Iso18626Version, CompiledSchema> SCHEMAS = schemas();
+
+    private Iso18626Codec() {
+    }
+
+    /**
+     * The message as indented XML, valid against the 2021 schema.
+     *
+     * @throws IllegalStateException when the message breaks the schema: the code that built it is wrong, and it must
+     *                               never reach a partner; the exception names the element and the value at fault
+     */
+    public static String toXml(ISO18626Message message) {
+        StringWriter xml = new StringWriter();
+        try {
+            Marshaller marshaller = CONTEXT.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.marshal(message, xml);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("The ISO 18626 message cannot be written as XML", e);
+        }
+        if (read(xml.toString()) instanceof Rejected rejected) {
+            throw new IllegalStateException("The ISO 18626 message we built breaks the 2021 schema: " + rejected.text()
+                    + "\n" + xml);
+        }
+        return xml.toString();
+    }
+
+    /** Reads a message as it arrived: bytes, in the encoding its XML declaration names (UTF-8 if none). */
+    public static ReadResult read(byte[] xml) {
+        return read(new InputSource(new ByteArrayInputStream(xml)));
+    }
+
+    /** Reads a message that is already text (any encoding its XML declaration names is then moot). */
+    public static ReadResult read(String xml) {
+        return read(new InputSource(new StringReader(xml)));
+    }
+
+    private static ReadResult read(InputSource xml) {
+        Document document;
+        try {
+            document = SafeXml.documentBuilder().parse(xml);
+        } catch (SAXException e) {
+            return new Rejected(Fault.NOT_WELL_FORMED, null, null, null, SafeXml.isDocumentTypeRefusal(e)
+                    ? "The document declares a document type (DOCTYPE), which an ISO 18626 message may not"
+                    : "The document is not well-formed XML: " + e.getMessage());
+        } catch (IOException e) {
+            return new Rejected(Fault.NOT_WELL_FORMED, null, null, null,
+                    "The document cannot be read as XML: " + e.getMessage());
+        }
+        Element root = document.getDocumentElement();
+        if (!isIso18626(root, ROOT)) {
+            return new Rejected(Fault.NOT_AN_ISO18626_MESSAGE, null, root.getLocalName(), null, "The document is "
+                    + qualifiedName(root) + ", not an ISO18626Message in the namespace " + NAMESPACE);
+        }
+        Element body = firstChildElement(root);
+        MessageKind kind = body == null || !isIso18626(body, body.getLocalName()) ? null
+                : MessageKind.ofElement(body.getLocalName());
+        if (kind == null) {
+            return new Rejected(Fault.NOT_AN_ISO18626_MESSAGE, null, body == null ? null : body.getLocalName(), null,
+                    "The ISO18626Message holds " + (body == null ? "no message" : qualifiedName(body))
+                            + " where one of the six kinds of message (request, supplyingAgencyMessage, ...) belongs");
+        }
+        Iso18626Version claimed = Iso18626Version.claimedBy(root.getAttributeNS(NAMESPACE, "version"));
+        Optional<Rejected> fault = check(document, claimed, kind);
+        if (fault.isEmpty()) {
+            return accept(document, kind, claimed);
+        }
+        // Some systems put the wrong version on a message; the other schema may still fit it exactly.
+        if (check(document, claimed.other(), kind).isEmpty()) {
+            return accept(document, kind, claimed.other());
+        }
+        return fault.get();
+    }
+
+    private static Accepted accept(Document document, MessageKind kind, Iso18626Version version) {
+        if (version == Iso18626Version.V1_2) {
+            Version12Upgrade.toV2021(document);
+        }
+        try {
+            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
+            // The document is valid, so anything the classes cannot take is a mistake of ours: stop, drop nothing.
+            unmarshaller.setEventHandler(event -> false);
+            return new Accepted((ISO18626Message) unmarshaller.unmarshal(document), kind, version);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("A valid ISO 18626 " + version.attribute() + " message does not fit the "
+                    + "generated classes", e);
+        }
+    }
+
+    /** The first error the schema of the version finds in the document, or nothing when it is valid. */
+    private static Optional<Rejected> check(Document document, Iso18626Version version, MessageKind kind) {
+        CompiledSchema schema = SCHEMAS.get(version);
+        try {
+            Validator validator = SafeXml.validator(schema.schema());
+            ErrorLocation location = new ErrorLocation(validator);
+            validator.setErrorHandler(location);
+            validator.validate(new DOMSource(document));
+            return Optional.empty();
+        } catch (SAXParseException e) {
+            return Optional.of(schema.describe(e, location(e), kind, version));
+        } catch (SAXException | IOException e) {
+            throw new IllegalStateException("The ISO 18626 " + version.attribute() + " schema check failed", e);
+        }
+    }
+
+    private static Element location(SAXParseException e) {
+        return e instanceof LocatedError located && located.element instanceof Element element ? element : null;
+    }
+
+    private static boolean isIso18626(Element element, String localName) {
+        return NAMESPACE.equals(element.getNamespaceURI()) && localName.equals(element.getLocalName());
+    }
+
+    private static String qualifiedName(Element element) {
+        return element.getNamespaceURI() == null ? "'" + element.getLocalName() + "'"
+                : "'{" + element.getNamespaceURI() + "}" + element.getLocalName() + "'";
+    }
+
+    static Element firstChildElement(Node parent) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    /** The element's path below ISO18626Message, such as supplyingAgencyMessage/statusInfo/status. */
+    private static String path(Element element) {
+        List<String> names = new ArrayList<>();
+        for (Node node = element; node instanceof Element step && node.getParentNode() instanceof Element;
+             node = node.getParentNode()) {
+            names.add(0, step.getLocalName());
+        }
+        return names.isEmpty() ? element.getLocalName() : String.join("/", names);
+    }
+
+    /** The element's own text, when it holds text rather than other elements. */
+    private static String value(Element element) {
+        return firstChildElement(element) == null ? element.getTextContent().trim() : null;
+    }
+
+    private static JAXBContext context() {
+        try {
+            return JAXBContext.newInstance(ISO18626Message.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("No JAXB context for the ISO 18626 classes", e);
+        }
+    }
+
+    private static Map<Iso18626Version, CompiledSchema> schemas() {
+        Map<Iso18626Version, CompiledSchema> schemas = new EnumMap<>(Iso18626Version.class);
+        for (Iso18626Version version : Iso18626Version.values()) {
+            schemas.put(version, CompiledSchema.of(version.schema()));
+        }
+        return schemas;
+    }
+
+    /** A schema ready to validate, with the names of the elements it declares anywhere. */
+    private record CompiledSchema(Schema schema, Set<String> elementNames) {
+
+        static CompiledSchema of(URL xsd) {
+            try (InputStream in = xsd.openStream()) {
+                Set<String> names = new HashSet<>();
+                var declarations = SafeXml.documentBuilder().parse(in)
+                        .getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, "element");
+                for (int i = 0; i < declarations.getLength(); i++) {
+                    names.add(((Element) declarations.item(i)).getAttribute("name"));
+                }
+                names.remove("");
+                return new CompiledSchema(SafeXml.schema(xsd), Set.copyOf(names));
+            } catch (SAXException | IOException e) {
+                throw new IllegalStateException("The ISO 18626 schema " + xsd + " cannot be compiled", e);
+            }
+        }
+
+        /**
+         * The schema error as the fault a partner is told of. The kind of error is read from the key the JDK puts
+         * before its message in every language (cvc-...); the element from the validator, the value from the document.
+         */
+        Rejected describe(SAXParseException error, Element at, MessageKind kind, Iso18626Version version) {
+            String detail = error.getMessage();
+            String key = detail.startsWith("cvc-") && detail.indexOf(':') > 0
+                    ? detail.substring(0, detail.indexOf(':')) : "";
+            String schemaName = "ISO 18626 " + version.attribute();
+            if (at == null) {
+                return new Rejected(Fault.UNRECOGNISED_VALUE, kind, null, null,
+                        "The message breaks the " + schemaName + " schema: " + detail);
+            }
+            String path = path(at);
+            List<String> expected = expectedElements(detail, at.getLocalName());
+            switch (key) {
+                case "cvc-complex-type.2.4.a" -> {
+                    String parent = at.getParentNode() instanceof Element p ? path(p) : path;
+                    if (!elementNames.contains(at.getLocalName())) {
+                        return unrecognised(kind, path, at, schemaName, detail);
+                    }
+                    if (expected.isEmpty() || hasEarlierSibling(at)) {
+                        return new Rejected(Fault.UNRECOGNISED_ELEMENT, kind, path, null, "The element "
+                                + at.getLocalName() + " is repeated or out of order in " + parent + " (" + detail + ")");
+                    }
+                    return new Rejected(Fault.MISSING_ELEMENT, kind, parent + "/" + expected.get(0), null,
+                            "The element " + String.join(" or ", expected) + " is missing in " + parent + ", before "
+                                    + at.getLocalName() + " (" + detail + ")");
+                }
+                case "cvc-complex-type.2.4.b" -> {
+                    return new Rejected(Fault.MISSING_ELEMENT, kind,
+                            path + "/" + (expected.isEmpty() ? "?" : expected.get(0)), null,
+                            "The element " + String.join(" or ", expected) + " is missing at the end of " + path
+                                    + " (" + detail + ")");
+                }
+                case "cvc-complex-type.4" -> {
+                    return new Rejected(Fault.MISSING_ELEMENT, kind, path, null,
+                            "A required attribute is missing on " + path + " (" + detail + ")");
+                }
+                case "cvc-complex-type.3.2.2" -> {
+                    return new Rejected(Fault.UNRECOGNISED_ELEMENT, kind, path, null,
+                            "An attribute not part of " + schemaName + " is on " + path + " (" + detail + ")");
+                }
+                case "cvc-complex-type.2.4.c", "cvc-complex-type.2.4.d", "cvc-complex-type.2.1",
+                        "cvc-complex-type.2.2", "cvc-type.3.1.2" -> {
+                    return unrecognised(kind, path, at, schemaName, detail);
+                }
+                default -> {
+                    String value = value(at);
+                    return new Rejected(Fault.UNRECOGNISED_VALUE, kind, path, value, "The value "
+                            + (value == null ? "" : "'" + value + "' ") + "of " + path + " is not one "
+                            + schemaName + " allows (" + detail + ")");
+                }
+            }
+        }
+
+        private static Rejected unrecognised(MessageKind kind, String path, Element at, String schemaName,
+                                             String detail) {
+            return new Rejected(Fault.UNRECOGNISED_ELEMENT, kind, path, null, "The element " + at.getLocalName()
+                    + " is not part of " + schemaName + " at " + path + " (" + detail + ")");
+        }
+
+        /** The elements the error names, less the one found, which it names too. */
+        private static List<String> expectedElements(String detail, String found) {
+            List<String> names = new ArrayList<>();
+            Matcher matcher = EXPECTED_ELEMENT.matcher(detail);
+            while (matcher.find()) {
+                if (!matcher.group(1).equals(found)) {
+                    names.add(matcher.group(1));
+                }
+            }
+            return names;
+        }
+
+        private static boolean hasEarlierSibling(Element element) {
+            for (Node node = element.getPreviousSibling(); node != null; node = node.getPreviousSibling()) {
+                if (node instanceof Element sibling && sibling.getLocalName().equals(element.getLocalName())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Notes the element the validator was checking when it found an error, and stops at the first error. */
+    private static final class ErrorLocation implements ErrorHandler {
+
+        private final Validator validator;
+
+        ErrorLocation(Validator validator) {
+            this.validator = validator;
+        }
+
+        @Override
+        public void warning(SAXParseException exception) {
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXParseException {
+            throw located(exception);
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXParseException {
+            throw located(exception);
+        }
+
+        private SAXParseException located(SAXParseException exception) {
+            try {
+                return new LocatedError(exception, (Node) validator.getProperty(CURRENT_ELEMENT));
+            } catch (SAXException e) {
+                return exception;
+            }
+        }
+    }
+
+    /** A schema error with the element at fault. */
+    private static final class LocatedError extends SAXParseException {
+
+        private final transient Node element;
+
+        LocatedError(SAXParseException error, Node element) {
+            super(error.getMessage(), error.getPublicId(), error.getSystemId(), error.getLineNumber(),
+                    error.getColumnNumber(), error);
+            this.element = element;
+        }
+    }
+}
