@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -157,7 +158,8 @@ public class Fixtures {
         return record.id();
     }
 
+    /** Eight hex digits: a random five-digit number clashed now and then among the hundreds of libraries of a run. */
     private static String unique() {
-        return String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 }

