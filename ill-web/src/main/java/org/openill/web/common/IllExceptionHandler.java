@@ -14,8 +14,9 @@ import java.util.Iterator;
 /**
  * The one place where exceptions from pages are turned into what the person sees:
  * <ul>
- * <li>a broken rule ({@link IllRuleViolation}, {@code ConcurrentChangeException} among them) raised by an action or
- * a conversion becomes an error message on the page, which is shown again, in full page and Ajax requests alike;</li>
+ * <li>a broken rule ({@link IllRuleViolation}, {@code ConcurrentChangeException} among them) raised before the page
+ * is written, by an action above all, becomes an error message on the page, which is shown again, in full page and
+ * Ajax requests alike;</li>
  * <li>any other exception in an Ajax request, an expired view included, goes to PrimeFaces' handler, which runs the
  * {@code p:ajaxExceptionHandler} of the template (a dialog instead of a page that no longer answers);</li>
  * <li>any other exception in a full page request goes to the container, which shows the error pages of web.xml.</li>

@@ -31,8 +31,12 @@ public class CatalogueSearchBacking {
         result = catalogueSearch.search(query, 0, SHOWN_MATCHES);
     }
 
-    /** How many records match and how many of them are shown, in a sentence. */
     public String getResultSummary() {
+        return summaryOf(result);
+    }
+
+    /** How many records match and how many of them are shown, in a sentence. */
+    static String summaryOf(SearchResult result) {
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);
         String matches = result.more() ? "More than " + number.format(CatalogueSearch.COUNT_CAP) + " records match"
                 : result.total() == 1 ? "1 record matches"
