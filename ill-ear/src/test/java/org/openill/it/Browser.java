@@ -9,12 +9,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -56,10 +58,27 @@ final class Browser {
 
     /** What the page wrote to the browser console at level SEVERE (errors). */
     static List<String> consoleErrors(WebDriver driver) {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        return console(driver).stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /** Everything the page wrote to the browser console, at any level, since the console was last read. */
+    static List<LogEntry> console(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    /** The console messages, at any level, about something the page's Content-Security-Policy refused. */
+    static List<String> policyViolations(List<LogEntry> console) {
+        return console.stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    /** Waits up to 10 seconds, long enough for any Ajax answer of the test server. */
+    static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
     static Path screenshot(WebDriver driver, String name) {

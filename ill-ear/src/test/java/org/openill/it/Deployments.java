@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 import java.net.URI;
+import java.util.List;
 
 /** The EAR exactly as the build made it, with the test classes added to its web module for in-container tests. */
 public final class Deployments {
@@ -32,12 +33,21 @@ public final class Deployments {
 
     /** The built EAR with the given test classes in its web module, where they see the EJB services. */
     public static EnterpriseArchive builtEarWith(Class<?>... testClasses) {
+        return builtEarWithPages(List.of(), testClasses);
+    }
+
+    /**
+     * The built EAR with test pages and their test classes in its web module; each page is a test resource under
+     * {@code webapp/} and is served at the same path (a page that exists for a test never ships).
+     */
+    public static EnterpriseArchive builtEarWithPages(List<String> pages, Class<?>... testClasses) {
         EnterpriseArchive ear = builtEar();
         ArchivePath warPath = ArchivePaths.create(WEB_MODULE);
         WebArchive war = ShrinkWrap.create(ZipImporter.class, WEB_MODULE)
                 .importFrom(ear.get(warPath).getAsset().openStream())
                 .as(WebArchive.class);
         war.addClasses(testClasses);
+        pages.forEach(page -> war.addAsWebResource("webapp/" + page, page));
         ear.delete(warPath);
         ear.addAsModule(war);
         return ear;
