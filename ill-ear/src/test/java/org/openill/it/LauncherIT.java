@@ -52,8 +52,9 @@ class LauncherIT {
     @Test
     void ctrlCStopsWildFlyThenPostgresqlAndAKilledLauncherDoesNotBlockTheNextStart() throws Exception {
         Path data = work.resolve("data");
+        int databasePort = Ports.anyFree();
         Map<String, String> env = Map.of("ILL_DATA_DIR", data.toString(),
-                "ILL_EMBEDDED_DB_PORT", String.valueOf(Ports.anyFree()));
+                "ILL_EMBEDDED_DB_PORT", String.valueOf(databasePort));
 
         Launcher first = Launcher.start(work.resolve("first.out"), env);
         started.add(first.process.toHandle());
@@ -62,6 +63,11 @@ class LauncherIT {
         assertTrue(firstOutput.contains("Demo data       loaded: 60 demo readers"), firstOutput);
         Path credentials = EmbeddedDatabase.credentialsFile(data.resolve("postgres"));
         assertSecretsNowhereVisible(credentials, first);
+        DatabaseSettings owner = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + databasePort + "/ill", "ill",
+                passwords(credentials).getProperty("ill"));
+        for (String durable : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+            assertEquals("on", show(owner, durable), durable + " of the running embedded server");
+        }
         List<ProcessHandle> leftovers = first.process.descendants().toList();
         long postmaster = EmbeddedDatabase.postmasterPid(data.resolve("postgres")).orElseThrow();
 
@@ -120,11 +126,24 @@ class LauncherIT {
         }
     }
 
-    private static void assertSecretsNowhereVisible(Path credentialsFile, Launcher launcher) throws IOException {
+    private static String show(DatabaseSettings account, String setting) throws SQLException {
+        try (Connection connection = account.connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SHOW " + setting)) {
+            assertTrue(row.next());
+            return row.getString(1);
+        }
+    }
+
+    private static Properties passwords(Path credentialsFile) throws IOException {
         Properties passwords = new Properties();
         try (var reader = Files.newBufferedReader(credentialsFile)) {
             passwords.load(reader);
         }
+        return passwords;
+    }
+
+    private static void assertSecretsNowhereVisible(Path credentialsFile, Launcher launcher) throws IOException {
+        Properties passwords = passwords(credentialsFile);
         assertEquals(3, passwords.size(), "superuser, owner and application role: " + passwords.keySet());
         String output = launcher.output();
         List<ProcessHandle> processes = new ArrayList<>(launcher.process.descendants().toList());
@@ -147,11 +166,7 @@ class LauncherIT {
     }
 
     private static String superuserPassword(EmbeddedDatabase postgres) throws IOException {
-        Properties passwords = new Properties();
-        try (var reader = Files.newBufferedReader(postgres.credentialsFile())) {
-            passwords.load(reader);
-        }
-        return passwords.getProperty(EmbeddedDatabase.SUPERUSER);
+        return passwords(postgres.credentialsFile()).getProperty(EmbeddedDatabase.SUPERUSER);
     }
 
     private static void execute(DatabaseSettings account, String sql) throws SQLException {
