@@ -61,7 +61,10 @@ public class DemoData {
             return false;
         }
         long started = System.nanoTime();
-        DemoNetwork.Counts counts = new DemoNetwork(admin, agreements, LocalDate.now(), 18626L).build();
+        DemoNetwork.Counts counts = new DemoNetwork(admin, agreements, LocalDate.now(), 18626L, () -> {
+            em.flush();
+            em.clear();
+        }).build();
         LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + counts);
         return true;
     }

@@ -57,16 +57,23 @@ final class DemoNetwork {
     private final AgreementService agreementService;
     private final LocalDate today;
     private final Random random;
+    private static final int CHECKPOINT_EVERY = 250;
+
     private int readers;
     private int records;
     private int holdings;
     private int agreements;
 
-    DemoNetwork(NetworkAdministration admin, AgreementService agreementService, LocalDate today, long seed) {
+    /** Writes what was added so far and empties the persistence context (it would slow every later flush down). */
+    private final Runnable checkpoint;
+
+    DemoNetwork(NetworkAdministration admin, AgreementService agreementService, LocalDate today, long seed,
+                Runnable checkpoint) {
         this.admin = admin;
         this.agreementService = agreementService;
         this.today = today;
         this.random = new Random(seed);
+        this.checkpoint = checkpoint;
     }
 
     Counts build() {
@@ -234,7 +241,9 @@ final class DemoNetwork {
     }
 
     private long record(BibliographicRecord record) {
-        records++;
+        if (++records % CHECKPOINT_EVERY == 0) {
+            checkpoint.run();
+        }
         return admin.catalogue(ACTOR, record);
     }
 
