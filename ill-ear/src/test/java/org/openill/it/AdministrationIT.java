@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
 
 /** Libraries, collections, readers and partner agreements as the ILL offices manage them. */
 @ExtendWith(ArquillianExtension.class)
@@ -75,7 +76,7 @@ class AdministrationIT {
     void aSuspendedLibraryNeitherBorrowsNorLends() {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
         admin.suspendLibrary("staff", lender, "membership fee unpaid");

@@ -1,8 +1,11 @@
 package org.openill.it;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.IllRuleViolation;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
@@ -33,6 +36,24 @@ public class Fixtures {
 
     @PersistenceContext(unitName = "ill")
     EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * Whether the services allow the step: it runs in this transaction, which is undone either way, so that the
+     * question leaves nothing behind.
+     */
+    public boolean wouldBeAllowed(Runnable step) {
+        try {
+            step.run();
+            return true;
+        } catch (IllRuleViolation refused) {
+            return false;
+        } finally {
+            context.setRollbackOnly();
+        }
+    }
 
     /** A new library ZZ-Xnnnnn with a branch MAIN holding the locations OPEN (lendable) and REF (reference room). */
     public String newLibrary() {
@@ -84,11 +105,7 @@ public class Fixtures {
             String[] parts = place.split("/");
             String branch = parts.length == 3 ? parts[1] : "MAIN";
             String code = parts[parts.length - 1];
-            Location location = em.createQuery("""
-                            SELECT c FROM Location c WHERE c.branch.library.agencyId.value = :isil
-                            AND c.branch.code = :branch AND c.code = :code""", Location.class)
-                    .setParameter("isil", parts[0]).setParameter("branch", branch).setParameter("code", code)
-                    .getSingleResult();
+            Location location = location(parts[0], branch, code);
             String barcode = "T" + unique() + unique();
             em.persist(new Holding(record, location, "T 100", barcode));
             result.add(barcode);
@@ -96,17 +113,39 @@ public class Fixtures {
         return result;
     }
 
-    /** An active agreement under which lender lends to borrower; fees in EUR. */
-    public void agreement(String lender, String borrower, boolean loans, boolean copies, int maxOutstanding, int priority,
-                          String feePerLoan, String replacementFee) {
-        PartnerAgreement agreement = new PartnerAgreement(library(lender), library(borrower), false,
+    /** The terms of a test agreement, named: {@code lending(lender).to(borrower).maxOutstanding(1)}. */
+    public static TestAgreement lending(String lender) {
+        return new TestAgreement(lender);
+    }
+
+    /** An active agreement on the terms given: 21-day loans, one renewal, 24 hours to answer, fees in EUR. */
+    public void agreement(TestAgreement terms) {
+        PartnerAgreement agreement = new PartnerAgreement(library(terms.lender), library(terms.borrower), false,
                 LocalDate.now().minusDays(30))
-                .withServices(loans, copies, 21, 1, maxOutstanding)
-                .withFees(new BigDecimal(feePerLoan), new BigDecimal("1.50"), Currency.getInstance("EUR"))
-                .withReplacementFee(new BigDecimal(replacementFee))
-                .withRouting(priority, Duration.ofHours(24));
+                .withServices(terms.loans, terms.copies, 21, 1, terms.maxOutstanding)
+                .withFees(new BigDecimal(terms.feePerLoan), new BigDecimal("1.50"), Currency.getInstance("EUR"))
+                .withReplacementFee(new BigDecimal(terms.replacementFee))
+                .withRouting(terms.priority, Duration.ofHours(24));
+        for (String code : terms.excludedCollections) {
+            agreement.excludeCollection(location(terms.lender, "MAIN", code));
+        }
         agreement.activate();
         em.persist(agreement);
+    }
+
+    /** A further collection of the library's branch MAIN. */
+    public void addCollection(String isil, String code, LocationType type, boolean illLendable) {
+        library(isil).branches().stream().filter(branch -> branch.code().equals("MAIN")).findFirst().orElseThrow()
+                .addLocation(code, "Collection " + code, type, illLendable);
+    }
+
+    /** The item is out on a loan of the library's own. */
+    public void lendOut(String barcode) {
+        holding(barcode).lend();
+    }
+
+    public void markMissing(String barcode) {
+        holding(barcode).markMissing();
     }
 
     public void suspendAgreements(String lender, String borrower) {
@@ -123,8 +162,20 @@ public class Fixtures {
     }
 
     public String circulationStatus(String barcode) {
+        return holding(barcode).circulationStatus().name();
+    }
+
+    private Holding holding(String barcode) {
         return em.createQuery("SELECT h FROM Holding h WHERE h.barcode = :barcode", Holding.class)
-                .setParameter("barcode", barcode).getSingleResult().circulationStatus().name();
+                .setParameter("barcode", barcode).getSingleResult();
+    }
+
+    private Location location(String isil, String branch, String code) {
+        return em.createQuery("""
+                        SELECT c FROM Location c WHERE c.branch.library.agencyId.value = :isil
+                        AND c.branch.code = :branch AND c.code = :code""", Location.class)
+                .setParameter("isil", isil).setParameter("branch", branch).setParameter("code", code)
+                .getSingleResult();
     }
 
     public List<String> notificationsOf(long requestId) {
@@ -159,5 +210,59 @@ public class Fixtures {
 
     private static String unique() {
         return String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
+    }
+
+    /** Terms of a test agreement; what is not named is the default: loans and copies, 10 outstanding, free. */
+    public static final class TestAgreement {
+
+        private final String lender;
+        private String borrower;
+        private boolean loans = true;
+        private boolean copies = true;
+        private int maxOutstanding = 10;
+        private int priority = 10;
+        private String feePerLoan = "0";
+        private String replacementFee = "0";
+        private final List<String> excludedCollections = new ArrayList<>();
+
+        private TestAgreement(String lender) {
+            this.lender = lender;
+        }
+
+        public TestAgreement to(String borrowingLibrary) {
+            this.borrower = borrowingLibrary;
+            return this;
+        }
+
+        public TestAgreement copiesOnly() {
+            this.loans = false;
+            return this;
+        }
+
+        public TestAgreement maxOutstanding(int items) {
+            this.maxOutstanding = items;
+            return this;
+        }
+
+        public TestAgreement priority(int rank) {
+            this.priority = rank;
+            return this;
+        }
+
+        public TestAgreement feePerLoan(String amount) {
+            this.feePerLoan = amount;
+            return this;
+        }
+
+        public TestAgreement replacementFee(String amount) {
+            this.replacementFee = amount;
+            return this;
+        }
+
+        /** Keeps a collection of the lender's branch MAIN out of the agreement. */
+        public TestAgreement excluding(String collectionCode) {
+            excludedCollections.add(collectionCode);
+            return this;
+        }
     }
 }

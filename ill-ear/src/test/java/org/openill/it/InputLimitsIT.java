@@ -53,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
 
 /**
  * Whatever a reader, staff or an import sends, the answer is a clear message or a stored result, never a server
@@ -349,7 +350,7 @@ class InputLimitsIT {
         List<String> isils = new ArrayList<>();
         for (int i = 0; i < lenders; i++) {
             String lender = fixtures.newLibrary();
-            fixtures.agreement(lender, borrower, true, true, 10, 10 + i, "0", "0");
+            fixtures.agreement(lending(lender).to(borrower).priority(10 + i));
             isils.add(lender);
         }
         List<String> book = fixtures.newBookHeldAt(isils.stream().map(isil -> isil + "/OPEN").toArray(String[]::new));

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
 
 /**
  * The clock: loans overdue by their lender's own date, lenders that did not answer passed over, each request in a
@@ -100,7 +101,7 @@ class LendingClockIT {
 
     private String lenderWithAgreementTo(String borrower, ZoneId zone) {
         String lender = fixtures.newLibraryIn(zone);
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         return lender;
     }
 

@@ -29,6 +29,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
 
 /** A loan from shipping to return, copies, conditions, renewals, recalls, losses and the fees they post. */
 @ExtendWith(ArquillianExtension.class)
@@ -65,7 +66,7 @@ class LoanLifecycleIT {
     private long requestSentToLender(ServiceType service) {
         lender = fixtures.newLibrary();
         borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "4.00", "60.00");
+        fixtures.agreement(lending(lender).to(borrower).feePerLoan("4.00").replacementFee("60.00"));
         book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, ReaderCategory.POSTGRADUATE);
         BibliographicDescription.Builder description = BibliographicDescription.titled("Test Book").by("Tester, Tina");
@@ -147,7 +148,7 @@ class LoanLifecycleIT {
     void readerWhoseCategoryPaysFeesIsChargedWhatTheLibraryPays() {
         lender = fixtures.newLibrary();
         borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "4.00", "60.00");
+        fixtures.agreement(lending(lender).to(borrower).feePerLoan("4.00").replacementFee("60.00"));
         book = fixtures.newBookHeldAt(lender + "/OPEN");
         String external = fixtures.newReader(borrower, ReaderCategory.EXTERNAL);
         long id = borrowing.apply(borrower, external, Long.parseLong(book.get(0)), BibliographicDescription

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
 
 /** The rota: who may lend, in which order, and how a request moves on when a lender fails it. */
 @ExtendWith(ArquillianExtension.class)
@@ -68,8 +69,8 @@ class RoutingIT {
         String borrower = fixtures.newLibrary();
         String first = fixtures.newLibrary();
         String second = fixtures.newLibrary();
-        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
-        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(second).to(borrower).priority(20));
+        fixtures.agreement(lending(first).to(borrower));
         List<String> book = fixtures.newBookHeldAt(second + "/OPEN", first + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         borrowing.route(id, null, "staff");
@@ -128,7 +129,7 @@ class RoutingIT {
     void lenderCannotSupplyFromItsReferenceRoom() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         borrowing.route(id, null, "staff");
@@ -145,7 +146,7 @@ class RoutingIT {
     void lendersInboxOffersOnlyCopiesOutsideReferenceRooms() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/REF", lender + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         borrowing.route(id, null, "staff");
@@ -165,7 +166,7 @@ class RoutingIT {
     void lenderHoldingOnlyAReferenceCopyCannotPromiseToSupply() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         borrowing.route(id, null, "staff");
@@ -220,7 +221,7 @@ class RoutingIT {
     void agreementThatDoesNotAllowTheServiceKeepsTheLenderOut() {
         String borrower = fixtures.newLibrary();
         String copiesOnly = fixtures.newLibrary();
-        fixtures.agreement(copiesOnly, borrower, false, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(copiesOnly).to(borrower).copiesOnly());
         List<String> book = fixtures.newBookHeldAt(copiesOnly + "/OPEN");
         long loan = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         assertFalse(borrowing.route(loan, null, "staff"));
@@ -235,7 +236,7 @@ class RoutingIT {
     void maximumItemsOutstandingIsRespected() {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 1, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         List<String> other = fixtures.newBookHeldAt(lender + "/OPEN");
         long first = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
@@ -250,7 +251,7 @@ class RoutingIT {
     void suspendedAgreementLendsNothing() {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         fixtures.suspendAgreements(lender, borrower);
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
@@ -275,8 +276,8 @@ class RoutingIT {
         String borrower = fixtures.newLibrary();
         String first = fixtures.newLibrary();
         String second = fixtures.newLibrary();
-        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
-        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
+        fixtures.agreement(lending(first).to(borrower));
+        fixtures.agreement(lending(second).to(borrower).priority(20));
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
         long id = borrowing.apply(borrower, card, null,
                 BibliographicDescription.titled("A Pamphlet Nobody Catalogued").by("Obscure, Author").build(),
@@ -321,7 +322,7 @@ class RoutingIT {
     void twoRequestsRoutedAtOnceCannotBothTakeTheLastOutstandingSlot() throws Exception {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 1, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");

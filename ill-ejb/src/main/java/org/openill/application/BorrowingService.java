@@ -319,8 +319,8 @@ public class BorrowingService {
                         WHERE h.record = :record AND b.library = :library""", Holding.class)
                 .setParameter("record", record).setParameter("library", library).getResultList();
         for (Holding holding : own) {
-            boolean onShelf = holding.circulationStatus() == CirculationStatus.AVAILABLE;
-            boolean borrowable = onShelf && !holding.location().type().isReferenceRoom();
+            // borrowing at home is not interlibrary loan: any collection outside a reference room lends to its readers
+            boolean borrowable = holding.isOnShelf() && !holding.location().type().isReferenceRoom();
             if (service == ServiceType.LOAN && borrowable || service == ServiceType.COPY
                     && holding.circulationStatus() != CirculationStatus.MISSING) {
                 throw new IllRuleViolation("Your own library has it: " + holding.location().branch().name() + ", "

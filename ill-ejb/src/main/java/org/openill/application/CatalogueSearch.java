@@ -9,6 +9,7 @@ import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
+import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
 
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ public class CatalogueSearch {
                 .setParameter("ids", recordIds).getResultList();
         for (Object[] row : rows) {
             LocationType type = (LocationType) row[4];
-            boolean lendable = (Boolean) row[7] && !type.isReferenceRoom();
+            boolean lendable = Location.lendsThroughIll(type, (Boolean) row[7]);
             byRecord.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new CatalogueHit.HoldingLine(
                     (Long) row[0], (String) row[1], (String) row[2], (String) row[3], type, (String) row[5],
                     (CirculationStatus) row[6], lendable));

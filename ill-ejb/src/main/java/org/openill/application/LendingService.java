@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.agreement.PartnerAgreement;
-import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.fee.FeeKind;
 import org.openill.domain.library.Library;
@@ -14,7 +13,6 @@ import org.openill.domain.notification.ReaderNotification;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RequestState;
-import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.persistence.IllRepository;
 
 import java.math.BigDecimal;
@@ -49,12 +47,11 @@ public class LendingService {
         repository.flush(request);
     }
 
-    /** The lender promises to supply; it must hold a copy it may supply (never one in a reference room). */
+    /** The lender promises to supply; it must hold a copy it may supply ({@code SupplyRule}). */
     public void willSupply(long requestId, String lenderIsil, String staff) {
         IllRequest request = repository.request(requestId, null);
         Library lender = repository.library(lenderIsil);
-        requireSuppliableCopy(request, lender);
-        request.willSupply(lender, staff, Instant.now(), null);
+        request.willSupply(lender, copiesOf(request, lender), staff, Instant.now(), null);
         repository.flush(request);
     }
 
@@ -68,9 +65,9 @@ public class LendingService {
                                   String staff, String note) {
         IllRequest request = repository.request(requestId, null);
         Library lender = repository.library(lenderIsil);
-        requireSuppliableCopy(request, lender);
         String currency = request.currentAgreement().map(PartnerAgreement::currency).orElse("EUR");
-        request.proposeConditions(lender, conditions, cost, currency, staff, Instant.now(), note);
+        request.proposeConditions(lender, copiesOf(request, lender), conditions, cost, currency, staff, Instant.now(),
+                note);
         repository.flush(request);
     }
 
@@ -155,24 +152,15 @@ public class LendingService {
         repository.flush(request);
     }
 
-    private void requireSuppliableCopy(IllRequest request, Library lender) {
+    /** The lender's holdings of the work asked for (none when the reader described an item the catalogue lacks). */
+    private List<Holding> copiesOf(IllRequest request, Library lender) {
         if (request.record() == null) {
-            return; // described by the reader only: the lender identifies the item itself
+            return List.of();
         }
-        List<Holding> holdings = em.createQuery("""
+        return em.createQuery("""
                         SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
-                        WHERE h.record = :record AND b.library = :lender""", Holding.class)
+                        WHERE h.record = :record AND b.library = :lender ORDER BY h.id""", Holding.class)
                 .setParameter("record", request.record()).setParameter("lender", lender).getResultList();
-        boolean suppliable = holdings.stream().anyMatch(holding -> !holding.location().type().isReferenceRoom()
-                && holding.circulationStatus() != CirculationStatus.MISSING
-                && (request.serviceType() == ServiceType.COPY || holding.location().isLendableThroughIll()));
-        if (!suppliable) {
-            boolean onlyReference = !holdings.isEmpty()
-                    && holdings.stream().allMatch(holding -> holding.location().type().isReferenceRoom());
-            throw new IllRuleViolation(lender.agencyId().value() + (onlyReference
-                    ? " holds it only in a reference room, which never lends through interlibrary loan"
-                    : " holds no copy it may supply through interlibrary loan"));
-        }
     }
 
     private void chargeFor(IllRequest request, Library lender, PartnerAgreement agreement, FeeKind kind, Instant now) {

@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.Library;
@@ -231,9 +232,16 @@ public class IllRequest {
         transition(RequestAction.ANSWER_EXPECT_TO_SUPPLY, actor, when, lender.agencyId().value() + " expects to supply", note);
     }
 
-    public void willSupply(Library answering, String actor, Instant when, String note) {
+    /**
+     * The lender promises to supply; it must hold a copy it may supply ({@link SupplyRule}), unless the item is known
+     * only by the reader's description and the lender identifies it itself.
+     *
+     * @param lendersCopies the lender's holdings of the work asked for
+     */
+    public void willSupply(Library answering, List<Holding> lendersCopies, String actor, Instant when, String note) {
         requireLender(answering);
         require(RequestAction.ANSWER_WILL_SUPPLY);
+        requireSuppliableCopyAmong(lendersCopies, when);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_WILL_SUPPLY, actor, when, lender.agencyId().value() + " will supply", note);
     }
@@ -293,10 +301,12 @@ public class IllRequest {
         sendToNextLender(actor, when);
     }
 
-    public void proposeConditions(Library answering, Set<LoanCondition> proposed, BigDecimal cost, String currency,
-                                  String actor, Instant when, String note) {
+    /** The lender will supply on conditions; like a promise, it needs a copy it may supply. */
+    public void proposeConditions(Library answering, List<Holding> lendersCopies, Set<LoanCondition> proposed,
+                                  BigDecimal cost, String currency, String actor, Instant when, String note) {
         requireLender(answering);
         require(RequestAction.PROPOSE_CONDITIONS);
+        requireSuppliableCopyAmong(lendersCopies, when);
         if (cost != null && cost.signum() < 0) {
             throw new IllRuleViolation("A cost cannot be negative");
         }
@@ -367,10 +377,6 @@ public class IllRequest {
         require(RequestAction.SHIP_LOAN);
         requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
         requireSuppliable(holding, when);
-        if (!holding.location().isLendableThroughIll()) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
-                    + ", which does not lend through interlibrary loan");
-        }
         this.suppliedHolding = holding;
         this.dueDate = due;
         currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
@@ -524,7 +530,7 @@ public class IllRequest {
 
     /**
      * What the supplied copy must be, whatever path the supply comes from: the lender's own, of the item asked for,
-     * not in a reference room, in a collection the agreement covers, under an agreement still in force.
+     * and suppliable under the current agreement by the one {@link SupplyRule}.
      */
     private void requireSuppliable(Holding holding, Instant when) {
         if (!holding.location().branch().library().agencyId().equals(lender.agencyId())) {
@@ -534,19 +540,40 @@ public class IllRequest {
             throw new IllRuleViolation("Holding " + holding.barcode() + " is a copy of another work, not of \""
                     + description.title() + "\"");
         }
+        SupplyRule.check(holding, currentEntry().agreement(), serviceType, lenderToday(when));
+    }
+
+    /** Refuses a promise to supply when none of the lender's copies may be supplied, saying why for each. */
+    private void requireSuppliableCopyAmong(List<Holding> lendersCopies, Instant when) {
+        if (record == null) {
+            return; // described by the reader only: the lender identifies the item itself
+        }
         PartnerAgreement agreement = currentEntry().agreement();
-        LocalDate day = LocalDate.ofInstant(when, lender.timeZone());
-        if (!agreement.isInForceOn(day) || !agreement.allows(serviceType)) {
-            throw new IllRuleViolation("Cannot supply: " + agreement.termBrokenBy(serviceType, day, 0));
+        List<SupplyRule.Refusal> refusals = new ArrayList<>();
+        for (Holding holding : lendersCopies) {
+            if (!holding.location().branch().library().agencyId().equals(lender.agencyId())
+                    || !sameWork(record, holding.record())) {
+                continue;
+            }
+            Optional<SupplyRule.Refusal> refusal = SupplyRule.refusal(holding, agreement, serviceType, lenderToday(when));
+            if (refusal.isEmpty()) {
+                return;
+            }
+            refusals.add(refusal.get());
         }
-        if (!holding.location().type().isReferenceRoom() && !agreement.covers(holding.location())) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
-                    + ", a collection the partner agreement excludes");
+        String isil = lender.agencyId().value();
+        if (!refusals.isEmpty() && refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.REFERENCE_ROOM)) {
+            throw new IllRuleViolation(isil + " holds it only in a reference room, which never lends through "
+                    + "interlibrary loan");
         }
-        if (holding.location().type().isReferenceRoom()) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
-                    + ": items in college and department reference rooms are never lent through interlibrary loan");
-        }
+        throw new IllRuleViolation(isil + " holds no copy it may supply through interlibrary loan"
+                + (refusals.isEmpty() ? "" : ": " + refusals.stream().map(SupplyRule.Refusal::message)
+                .collect(Collectors.joining("; "))));
+    }
+
+    /** The day it is at the lender, by whose calendar its agreement and its due dates count. */
+    private LocalDate lenderToday(Instant when) {
+        return LocalDate.ofInstant(when, lender.timeZone());
     }
 
     private RotaEntry currentEntry() {

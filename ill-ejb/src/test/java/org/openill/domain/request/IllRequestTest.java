@@ -47,6 +47,11 @@ class IllRequestTest {
             "ada@example.org", ReaderCategory.POSTGRADUATE);
     private final BibliographicRecord record = new BibliographicRecord("Introduction to Algorithms", RecordFormat.BOOK);
 
+    /** South's copy on its open shelves, which it may supply. */
+    private List<Holding> southCopies() {
+        return List.of(new Holding(record, southOpen, "QA76", "SCL2"));
+    }
+
     private IllRequest loanRequest() {
         IllRequest request = new IllRequest(reader, record,
                 BibliographicDescription.titled("Introduction to Algorithms").isbn("9780262033848").build(),
@@ -111,7 +116,7 @@ class IllRequestTest {
     void borrowingOfficeCanStopWaitingForALenderThatPromisedToSupply() {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
-        request.willSupply(south, "south staff", T0, null);
+        request.willSupply(south, southCopies(), "south staff", T0, null);
         request.skipLender("promised three weeks ago, nothing shipped", "staff", T0.plus(Duration.ofDays(21)));
         assertEquals(east, request.lender());
         assertEquals(RotaEntryStatus.SKIPPED, request.rota().get(0).status());
@@ -151,7 +156,7 @@ class IllRequestTest {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> request.willSupply(east, "east staff", T0, null));
+                () -> request.willSupply(east, List.of(), "east staff", T0, null));
         assertEquals("ZZ-ECL is not the lender of this request; ZZ-SCL is", refused.getMessage());
     }
 
@@ -169,10 +174,62 @@ class IllRequestTest {
     }
 
     @Test
+    void aPromiseToSupplyNeedsACopyOnTheShelf() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        Holding onLoan = new Holding(record, southOpen, "QA76", "SCL2");
+        onLoan.lend();
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> request.willSupply(south, List.of(onLoan), "south staff", T0, null));
+        assertEquals("ZZ-SCL holds no copy it may supply through interlibrary loan: Holding SCL2 is not on the shelf: "
+                + "it is on loan", refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+    }
+
+    @Test
+    void aPromiseToSupplyFromACollectionTheAgreementExcludesIsRefused() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        fromSouth.excludeCollection(southOpen);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> request.willSupply(south, southCopies(), "south staff", T0, null));
+        assertTrue(refused.getMessage().endsWith("a collection the partner agreement excludes"), refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+    }
+
+    @Test
+    void aPromiseToSupplyWithOnlyAReferenceRoomCopyIsRefused() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> request.willSupply(south,
+                List.of(new Holding(record, southRef, "QA76", "SCL1")), "south staff", T0, null));
+        assertEquals("ZZ-SCL holds it only in a reference room, which never lends through interlibrary loan",
+                refused.getMessage());
+    }
+
+    @Test
+    void aCopyIsNeverMadeFromAMissingItem() {
+        IllRequest request = new IllRequest(reader, record, BibliographicDescription.titled("Introduction to Algorithms")
+                .isbn("9780262033848").part("Chapter 1", null, null, null, "1-20").build(), ServiceType.COPY,
+                "reader NUL-1", T0);
+        request.validate("staff", T0, null);
+        request.planRota(List.of(fromSouth), List.of());
+        request.sendToNextLender("staff", T0);
+        Holding missing = new Holding(record, southOpen, "QA76", "SCL2");
+        missing.markMissing();
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> request.deliverCopy(south, missing, "south staff", T0, null));
+        assertEquals("Holding SCL2 is not on the shelf: it is missing", refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+        request.deliverCopy(south, new Holding(record, southOpen, "QA76", "SCL3"), "south staff", T0, null);
+        assertEquals(RequestState.COPY_COMPLETED, request.state());
+    }
+
+    @Test
     void conditionsConcerningTheReaderAreAskedOfThem() {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
-        request.proposeConditions(south, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "EUR", "south", T0, null);
+        request.proposeConditions(south, southCopies(), Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "EUR", "south", T0, null);
         assertTrue(request.acceptConditions("staff", T0));
         assertEquals(RequestState.AWAITING_READER_CONSENT, request.state());
         IllegalTransitionException staffAgain = assertThrows(IllegalTransitionException.class,
@@ -186,7 +243,7 @@ class IllRequestTest {
     void aCostAloneIsAcceptedByTheOfficeForAReaderWhoPaysNoFees() {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
-        request.proposeConditions(south, Set.of(), new BigDecimal("4.00"), "EUR", "south", T0, null);
+        request.proposeConditions(south, southCopies(), Set.of(), new BigDecimal("4.00"), "EUR", "south", T0, null);
         assertFalse(request.acceptConditions("staff", T0));
         assertEquals(RequestState.WILL_SUPPLY, request.state());
     }
@@ -195,7 +252,7 @@ class IllRequestTest {
     void declinedConditionsMoveToTheNextLender() {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
-        request.proposeConditions(south, Set.of(LoanCondition.NO_REPRODUCTION), null, "EUR", "south", T0, null);
+        request.proposeConditions(south, southCopies(), Set.of(LoanCondition.NO_REPRODUCTION), null, "EUR", "south", T0, null);
         request.declineConditions("staff", T0, "the reader needs to copy pages");
         assertEquals(east, request.lender());
         assertEquals(RotaEntryStatus.CONDITIONS_DECLINED, request.rota().get(0).status());
