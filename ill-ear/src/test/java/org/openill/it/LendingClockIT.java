@@ -15,6 +15,7 @@ import org.openill.application.RequestQueries;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.ClockFailure;
+import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RotaEntryStatus;
@@ -34,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,12 +84,18 @@ class LendingClockIT {
 
     /** A loan request of a new reader of the borrower, sent to the lender, the only library holding the book. */
     private Asked loanRequestTo(String lender, String borrower) {
+        Asked validated = validatedLoanRequestFor(lender, borrower);
+        assertTrue(borrowing.route(validated.id(), null, "borrowing staff"));
+        return validated;
+    }
+
+    /** A validated loan request of a new reader of the borrower for a new book only the lender holds. */
+    private Asked validatedLoanRequestFor(String lender, String borrower) {
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
         long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)),
                 BibliographicDescription.titled("Test Book").by("Tester, Tina").build(), ServiceType.LOAN);
         borrowing.validate(id, null, "borrowing staff");
-        assertTrue(borrowing.route(id, null, "borrowing staff"));
         return new Asked(id, book.get(1));
     }
 
@@ -234,7 +242,7 @@ class LendingClockIT {
         Instant dayLater = Instant.now().plus(Duration.ofHours(25));
         try (OtherTransaction staff = new OtherTransaction()) {
             staff.isChanging(busy);
-            SweepReport report = clock.moveOnFromSilentLenders(dayLater);
+            SweepReport report = clock.moveOnPastDeadlines(dayLater);
             assertTrue(report.done().contains(silent), report.summary());
             assertEquals(List.of(busy), report.failed());
         }
@@ -245,6 +253,66 @@ class LendingClockIT {
         assertEquals(RequestState.REQUEST_RECEIVED, held.state());
         assertEquals(RequestAction.NO_ANSWER, held.clockTrouble().step());
         assertEquals(1, held.clockTrouble().consecutiveFailures());
+    }
+
+    @Test
+    void aPromiseToSupplyNotKeptWithinTheResponseTimeFreesTheLendersSlot() {
+        String borrower = fixtures.newLibrary();
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
+        long promised = loanRequestTo(lender, borrower).id();
+        lending.willSupply(promised, lender, "lender staff");
+        Instant promisedAt = Instant.now();
+
+        assertFalse(clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(23))).done().contains(promised));
+        assertEquals(RequestState.WILL_SUPPLY, queries.details(promised).state());
+        SweepReport report = clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(25)));
+        assertTrue(report.done().contains(promised), report.summary());
+        RequestDetails movedOn = queries.details(promised);
+        assertEquals(RotaEntryStatus.NO_ANSWER, movedOn.rota().get(0).status());
+        assertTrue(movedOn.rota().get(0).reason().startsWith("promised to supply, nothing shipped by "),
+                movedOn.rota().get(0).reason());
+        assertEquals(RequestState.UNFILLED, movedOn.state(), "no other lender holds the book");
+        assertTrue(fixtures.notificationsOf(promised).get(0).startsWith("REQUEST_UNFILLED"));
+        assertTrue(borrowing.route(validatedLoanRequestFor(lender, borrower).id(), null, "borrowing staff"),
+                "the lender's only outstanding slot is free again");
+    }
+
+    @Test
+    void aLenderThatExpectsToSupplyAndSaysNothingMoreIsPassedOver() {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long expected = loanRequestTo(lender, borrower).id();
+        lending.expectToSupply(expected, lender, "lender staff");
+        Instant answeredAt = Instant.now();
+        assertFalse(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(23))).done().contains(expected));
+        assertTrue(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(25))).done().contains(expected));
+        RequestDetails movedOn = queries.details(expected);
+        assertEquals(RotaEntryStatus.NO_ANSWER, movedOn.rota().get(0).status());
+        assertTrue(movedOn.rota().get(0).reason().startsWith("expected to supply, no further answer by "),
+                movedOn.rota().get(0).reason());
+    }
+
+    @Test
+    void conditionsTheReaderDoesNotAnswerInTimeMoveTheRequestOn() {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long id = loanRequestTo(lender, borrower).id();
+        lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "lender staff", null);
+        borrowing.acceptConditions(id, null, "borrowing staff");
+        Instant askedAt = Instant.now();
+        assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
+
+        assertFalse(clock.moveOnPastDeadlines(askedAt.plus(Duration.ofHours(23))).done().contains(id));
+        assertTrue(clock.catchUp(askedAt.plus(Duration.ofHours(25))).get(0).done().contains(id));
+        RequestDetails movedOn = queries.details(id);
+        assertEquals(RotaEntryStatus.CONDITIONS_DECLINED, movedOn.rota().get(0).status());
+        assertTrue(movedOn.rota().get(0).reason().startsWith("conditions LibraryUseOnly not answered by the reader by "),
+                movedOn.rota().get(0).reason());
+        assertEquals(RequestState.UNFILLED, movedOn.state());
+        RequestDetails.AuditLine last = movedOn.audit().get(movedOn.audit().size() - 1);
+        assertEquals("system", last.actor());
+        assertEquals(RequestAction.EXHAUST_ROTA, last.action());
     }
 
     @Test
@@ -271,7 +339,7 @@ class LendingClockIT {
 
         try (OtherTransaction otherServer = new OtherTransaction()) {
             otherServer.holdsClockLock(LendingClock.Sweep.OVERDUE_LOANS);
-            otherServer.holdsClockLock(LendingClock.Sweep.SILENT_LENDERS);
+            otherServer.holdsClockLock(LendingClock.Sweep.PAST_DEADLINES);
             for (SweepReport report : clock.catchUp(later)) {
                 assertFalse(report.ran());
                 assertTrue(report.summary().contains("not run: another server holds its lock"), report.summary());
@@ -280,7 +348,7 @@ class LendingClockIT {
             assertEquals(RotaEntryStatus.ASKED, queries.details(waiting).rota().get(0).status());
         }
         assertTrue(clock.markOverdueLoans(later).done().contains(loan));
-        assertTrue(clock.moveOnFromSilentLenders(later).done().contains(waiting));
+        assertTrue(clock.moveOnPastDeadlines(later).done().contains(waiting));
     }
 
     /** A transaction of another server or of staff, open on a connection of its own while the test runs the clock. */

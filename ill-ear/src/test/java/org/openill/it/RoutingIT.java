@@ -207,10 +207,10 @@ class RoutingIT {
         long id = network.requestId();
         assertEquals(slow, queries.details(id).lenderIsil());
 
-        clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(23)));
+        clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(23)));
         assertEquals(slow, queries.details(id).lenderIsil(), "moved on before the 24 hours of the agreement");
 
-        clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(25)));
+        clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(25)));
         RequestDetails details = queries.details(id);
         assertEquals(next, details.lenderIsil());
         assertEquals(RotaEntryStatus.NO_ANSWER, details.rota().get(0).status());
@@ -299,8 +299,8 @@ class RoutingIT {
         String next = network.second();
         long id = network.requestId();
         lending.retryPossible(id, hesitant, "at the bindery", "hesitant staff");
-        assertFalse(clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(23))).done().contains(id));
-        assertTrue(clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(25))).done().contains(id));
+        assertFalse(clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(23))).done().contains(id));
+        assertTrue(clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(25))).done().contains(id));
         assertEquals(next, queries.details(id).lenderIsil());
     }
 

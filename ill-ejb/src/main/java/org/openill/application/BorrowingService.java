@@ -222,26 +222,27 @@ public class BorrowingService {
     }
 
     /**
-     * One step of the clock's sweep for lenders that did not answer: the request moves on to the next lender if its
-     * lender's time is still up now. In a transaction of its own, so that one failing request loses nothing else.
+     * One step of the clock's sweep for requests waiting past their deadline (an answer, a promised shipment, a
+     * decision on conditions): the request moves on to the next lender if its deadline has still passed now. In a
+     * transaction of its own, so that one failing request loses nothing else.
      *
      * @return true when the request moved on
      * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean moveOnFromSilentLender(long requestId, Instant now) {
+    public boolean moveOnPastDeadline(long requestId, Instant now) {
         IllRequest request = repository.requestNotBusy(requestId);
-        if (!request.lenderMissedResponseTime(now)) {
+        if (!request.isPastDeadline(now)) {
             return false;
         }
-        request.lenderDidNotAnswer("system", now);
+        request.moveOnPastDeadline("system", now);
         afterRotaMoved(request, "system");
         return true;
     }
 
     /**
      * One step of the clock's sweep for overdue loans: the loan becomes overdue if its due date has passed by its
-     * lender's date at the instant. In a transaction of its own, like {@link #moveOnFromSilentLender}.
+     * lender's date at the instant. In a transaction of its own, like {@link #moveOnPastDeadline}.
      *
      * @return true when the loan became overdue now; false when it is not (or no longer, or already) due
      * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now

@@ -267,24 +267,59 @@ public class IllRequest {
     }
 
     /**
-     * True when the current lender's response time has run out: it was asked (or said it might retry) and has not
-     * answered since.
+     * True when the request has waited past the deadline of the step expected next: the lender's answer (after being
+     * asked, or after "retry possible"), the firm answer after "expect to supply", the shipment it promised, or the
+     * decision on its conditions by the borrowing office or the reader. Each has the agreement's response time.
      */
-    public boolean lenderMissedResponseTime(Instant now) {
-        if (state != RequestState.REQUEST_RECEIVED && state != RequestState.RETRY_POSSIBLE) {
+    public boolean isPastDeadline(Instant now) {
+        if (!RequestStateMachine.allows(state, RequestAction.NO_ANSWER)) {
             return false;
         }
         Instant due = currentEntry().answerDueAt();
         return due != null && now.isAfter(due);
     }
 
-    /** The current lender did not answer in the agreement's response time: the next lender is asked. */
-    public void lenderDidNotAnswer(String actor, Instant when) {
+    /**
+     * The deadline passed: the request leaves the current lender (so it holds none of its outstanding slots) and the
+     * next lender is asked.
+     */
+    public void moveOnPastDeadline(String actor, Instant when) {
         require(RequestAction.NO_ANSWER);
         RotaEntry entry = currentEntry();
         Instant due = entry.answerDueAt();
-        entry.answered(RotaEntryStatus.NO_ANSWER, "no answer by " + due, when);
-        transition(RequestAction.NO_ANSWER, actor, when, lender.agencyId().value() + " did not answer by " + due, null);
+        if (!isPastDeadline(when)) {
+            throw new IllRuleViolation("The request waits for its next step until " + due + "; it is " + when);
+        }
+        String isil = lender.agencyId().value();
+        RotaEntryStatus outcome = RotaEntryStatus.NO_ANSWER;
+        String why;
+        String message;
+        switch (state) {
+            case EXPECT_TO_SUPPLY -> {
+                why = "expected to supply, no further answer by " + due;
+                message = isil + " expected to supply and said nothing more by " + due;
+            }
+            case WILL_SUPPLY -> {
+                why = "promised to supply, nothing shipped by " + due;
+                message = isil + " promised to supply and shipped nothing by " + due;
+            }
+            case CONDITIONS_PROPOSED -> {
+                outcome = RotaEntryStatus.CONDITIONS_DECLINED;
+                why = "conditions " + conditions + " not answered by the borrowing library by " + due;
+                message = "The conditions of " + isil + " were not answered by " + due;
+            }
+            case AWAITING_READER_CONSENT -> {
+                outcome = RotaEntryStatus.CONDITIONS_DECLINED;
+                why = "conditions " + conditions + " not answered by the reader by " + due;
+                message = "The reader did not answer the conditions of " + isil + " by " + due;
+            }
+            default -> {
+                why = "no answer by " + due;
+                message = isil + " did not answer by " + due;
+            }
+        }
+        entry.answered(outcome, why, when);
+        transition(RequestAction.NO_ANSWER, actor, when, message, null);
         sendToNextLender(actor, when);
     }
 
@@ -336,9 +371,11 @@ public class IllRequest {
         require(RequestAction.ACCEPT_CONDITIONS);
         if (conditionsConcernReader()) {
             transition(RequestAction.ASK_READER_CONSENT, actor, when, "The reader is asked to accept: " + conditions, null);
+            currentEntry().nextStepDue(when);
             return true;
         }
         transition(RequestAction.ACCEPT_CONDITIONS, actor, when, "Conditions accepted: " + conditions, null);
+        currentEntry().nextStepDue(when);
         return false;
     }
 
@@ -356,6 +393,7 @@ public class IllRequest {
     public void readerAnswersConditions(boolean accept, String actor, Instant when) {
         if (accept) {
             transition(RequestAction.READER_ACCEPTS_CONDITIONS, actor, when, "The reader accepted: " + conditions, null);
+            currentEntry().nextStepDue(when);
             return;
         }
         require(RequestAction.READER_DECLINES_CONDITIONS);

@@ -80,8 +80,8 @@ class IllRequestTest {
         request.sendToNextLender("staff", T0);
         request.lenderUnfilled(south, "on loan", "south staff", T0);
         Instant late = T0.plus(Duration.ofHours(49));
-        assertTrue(request.lenderMissedResponseTime(late));
-        request.lenderDidNotAnswer("system", late);
+        assertTrue(request.isPastDeadline(late));
+        request.moveOnPastDeadline("system", late);
         assertEquals(RequestState.UNFILLED, request.state());
         assertEquals("ZZ-REF holds it only in a reference room; ZZ-SCL: on loan; ZZ-ECL: no answer by 2026-11-04T09:00:00Z",
                 request.unfilledReasons());
@@ -95,9 +95,91 @@ class IllRequestTest {
     void lenderWithinItsResponseTimeIsWaitedFor() {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
-        assertFalse(request.lenderMissedResponseTime(T0.plus(Duration.ofHours(47))));
-        request.expectToSupply(south, "south staff", T0.plusSeconds(10), null);
-        assertFalse(request.lenderMissedResponseTime(T0.plus(Duration.ofDays(10))));
+        assertFalse(request.isPastDeadline(T0.plus(Duration.ofHours(47))));
+        request.expectToSupply(south, "south staff", T0.plus(Duration.ofHours(40)), null);
+        assertFalse(request.isPastDeadline(T0.plus(Duration.ofHours(49))), "the firm answer has its own 48 hours");
+    }
+
+    @Test
+    void lenderThatExpectsToSupplyAndSaysNothingMoreIsPassedOver() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.expectToSupply(south, "south staff", T0, null);
+        assertFalse(request.isPastDeadline(T0.plus(Duration.ofHours(47))));
+        Instant late = T0.plus(Duration.ofHours(49));
+        assertTrue(request.isPastDeadline(late));
+        request.moveOnPastDeadline("system", late);
+        assertEquals(east, request.lender());
+        assertEquals(RotaEntryStatus.NO_ANSWER, request.rota().get(0).status());
+        assertEquals("expected to supply, no further answer by 2026-11-04T09:00:00Z", request.rota().get(0).reason());
+    }
+
+    @Test
+    void aPromiseToSupplyNotKeptWithinTheResponseTimeMovesTheRequestOn() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        Instant promised = T0.plus(Duration.ofHours(2));
+        request.willSupply(south, southCopies(), "south staff", promised, null);
+        assertFalse(request.isPastDeadline(promised.plus(Duration.ofHours(47))));
+        Instant late = promised.plus(Duration.ofHours(49));
+        assertTrue(request.isPastDeadline(late));
+        request.moveOnPastDeadline("system", late);
+        assertEquals(RequestState.REQUEST_RECEIVED, request.state());
+        assertEquals(east, request.lender());
+        assertEquals(RotaEntryStatus.NO_ANSWER, request.rota().get(0).status());
+        assertEquals("promised to supply, nothing shipped by 2026-11-04T11:00:00Z", request.rota().get(0).reason());
+    }
+
+    @Test
+    void conditionsTheReaderDoesNotAnswerInTimeMoveTheRequestOn() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.proposeConditions(south, southCopies(), Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "EUR", "south",
+                T0, null);
+        Instant asked = T0.plus(Duration.ofHours(30));
+        assertTrue(request.acceptConditions("staff", asked));
+        assertFalse(request.isPastDeadline(asked.plus(Duration.ofHours(47))), "the reader has their own 48 hours");
+        Instant late = asked.plus(Duration.ofHours(49));
+        assertTrue(request.isPastDeadline(late));
+        request.moveOnPastDeadline("system", late);
+        assertEquals(east, request.lender());
+        assertEquals(RotaEntryStatus.CONDITIONS_DECLINED, request.rota().get(0).status());
+        assertEquals("conditions LibraryUseOnly not answered by the reader by 2026-11-05T15:00:00Z",
+                request.rota().get(0).reason());
+    }
+
+    @Test
+    void conditionsTheBorrowingOfficeDoesNotDecideOnInTimeMoveTheRequestOn() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.proposeConditions(south, southCopies(), Set.of(LoanCondition.NO_REPRODUCTION), null, "EUR", "south",
+                T0, null);
+        Instant late = T0.plus(Duration.ofHours(49));
+        assertTrue(request.isPastDeadline(late));
+        request.moveOnPastDeadline("system", late);
+        assertEquals(east, request.lender());
+        assertEquals("conditions NoReproduction not answered by the borrowing library by 2026-11-04T09:00:00Z",
+                request.rota().get(0).reason());
+    }
+
+    @Test
+    void conditionsAcceptedGiveTheLenderTheResponseTimeToShip() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.proposeConditions(south, southCopies(), Set.of(), new BigDecimal("4.00"), "EUR", "south", T0, null);
+        Instant accepted = T0.plus(Duration.ofHours(40));
+        assertFalse(request.acceptConditions("staff", accepted));
+        assertFalse(request.isPastDeadline(accepted.plus(Duration.ofHours(47))));
+        assertTrue(request.isPastDeadline(accepted.plus(Duration.ofHours(49))));
+    }
+
+    @Test
+    void aLoanShippedHasNoDeadlineButItsDueDate() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.shipLoan(south, southCopies().get(0), DAY.plusDays(28), "south", T0);
+        assertFalse(request.isPastDeadline(T0.plus(Duration.ofDays(20))));
+        assertThrows(IllegalTransitionException.class, () -> request.moveOnPastDeadline("system", T0));
     }
 
     @Test
@@ -106,9 +188,9 @@ class IllRequestTest {
         request.sendToNextLender("staff", T0);
         Instant retry = T0.plus(Duration.ofHours(10));
         request.retryPossible(south, "at the bindery", "south staff", retry);
-        assertFalse(request.lenderMissedResponseTime(retry.plus(Duration.ofHours(47))));
-        assertTrue(request.lenderMissedResponseTime(retry.plus(Duration.ofHours(49))));
-        request.lenderDidNotAnswer("system", retry.plus(Duration.ofHours(49)));
+        assertFalse(request.isPastDeadline(retry.plus(Duration.ofHours(47))));
+        assertTrue(request.isPastDeadline(retry.plus(Duration.ofHours(49))));
+        request.moveOnPastDeadline("system", retry.plus(Duration.ofHours(49)));
         assertEquals(east, request.lender());
     }
 
@@ -137,8 +219,12 @@ class IllRequestTest {
         IllRequest request = loanRequest();
         request.sendToNextLender("staff", T0);
         request.expectToSupply(south, "south staff", T0, null);
-        assertThrows(IllegalTransitionException.class, () -> request.lenderDidNotAnswer("system", T0));
+        IllRuleViolation early = assertThrows(IllRuleViolation.class,
+                () -> request.moveOnPastDeadline("system", T0.plusSeconds(60)));
+        assertEquals("The request waits for its next step until 2026-11-04T09:00:00Z; it is 2026-11-02T09:01:00Z",
+                early.getMessage());
         assertEquals(RotaEntryStatus.ASKED, request.rota().get(0).status());
+        assertEquals(RequestState.EXPECT_TO_SUPPLY, request.state());
     }
 
     @Test
