@@ -12,9 +12,11 @@ import org.openill.application.LendingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.scheduling.LendingClock;
@@ -133,6 +135,35 @@ class LoanLifecycleIT {
         assertEquals(RequestState.COMPLETED_WITHOUT_RETURN, queries.details(id).state());
         assertEquals("MISSING", fixtures.circulationStatus(book.get(1)));
         assertEquals(new BigDecimal("64.00"), ledger.balance(lender, borrower).get(0).amount());
+    }
+
+    @Test
+    void recallAnswersTheRenewalAskedForAndNeverLengthensTheLoan() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        borrowing.requestRenewal(id, borrower, queries.details(id).readerCard());
+        assertEquals(due, lending.recall(id, lender, 60, "needed for a course", "lender staff"));
+        RequestDetails recalled = queries.details(id);
+        assertEquals(RequestState.RECALLED, recalled.state());
+        assertEquals(due, recalled.dueDate());
+        assertEquals(List.of(RequestAction.DENY_RENEWAL, RequestAction.RECALL), recalled.audit().stream()
+                .map(RequestDetails.AuditLine::action).toList().subList(recalled.audit().size() - 2, recalled.audit().size()));
+        List<String> told = fixtures.notificationsOf(id);
+        assertTrue(told.get(0).startsWith("RENEWAL_ANSWERED: The lending library could not renew"), told.toString());
+        assertTrue(told.get(1).startsWith("ITEM_RECALLED: The lending library needs it back: please return it by " + due),
+                told.toString());
+        InvalidInputException noDays = assertThrows(InvalidInputException.class,
+                () -> lending.recall(id, lender, 0, null, "lender staff"));
+        assertEquals("days to return", noDays.field());
+    }
+
+    @Test
+    void approvingARenewalOfARequestNotYetOnLoanIsRefusedWithTheRuleBroken() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> lending.approveRenewal(id, lender, "lender staff"));
+        assertEquals("Cannot approve the renewal (APPROVE_RENEWAL) when the request is REQUEST_RECEIVED",
+                refused.getMessage());
     }
 
     @Test

@@ -116,10 +116,7 @@ public class LendingService {
     /** Renews the loan by the agreement's loan period, within the renewals the agreement allows. */
     public LocalDate approveRenewal(long requestId, String lenderIsil, String staff) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
-        PartnerAgreement agreement = agreementOf(request);
-        LocalDate newDue = request.dueDate().plusDays(agreement.loanPeriodDays());
-        request.approveRenewal(lender, newDue, agreement.maxRenewals(), staff, Instant.now());
+        LocalDate newDue = request.approveRenewal(repository.library(lenderIsil), staff, Instant.now());
         notifyRenewal(request, "Your loan of \"" + request.description().title() + "\" is renewed until " + newDue + ".");
         repository.flush(request);
         return newDue;
@@ -134,14 +131,22 @@ public class LendingService {
         repository.flush(request);
     }
 
-    /** The lender needs the item back: it is due within the given number of days at the latest. */
-    public void recall(long requestId, String lenderIsil, int daysToReturn, String reason, String staff) {
+    /**
+     * The lender needs the item back: it is due within the given number of days at the latest (never later than it
+     * was). A renewal the reader asked for is answered no, and the reader told so.
+     */
+    public LocalDate recall(long requestId, String lenderIsil, int daysToReturn, String reason, String staff) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
-        LocalDate due = LocalDate.now(lender.timeZone()).plusDays(daysToReturn);
-        request.recall(lender, due, staff, Instant.now(), reason);
-        repository.add(ReaderNotification.recalled(request, Instant.now()));
+        boolean renewalPending = request.renewalRequested();
+        Instant now = Instant.now();
+        LocalDate due = request.recall(repository.library(lenderIsil), daysToReturn, staff, now, reason);
+        if (renewalPending) {
+            notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
+                    + "\": it needs the item back.");
+        }
+        repository.add(ReaderNotification.recalled(request, now));
         repository.flush(request);
+        return due;
     }
 
     /** The item is back at the lender: the loan is completed and the item on the shelf again. */

@@ -18,6 +18,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.agreement.SupplyRule;
@@ -447,24 +448,33 @@ public class IllRequest {
         this.renewalRequested = true;
     }
 
-    /** The lender renews the loan, within the renewals its agreement allows. */
-    public void approveRenewal(Library answering, LocalDate newDue, int maxRenewals, String actor, Instant when) {
+    /**
+     * The lender renews the loan by its agreement's loan period, within the renewals the agreement allows.
+     *
+     * @return the new due date
+     */
+    public LocalDate approveRenewal(Library answering, String actor, Instant when) {
+        require(RequestAction.APPROVE_RENEWAL);
         requireLender(answering);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
         }
-        if (renewals >= maxRenewals) {
-            throw new IllRuleViolation("The partner agreement allows " + maxRenewals + " renewal(s) and "
+        PartnerAgreement agreement = currentEntry().agreement();
+        if (renewals >= agreement.maxRenewals()) {
+            throw new IllRuleViolation("The partner agreement allows " + agreement.maxRenewals() + " renewal(s) and "
                     + renewals + " have been granted");
         }
+        LocalDate newDue = dueDate.plusDays(agreement.loanPeriodDays());
         transition(RequestAction.APPROVE_RENEWAL, actor, when, "Renewed until " + newDue, null);
         this.renewals++;
         this.renewalRequested = false;
         this.dueDate = newDue;
+        return newDue;
     }
 
     public void denyRenewal(Library answering, String reason, String actor, Instant when) {
         String why = reason(reason);
+        require(RequestAction.DENY_RENEWAL);
         requireLender(answering);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
@@ -497,13 +507,34 @@ public class IllRequest {
         transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate, null);
     }
 
-    /** The lender needs the item back by the given day; a renewal asked for is void. */
-    public void recall(Library answering, LocalDate newDue, String actor, Instant when, String reason) {
+    /**
+     * The lender needs the item back within the given number of days, counted from its own date. A recall only ever
+     * brings the due date forward: it never lengthens a loan, and a loan already overdue stays overdue. A renewal
+     * asked for and not yet answered is answered no, with the recall as the reason.
+     *
+     * @return the due date now
+     */
+    public LocalDate recall(Library answering, int daysToReturn, String actor, Instant when, String reason) {
         String why = reason(reason);
+        require(RequestAction.RECALL);
         requireLender(answering);
-        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue, why);
+        if (daysToReturn < 1) {
+            throw new InvalidInputException("days to return", "A recall gives the borrower at least one day to "
+                    + "return the item; " + daysToReturn + " day(s) cannot be given");
+        }
+        LocalDate asked = lenderToday(when).plusDays(daysToReturn);
+        LocalDate newDue = asked.isBefore(dueDate) ? asked : dueDate;
+        if (renewalRequested) {
+            transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied: the item is recalled", why);
+            this.renewalRequested = false;
+        }
+        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue
+                + (newDue.equals(dueDate) ? " (unchanged: a recall never lengthens a loan)" : ""), why);
         this.dueDate = newDue;
-        this.renewalRequested = false;
+        if (dueDatePassed(dueDate, lender.timeZone(), when)) {
+            transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate + ", and recalled", null);
+        }
+        return newDue;
     }
 
     public void shipBack(String actor, Instant when, String note) {

@@ -350,12 +350,89 @@ class IllRequestTest {
         request.sendToNextLender("staff", T0);
         request.shipLoan(south, new Holding(record, southOpen, "QA76", "SCL2"), DAY.plusDays(28), "south", T0);
         request.requestRenewal("reader NUL-1", T0);
-        request.approveRenewal(south, DAY.plusDays(56), 1, "south", T0);
+        assertEquals(DAY.plusDays(56), request.approveRenewal(south, "south", T0));
         assertEquals(DAY.plusDays(56), request.dueDate());
         request.requestRenewal("reader NUL-1", T0);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> request.approveRenewal(south, DAY.plusDays(84), 1, "south", T0));
+                () -> request.approveRenewal(south, "south", T0));
         assertEquals("The partner agreement allows 1 renewal(s) and 1 have been granted", refused.getMessage());
+    }
+
+    /** A loan South shipped on DAY, due on the day given. */
+    private IllRequest loanDue(LocalDate due) {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        request.shipLoan(south, southCopies().get(0), due, "south", T0);
+        return request;
+    }
+
+    @Test
+    void aRecallNeverLengthensALoan() {
+        IllRequest request = loanDue(DAY.plusDays(10));
+        assertEquals(DAY.plusDays(10), request.recall(south, 30, "south", T0, "needed for a course"));
+        assertEquals(DAY.plusDays(10), request.dueDate());
+        assertEquals(RequestState.RECALLED, request.state());
+        assertEquals("Recalled by ZZ-SCL, due 2026-11-12 (unchanged: a recall never lengthens a loan)",
+                request.events().get(request.events().size() - 1).message());
+        assertEquals(DAY.plusDays(3), request.recall(south, 3, "south", T0, "needed sooner"));
+        assertEquals(DAY.plusDays(3), request.dueDate());
+    }
+
+    @Test
+    void aRecallDoesNotMakeAnOverdueLoanCurrentAgain() {
+        IllRequest request = loanDue(DAY.plusDays(1));
+        Instant threeDaysLater = T0.plus(Duration.ofDays(3));
+        request.markOverdue("system", threeDaysLater);
+        request.recall(south, 14, "south", threeDaysLater, "overdue");
+        assertEquals(DAY.plusDays(1), request.dueDate());
+        assertEquals(RequestState.OVERDUE, request.state());
+        List<RequestAction> trail = request.events().stream().map(RequestEvent::action).toList();
+        assertEquals(List.of(RequestAction.MARK_OVERDUE, RequestAction.RECALL, RequestAction.MARK_OVERDUE),
+                trail.subList(trail.size() - 3, trail.size()));
+    }
+
+    @Test
+    void aRecallRefusesZeroOrNegativeDaysAndChangesNothing() {
+        IllRequest request = loanDue(DAY.plusDays(20));
+        int events = request.events().size();
+        for (int days : new int[] {0, -3}) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> request.recall(south, days, "south", T0, null));
+            assertEquals("days to return", refused.field());
+            assertEquals("A recall gives the borrower at least one day to return the item; " + days
+                    + " day(s) cannot be given", refused.getMessage());
+        }
+        assertEquals(RequestState.LOANED, request.state());
+        assertEquals(DAY.plusDays(20), request.dueDate());
+        assertEquals(events, request.events().size());
+    }
+
+    @Test
+    void aRecallAnswersARenewalAskedForWithNo() {
+        IllRequest request = loanDue(DAY.plusDays(20));
+        request.requestRenewal("reader NUL-1", T0);
+        request.recall(south, 5, "south", T0.plusSeconds(60), "needed for a course");
+        assertFalse(request.renewalRequested());
+        List<RequestEvent> events = request.events();
+        RequestEvent denial = events.get(events.size() - 2);
+        assertEquals(RequestAction.DENY_RENEWAL, denial.action());
+        assertEquals("Renewal denied: the item is recalled", denial.message());
+        assertEquals("needed for a course", denial.note());
+        assertEquals(RequestAction.RECALL, events.get(events.size() - 1).action());
+        assertEquals(0, request.renewals());
+        assertThrows(IllegalTransitionException.class, () -> request.approveRenewal(south, "south", T0));
+    }
+
+    @Test
+    void approvingARenewalOfARequestNotOnLoanIsARuleViolation() {
+        IllRequest request = loanRequest();
+        request.sendToNextLender("staff", T0);
+        IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
+                () -> request.approveRenewal(south, "south", T0));
+        assertEquals("Cannot approve the renewal (APPROVE_RENEWAL) when the request is REQUEST_RECEIVED",
+                refused.getMessage());
+        assertThrows(IllegalTransitionException.class, () -> request.denyRenewal(south, null, "south", T0));
+        assertThrows(IllegalTransitionException.class, () -> request.recall(south, 3, "south", T0, null));
     }
 
     @Test
