@@ -15,6 +15,7 @@ import org.openill.application.NetworkAdministration;
 import org.openill.application.RequestQueries;
 import org.openill.domain.ConcurrentChangeException;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.agreement.AgreementStatus;
 import org.openill.domain.library.LocationType;
 import org.openill.domain.reader.ReaderCategory;
@@ -115,7 +116,7 @@ class AdministrationIT {
         IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> admin.registerReader("staff", isil, "CARD-1", today,
                 today.plusYears(1), "Other", "Person", "other@example.org", null, null, ReaderCategory.STAFF));
         assertEquals(isil + " already has a reader with the library card CARD-1", refused.getMessage());
-        assertThrows(IllRuleViolation.class, () -> admin.registerReader("staff", isil, "CARD-2", today, today.plusYears(1),
+        assertThrows(InvalidInputException.class, () -> admin.registerReader("staff", isil, "CARD-2", today, today.plusYears(1),
                 "No", "Mail", "not an address", null, null, ReaderCategory.STAFF));
     }
 

@@ -10,6 +10,7 @@ import org.openill.application.BorrowingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.InvalidInputException;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
@@ -63,9 +64,16 @@ class ApplicationIT {
 
     @Test
     void unknownCardIsRefused() {
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+        NotFoundException refused = assertThrows(NotFoundException.class,
                 () -> borrowing.apply("ZZ-NUL", "NO-SUCH-CARD", null, describe("Anything"), ServiceType.LOAN));
         assertEquals("No reader of ZZ-NUL has the library card 'NO-SUCH-CARD'", refused.getMessage());
+    }
+
+    @Test
+    void anUnknownRequestIsNotFoundRatherThanABrokenRule() {
+        NotFoundException refused = assertThrows(NotFoundException.class,
+                () -> borrowing.validate(Long.MAX_VALUE, null, "staff"));
+        assertEquals("There is no ILL request #" + Long.MAX_VALUE, refused.getMessage());
     }
 
     @Test

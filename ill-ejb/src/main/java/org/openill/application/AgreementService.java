@@ -7,6 +7,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.ConcurrentChangeException;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Location;
@@ -62,7 +63,7 @@ public class AgreementService {
     public void excludeCollection(String staff, long agreementId, Long expectedVersion, long locationId) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
-            throw new IllRuleViolation("There is no collection #" + locationId);
+            throw new NotFoundException("There is no collection #" + locationId);
         }
         PartnerAgreement agreement = agreement(agreementId, expectedVersion);
         agreement.excludeCollection(location);
@@ -126,7 +127,7 @@ public class AgreementService {
     private PartnerAgreement agreement(long id, Long expectedVersion) {
         PartnerAgreement agreement = em.find(PartnerAgreement.class, id);
         if (agreement == null) {
-            throw new IllRuleViolation("There is no partner agreement #" + id);
+            throw new NotFoundException("There is no partner agreement #" + id);
         }
         if (expectedVersion != null && agreement.version() != expectedVersion) {
             throw new ConcurrentChangeException("Partner agreement #" + id

@@ -3,7 +3,7 @@ package org.openill.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.Text;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.CirculationStatus;
@@ -56,13 +56,13 @@ public class CatalogueSearch {
     public SearchResult search(String query, int page, int pageSize) {
         String words = Text.optional("search", query, MAX_QUERY_LENGTH);
         if (words == null) {
-            throw new IllRuleViolation("Type a few words of the title, an author, a subject, an ISBN or an ISSN");
+            throw new InvalidInputException("search", "Type a few words of the title, an author, a subject, an ISBN or an ISSN");
         }
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllRuleViolation("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " records");
+            throw new InvalidInputException("page", "Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " records");
         }
         if ((long) page * pageSize > MAX_OFFSET) {
-            throw new IllRuleViolation("Only the first " + MAX_OFFSET + " results can be paged through; "
+            throw new InvalidInputException("page", "Only the first " + MAX_OFFSET + " results can be paged through; "
                     + "add words to narrow the search");
         }
         String identifier = identifierIn(words);

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.Text;
 import org.openill.domain.audit.AuditEntry;
 import org.openill.domain.catalogue.BibliographicRecord;
@@ -69,7 +70,7 @@ public class NetworkAdministration {
                               LocationType type, boolean illLendable) {
         Library library = repository.library(isil);
         Branch branch = library.branches().stream().filter(candidate -> candidate.code().equals(branchCode)).findFirst()
-                .orElseThrow(() -> new IllRuleViolation(isil + " has no branch " + branchCode));
+                .orElseThrow(() -> new NotFoundException(isil + " has no branch " + branchCode));
         Location location = branch.addLocation(code, name, type, illLendable);
         UniqueKeys.flush(em);
         audit.record(staff, "LIBRARY", isil, "ADD_COLLECTION", null, null, branch.code() + "/" + location.code() + " "
@@ -139,11 +140,11 @@ public class NetworkAdministration {
     public void addHolding(String staff, long recordId, long locationId, String callNumber, String barcode) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
-            throw new IllRuleViolation("There is no collection #" + locationId);
+            throw new NotFoundException("There is no collection #" + locationId);
         }
         BibliographicRecord record = em.find(BibliographicRecord.class, recordId);
         if (record == null) {
-            throw new IllRuleViolation("There is no catalogue record #" + recordId);
+            throw new NotFoundException("There is no catalogue record #" + recordId);
         }
         Holding holding = new Holding(record, location, callNumber, barcode);
         Library library = location.branch().library();

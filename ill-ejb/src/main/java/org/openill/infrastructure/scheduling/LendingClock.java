@@ -16,7 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.application.BorrowingService;
 import org.openill.application.ClockWork;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.IllException;
 import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.RequestAction;
 
@@ -233,6 +233,6 @@ public class LendingClock {
             innermost = innermost.getCause();
         }
         String message = String.valueOf(innermost.getMessage()).replaceAll("\\s+", " ").strip();
-        return failure instanceof IllRuleViolation ? message : innermost.getClass().getSimpleName() + ": " + message;
+        return failure instanceof IllException ? message : innermost.getClass().getSimpleName() + ": " + message;
     }
 }
