@@ -5,6 +5,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.BibliographicRecord;
@@ -17,6 +18,7 @@ import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.IllRequest;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -55,6 +57,26 @@ public class Fixtures {
         }
     }
 
+    /** The network office: admits libraries and may act for any library's collections, readers and agreements. */
+    public static final Actor ADMIN = Actor.networkAdmin("network office");
+
+    /** A cataloguer of North University Library, who imports MARC files into the union catalogue. */
+    public static final Actor CATALOGUER = Actor.staff("ZZ-NUL", "cataloguer");
+
+    /** The ILL office of a library. */
+    public static Actor staffOf(String isil) {
+        return Actor.staff(isil, "ILL office");
+    }
+
+    public static Actor.Reader readerOf(String isil, String card) {
+        return Actor.reader(isil, card);
+    }
+
+    /** The ILL office of the library that borrows for the request. */
+    public Actor borrowingOffice(long requestId) {
+        return staffOf(em.find(IllRequest.class, requestId).borrower().agencyId().value());
+    }
+
     /** A new library ZZ-Xnnnnn with a branch MAIN holding the locations OPEN (lendable) and REF (reference room). */
     public String newLibrary() {
         return newLibraryIn(ZoneId.of("Europe/Berlin"));
@@ -63,6 +85,10 @@ public class Fixtures {
     /** A new library like {@link #newLibrary()}, whose days begin and end in the given time zone. */
     public String newLibraryIn(ZoneId timeZone) {
         String isil = "ZZ-X" + unique();
+        while (em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.value = :isil", Long.class)
+                .setParameter("isil", isil).getSingleResult() > 0) {
+            isil = "ZZ-X" + unique(); // the tests make many libraries: never the same one twice
+        }
         Library library = new Library(AgencyId.isil(isil), "Test Library " + isil, timeZone);
         Branch main = library.openBranch("MAIN", "Main");
         main.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);

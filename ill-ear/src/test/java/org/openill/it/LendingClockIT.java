@@ -42,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
+import static org.openill.it.Fixtures.readerOf;
 
 /**
  * The clock: loans overdue by their lender's own date, lenders that did not answer passed over, each request in a
@@ -85,7 +87,7 @@ class LendingClockIT {
     /** A loan request of a new reader of the borrower, sent to the lender, the only library holding the book. */
     private Asked loanRequestTo(String lender, String borrower) {
         Asked validated = validatedLoanRequestFor(lender, borrower);
-        assertTrue(borrowing.route(validated.id(), null, "borrowing staff"));
+        assertTrue(borrowing.route(fixtures.borrowingOffice(validated.id()), validated.id(), null));
         return validated;
     }
 
@@ -93,16 +95,16 @@ class LendingClockIT {
     private Asked validatedLoanRequestFor(String lender, String borrower) {
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
-        long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)),
+        long id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
                 BibliographicDescription.titled("Test Book").by("Tester, Tina").build(), ServiceType.LOAN);
-        borrowing.validate(id, null, "borrowing staff");
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
         return new Asked(id, book.get(1));
     }
 
     /** A loan the lender shipped to the borrower, falling due on the day given. */
     private long loanDueOn(LocalDate due, String lender, String borrower) {
         Asked asked = loanRequestTo(lender, borrower);
-        lending.shipLoan(asked.id(), lender, asked.barcode(), "lender staff");
+        lending.shipLoan(staffOf(lender), asked.id(), asked.barcode());
         fixtures.loanFallsDueOn(asked.id(), due);
         return asked.id();
     }
@@ -211,7 +213,7 @@ class LendingClockIT {
         assertEquals(List.of(busy), queries.needingAttention(borrower).stream()
                 .map(RequestNeedingAttention::requestId).toList());
 
-        clockWork.letTryAgain(busy, "lender staff");
+        clockWork.letTryAgain(staffOf(lender), busy);
         assertTrue(clock.markOverdueLoans(night.plusSeconds(8400)).done().contains(busy));
         assertEquals(RequestState.OVERDUE, queries.details(busy).state());
         assertNull(queries.details(busy).clockTrouble());
@@ -261,7 +263,7 @@ class LendingClockIT {
         String lender = fixtures.newLibrary();
         fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
         long promised = loanRequestTo(lender, borrower).id();
-        lending.willSupply(promised, lender, "lender staff");
+        lending.willSupply(staffOf(lender), promised);
         Instant promisedAt = Instant.now();
 
         assertFalse(clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(23))).done().contains(promised));
@@ -274,7 +276,8 @@ class LendingClockIT {
                 movedOn.rota().get(0).reason());
         assertEquals(RequestState.UNFILLED, movedOn.state(), "no other lender holds the book");
         assertTrue(fixtures.notificationsOf(promised).get(0).startsWith("REQUEST_UNFILLED"));
-        assertTrue(borrowing.route(validatedLoanRequestFor(lender, borrower).id(), null, "borrowing staff"),
+        long next = validatedLoanRequestFor(lender, borrower).id();
+        assertTrue(borrowing.route(staffOf(borrower), next, null),
                 "the lender's only outstanding slot is free again");
     }
 
@@ -283,7 +286,7 @@ class LendingClockIT {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
         long expected = loanRequestTo(lender, borrower).id();
-        lending.expectToSupply(expected, lender, "lender staff");
+        lending.expectToSupply(staffOf(lender), expected);
         Instant answeredAt = Instant.now();
         assertFalse(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(23))).done().contains(expected));
         assertTrue(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(25))).done().contains(expected));
@@ -298,8 +301,8 @@ class LendingClockIT {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
         long id = loanRequestTo(lender, borrower).id();
-        lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "lender staff", null);
-        borrowing.acceptConditions(id, null, "borrowing staff");
+        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
+        borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         Instant askedAt = Instant.now();
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
 

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
+import static org.openill.it.Fixtures.readerOf;
 
 /**
  * "May this copy be supplied?" answered the same way by the lender's inbox, the promise to supply and the supply:
@@ -75,9 +77,9 @@ class SupplyRuleIT {
         if (service == ServiceType.COPY) {
             description.part("Chapter one", null, null, null, "1-20");
         }
-        long id = borrowing.apply(borrower, card, recordId, description.build(), service);
-        borrowing.validate(id, null, "borrowing staff");
-        assertTrue(borrowing.route(id, null, "borrowing staff"));
+        long id = borrowing.apply(readerOf(borrower, card), recordId, description.build(), service);
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
+        assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
         assertEquals(lender, queries.details(id).lenderIsil());
         return id;
     }
@@ -89,7 +91,7 @@ class SupplyRuleIT {
         long id = requestRoutedToTheLender(Long.parseLong(book.get(0)), ServiceType.LOAN);
         fixtures.lendOut(book.get(1));
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.willSupply(id, lender, "lender staff"));
+                () -> lending.willSupply(staffOf(lender), id));
         assertEquals(lender + " holds no copy it may supply through interlibrary loan: Holding " + book.get(1)
                 + " is not on the shelf: it is on loan", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
@@ -102,7 +104,7 @@ class SupplyRuleIT {
         long id = requestRoutedToTheLender(Long.parseLong(book.get(0)), ServiceType.LOAN);
         fixtures.lendOut(book.get(1));
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.willSupply(id, lender, "lender staff"));
+                () -> lending.willSupply(staffOf(lender), id));
         assertTrue(refused.getMessage().endsWith("Holding " + book.get(2) + " is in Collection RARE, a collection the "
                 + "partner agreement excludes"), refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
@@ -115,7 +117,7 @@ class SupplyRuleIT {
         long id = requestRoutedToTheLender(Long.parseLong(book.get(0)), ServiceType.COPY);
         fixtures.markMissing(book.get(1));
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.deliverCopy(id, lender, book.get(1), "lender staff", null));
+                () -> lending.deliverCopy(staffOf(lender), id, book.get(1), null));
         assertEquals("Holding " + book.get(1) + " is not on the shelf: it is missing", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
         assertEquals(List.of(), ledger.balance(lender, borrower));
@@ -158,9 +160,9 @@ class SupplyRuleIT {
     private boolean supplies(String barcode, ServiceType service, long requestId) {
         return fixtures.wouldBeAllowed(() -> {
             if (service == ServiceType.LOAN) {
-                lending.shipLoan(requestId, lender, barcode, "lender staff");
+                lending.shipLoan(staffOf(lender), requestId, barcode);
             } else {
-                lending.deliverCopy(requestId, lender, barcode, "lender staff", null);
+                lending.deliverCopy(staffOf(lender), requestId, barcode, null);
             }
         });
     }

@@ -6,7 +6,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
+import org.openill.domain.library.AgencyId;
 import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestAction;
@@ -91,7 +94,7 @@ public class ClockWork {
             leftToStaff = failure.failedAgain(step, error, when);
         }
         if (leftToStaff) {
-            audit.record("system", "ILL_REQUEST", requestId, "CLOCK_NEEDS_STAFF", null, null, failure.reason());
+            audit.record(Actor.SYSTEM, "ILL_REQUEST", requestId, "CLOCK_NEEDS_STAFF", null, null, failure.reason());
         }
         return leftToStaff;
     }
@@ -104,7 +107,14 @@ public class ClockWork {
     }
 
     /** Staff have looked at a request the clock kept failing on, and let the clock try it again. */
-    public void letTryAgain(long requestId, String staff) {
+    public void letTryAgain(Actor staff, long requestId) {
+        IllRequest request = em.find(IllRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException("There is no ILL request #" + requestId);
+        }
+        staff.requireSpeaksForOneOf("let the clock try again", request.lender() == null
+                ? new AgencyId[] {request.borrower().agencyId()}
+                : new AgencyId[] {request.borrower().agencyId(), request.lender().agencyId()});
         ClockFailure failure = em.find(ClockFailure.class, requestId);
         if (failure == null || !failure.needsAttention()) {
             throw new IllRuleViolation("The clock has not left ILL request #" + requestId + " to staff");

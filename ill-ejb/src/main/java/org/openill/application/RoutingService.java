@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.Holding;
@@ -110,7 +111,7 @@ public class RoutingService {
      * too: the borrowing library's requests wait for each other here (a lock on the borrowing library, the one row
      * that covers every count of its items outstanding), and a lender at its limit is skipped for the next one.
      */
-    public void holdToOutstandingLimit(IllRequest request, String actor, Instant when) {
+    public void holdToOutstandingLimit(IllRequest request, Instant when) {
         if (request.state() == RequestState.REQUEST_RECEIVED) {
             em.lock(request.borrower(), LockModeType.PESSIMISTIC_WRITE);
         }
@@ -121,8 +122,9 @@ public class RoutingService {
             if (outstanding <= agreement.maxOutstanding()) {
                 return;
             }
-            request.skipLender(agreement.termBrokenBy(request.serviceType(),
-                    LocalDate.ofInstant(when, request.borrower().timeZone()), outstanding - 1), actor, when);
+            // the system keeps the agreement's limit, whoever's step moved the request on
+            request.skipLender(Actor.SYSTEM, agreement.termBrokenBy(request.serviceType(),
+                    LocalDate.ofInstant(when, request.borrower().timeZone()), outstanding - 1), when);
         }
     }
 

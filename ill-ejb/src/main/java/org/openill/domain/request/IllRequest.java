@@ -17,8 +17,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.InvalidInputException;
+import org.openill.domain.NotAllowedException;
 import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.agreement.SupplyRule;
@@ -144,8 +146,8 @@ public class IllRequest {
      * A reader's application. The services check the reader and their limits before; this checks what the request
      * itself must carry.
      */
-    public IllRequest(Reader reader, BibliographicRecord record, BibliographicDescription description,
-                      ServiceType serviceType, String actor, Instant when) {
+    public IllRequest(Actor actor, Reader reader, BibliographicRecord record, BibliographicDescription description,
+                      ServiceType serviceType, Instant when) {
         if (reader == null || description == null || serviceType == null) {
             throw new IllRuleViolation("A request needs a reader, a description and a service type");
         }
@@ -155,17 +157,19 @@ public class IllRequest {
         }
         this.reader = reader;
         this.borrower = reader.homeLibrary();
+        requireReaderOrBorrowingSide(actor, RequestAction.SUBMIT);
         this.record = record;
         this.description = description;
         this.serviceType = serviceType;
         this.state = RequestState.NEW;
         this.createdAt = when;
         this.updatedAt = when;
-        events.add(new RequestEvent(this, when, actor, RequestAction.SUBMIT, null, RequestState.NEW,
+        events.add(new RequestEvent(this, when, actor.text(), RequestAction.SUBMIT, null, RequestState.NEW,
                 serviceType.iso18626() + " request for \"" + description.title() + "\"", null));
     }
 
-    public void validate(String actor, Instant when, String note) {
+    public void validate(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.VALIDATE);
         transition(RequestAction.VALIDATE, actor, when, "Checked by the borrowing ILL office", note);
     }
 
@@ -173,7 +177,8 @@ public class IllRequest {
      * Sets the lenders to ask, in order, replacing those not yet asked (lenders already asked keep their answers), and
      * notes why other holding libraries were left out.
      */
-    public void planRota(List<PartnerAgreement> lendersInOrder, List<String> leftOut) {
+    public void planRota(Actor actor, List<PartnerAgreement> lendersInOrder, List<String> leftOut) {
+        requireBorrowingSide(actor, RequestAction.SEND_TO_LENDER);
         require(RequestAction.SEND_TO_LENDER);
         // new entries are numbered after every entry there was, so no position is reused within the flush
         int position = rota.stream().mapToInt(RotaEntry::position).max().orElse(0);
@@ -190,7 +195,13 @@ public class IllRequest {
      *
      * @return true when a lender was asked
      */
-    public boolean sendToNextLender(String actor, Instant when) {
+    public boolean sendToNextLender(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.SEND_TO_LENDER);
+        return askNextLender(actor, when);
+    }
+
+    /** Asks the next lender on whoever's step moved the request on (a lender's answer, the clock, the reader). */
+    private boolean askNextLender(Actor actor, Instant when) {
         require(RequestAction.SEND_TO_LENDER);
         java.time.LocalDate day = java.time.LocalDate.ofInstant(when, borrower.timeZone());
         for (RotaEntry entry : rota) {
@@ -226,8 +237,8 @@ public class IllRequest {
         return false;
     }
 
-    public void expectToSupply(Library answering, String actor, Instant when, String note) {
-        requireLender(answering);
+    public void expectToSupply(Actor actor, Instant when, String note) {
+        requireLender(actor, RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         require(RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_EXPECT_TO_SUPPLY, actor, when, lender.agencyId().value() + " expects to supply", note);
@@ -239,17 +250,17 @@ public class IllRequest {
      *
      * @param lendersCopies the lender's holdings of the work asked for
      */
-    public void willSupply(Library answering, List<Holding> lendersCopies, String actor, Instant when, String note) {
-        requireLender(answering);
+    public void willSupply(Actor actor, List<Holding> lendersCopies, Instant when, String note) {
+        requireLender(actor, RequestAction.ANSWER_WILL_SUPPLY);
         require(RequestAction.ANSWER_WILL_SUPPLY);
         requireSuppliableCopyAmong(lendersCopies, when);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_WILL_SUPPLY, actor, when, lender.agencyId().value() + " will supply", note);
     }
 
-    public void retryPossible(Library answering, String reason, String actor, Instant when) {
+    public void retryPossible(Actor actor, String reason, Instant when) {
         String why = reason(reason);
-        requireLender(answering);
+        requireLender(actor, RequestAction.ANSWER_RETRY_POSSIBLE);
         require(RequestAction.ANSWER_RETRY_POSSIBLE);
         currentEntry().retryLater(when);
         transition(RequestAction.ANSWER_RETRY_POSSIBLE, actor, when,
@@ -257,14 +268,14 @@ public class IllRequest {
     }
 
     /** The current lender cannot supply: the request moves on to the next lender of the rota. */
-    public void lenderUnfilled(Library answering, String reason, String actor, Instant when) {
+    public void lenderUnfilled(Actor actor, String reason, Instant when) {
         String given = reason(reason);
-        requireLender(answering);
+        requireLender(actor, RequestAction.LENDER_UNFILLED);
         require(RequestAction.LENDER_UNFILLED);
         String why = given == null ? "unfilled, no reason given" : given;
         currentEntry().answered(RotaEntryStatus.UNFILLED, why, when);
         transition(RequestAction.LENDER_UNFILLED, actor, when, lender.agencyId().value() + " answered unfilled: " + why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     /**
@@ -284,7 +295,8 @@ public class IllRequest {
      * The deadline passed: the request leaves the current lender (so it holds none of its outstanding slots) and the
      * next lender is asked.
      */
-    public void moveOnPastDeadline(String actor, Instant when) {
+    public void moveOnPastDeadline(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.NO_ANSWER);
         require(RequestAction.NO_ANSWER);
         RotaEntry entry = currentEntry();
         Instant due = entry.answerDueAt();
@@ -321,26 +333,27 @@ public class IllRequest {
         }
         entry.answered(outcome, why, when);
         transition(RequestAction.NO_ANSWER, actor, when, message, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     /**
      * The borrowing office stops waiting for the current lender (it does not deliver, or its agreement's limits no
      * longer hold) and the next lender is asked.
      */
-    public void skipLender(String reason, String actor, Instant when) {
+    public void skipLender(Actor actor, String reason, Instant when) {
         String given = reason(reason);
+        requireBorrowingSide(actor, RequestAction.SKIP_LENDER);
         require(RequestAction.SKIP_LENDER);
         String why = given == null ? "skipped by the borrowing library" : given;
         currentEntry().answered(RotaEntryStatus.SKIPPED, why, when);
         transition(RequestAction.SKIP_LENDER, actor, when, lender.agencyId().value() + " skipped: " + why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     /** The lender will supply on conditions; like a promise, it needs a copy it may supply. */
-    public void proposeConditions(Library answering, List<Holding> lendersCopies, Set<LoanCondition> proposed,
-                                  BigDecimal cost, String currency, String actor, Instant when, String note) {
-        requireLender(answering);
+    public void proposeConditions(Actor actor, List<Holding> lendersCopies, Set<LoanCondition> proposed,
+                                  BigDecimal cost, String currency, Instant when, String note) {
+        requireLender(actor, RequestAction.PROPOSE_CONDITIONS);
         require(RequestAction.PROPOSE_CONDITIONS);
         requireSuppliableCopyAmong(lendersCopies, when);
         if (cost != null && cost.signum() < 0) {
@@ -368,7 +381,8 @@ public class IllRequest {
      *
      * @return true when the reader must now be asked
      */
-    public boolean acceptConditions(String actor, Instant when) {
+    public boolean acceptConditions(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.ACCEPT_CONDITIONS);
         require(RequestAction.ACCEPT_CONDITIONS);
         if (conditionsConcernReader()) {
             transition(RequestAction.ASK_READER_CONSENT, actor, when, "The reader is asked to accept: " + conditions, null);
@@ -381,17 +395,20 @@ public class IllRequest {
     }
 
     /** The borrowing ILL office declines the conditions: the next lender is asked. */
-    public void declineConditions(String actor, Instant when, String reason) {
+    public void declineConditions(Actor actor, Instant when, String reason) {
         String given = reason(reason);
+        requireBorrowingSide(actor, RequestAction.DECLINE_CONDITIONS);
         require(RequestAction.DECLINE_CONDITIONS);
         String why = "conditions " + conditions + " declined" + (given == null ? "" : ": " + given);
         currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
         transition(RequestAction.DECLINE_CONDITIONS, actor, when, why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     /** The reader answers the conditions passed on to them; declining sends the request to the next lender. */
-    public void readerAnswersConditions(boolean accept, String actor, Instant when) {
+    public void readerAnswersConditions(Actor actor, boolean accept, Instant when) {
+        requireTheReader(actor,
+                accept ? RequestAction.READER_ACCEPTS_CONDITIONS : RequestAction.READER_DECLINES_CONDITIONS);
         if (accept) {
             transition(RequestAction.READER_ACCEPTS_CONDITIONS, actor, when, "The reader accepted: " + conditions, null);
             currentEntry().nextStepDue(when);
@@ -401,7 +418,7 @@ public class IllRequest {
         String why = "conditions " + conditions + " declined by the reader";
         currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
         transition(RequestAction.READER_DECLINES_CONDITIONS, actor, when, why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     private boolean conditionsConcernReader() {
@@ -411,8 +428,8 @@ public class IllRequest {
     }
 
     /** The lender ships a returnable item, from a holding of its own in a lendable collection. */
-    public void shipLoan(Library answering, Holding holding, LocalDate due, String actor, Instant when) {
-        requireLender(answering);
+    public void shipLoan(Actor actor, Holding holding, LocalDate due, Instant when) {
+        requireLender(actor, RequestAction.SHIP_LOAN);
         require(RequestAction.SHIP_LOAN);
         requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
         requireSuppliable(holding, when);
@@ -424,8 +441,8 @@ public class IllRequest {
     }
 
     /** The lender delivers the copy (article or chapter); nothing comes back. */
-    public void deliverCopy(Library answering, Holding holding, String actor, Instant when, String note) {
-        requireLender(answering);
+    public void deliverCopy(Actor actor, Holding holding, Instant when, String note) {
+        requireLender(actor, RequestAction.DELIVER_COPY);
         require(RequestAction.DELIVER_COPY);
         requireService(ServiceType.COPY, RequestAction.DELIVER_COPY);
         requireSuppliable(holding, when);
@@ -435,12 +452,14 @@ public class IllRequest {
                 lender.agencyId().value() + " delivered the copy of " + description.partTitle(), note);
     }
 
-    public void receive(String actor, Instant when) {
+    public void receive(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.RECEIVE);
         transition(RequestAction.RECEIVE, actor, when, borrower.agencyId().value() + " received the item", null);
         this.receivedAt = when;
     }
 
-    public void requestRenewal(String actor, Instant when) {
+    public void requestRenewal(Actor actor, Instant when) {
+        requireReaderOrBorrowingSide(actor, RequestAction.REQUEST_RENEWAL);
         if (renewalRequested) {
             throw new IllRuleViolation("A renewal has already been asked for and awaits the lender's answer");
         }
@@ -453,9 +472,9 @@ public class IllRequest {
      *
      * @return the new due date
      */
-    public LocalDate approveRenewal(Library answering, String actor, Instant when) {
+    public LocalDate approveRenewal(Actor actor, Instant when) {
         require(RequestAction.APPROVE_RENEWAL);
-        requireLender(answering);
+        requireLender(actor, RequestAction.APPROVE_RENEWAL);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
         }
@@ -472,10 +491,10 @@ public class IllRequest {
         return newDue;
     }
 
-    public void denyRenewal(Library answering, String reason, String actor, Instant when) {
+    public void denyRenewal(Actor actor, String reason, Instant when) {
         String why = reason(reason);
         require(RequestAction.DENY_RENEWAL);
-        requireLender(answering);
+        requireLender(actor, RequestAction.DENY_RENEWAL);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
         }
@@ -498,8 +517,11 @@ public class IllRequest {
     }
 
     /** The due date has passed by the lender's date at the instant: the loan becomes overdue. */
-    public void markOverdue(String actor, Instant when) {
+    public void markOverdue(Actor actor, Instant when) {
         require(RequestAction.MARK_OVERDUE);
+        if (!(actor instanceof Actor.System)) {
+            requireLender(actor, RequestAction.MARK_OVERDUE);
+        }
         if (!dueDatePassed(dueDate, lender.timeZone(), when)) {
             throw new IllRuleViolation("The loan is due " + dueDate + ", not overdue on "
                     + LocalDate.ofInstant(when, lender.timeZone()) + " at " + lender.agencyId().value());
@@ -514,10 +536,10 @@ public class IllRequest {
      *
      * @return the due date now
      */
-    public LocalDate recall(Library answering, int daysToReturn, String actor, Instant when, String reason) {
+    public LocalDate recall(Actor actor, int daysToReturn, Instant when, String reason) {
         String why = reason(reason);
         require(RequestAction.RECALL);
-        requireLender(answering);
+        requireLender(actor, RequestAction.RECALL);
         if (daysToReturn < 1) {
             throw new InvalidInputException("days to return", "A recall gives the borrower at least one day to "
                     + "return the item; " + daysToReturn + " day(s) cannot be given");
@@ -537,21 +559,24 @@ public class IllRequest {
         return newDue;
     }
 
-    public void shipBack(String actor, Instant when, String note) {
+    public void shipBack(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.SHIP_BACK);
         transition(RequestAction.SHIP_BACK, actor, when, borrower.agencyId().value() + " shipped the item back", note);
     }
 
-    public void checkIn(Library answering, String actor, Instant when) {
-        requireLender(answering);
+    public void checkIn(Actor actor, Instant when) {
+        requireLender(actor, RequestAction.CHECK_IN);
         transition(RequestAction.CHECK_IN, actor, when, lender.agencyId().value() + " received the item back", null);
     }
 
-    public void reportLost(String actor, Instant when, String note) {
+    public void reportLost(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.REPORT_LOST);
         transition(RequestAction.REPORT_LOST, actor, when, "Item reported lost", note);
     }
 
-    public void cancel(String actor, Instant when, String reason) {
+    public void cancel(Actor actor, Instant when, String reason) {
         String why = reason(reason);
+        requireReaderOrBorrowingSide(actor, RequestAction.CANCEL);
         require(RequestAction.CANCEL);
         transition(RequestAction.CANCEL, actor, when, "Cancelled", why);
         if (!rota.isEmpty() && lender != null) {
@@ -570,10 +595,10 @@ public class IllRequest {
         }
     }
 
-    private void transition(RequestAction action, String actor, Instant when, String message, String note) {
+    private void transition(RequestAction action, Actor actor, Instant when, String message, String note) {
         RequestState from = state;
         RequestState to = RequestStateMachine.next(from, action);
-        RequestEvent event = new RequestEvent(this, when, actor, action, from, to, message, note);
+        RequestEvent event = new RequestEvent(this, when, actor.text(), action, from, to, message, note);
         this.state = to;
         this.updatedAt = when;
         events.add(event);
@@ -584,11 +609,61 @@ public class IllRequest {
         return Text.optional("reason", reason, REASON_LENGTH);
     }
 
-    private void requireLender(Library answering) {
-        if (lender == null || !lender.agencyId().equals(answering.agencyId())) {
-            throw new IllRuleViolation(answering.agencyId().value() + " is not the lender of this request"
-                    + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+    /**
+     * The library that lends this request, for a step of its lending office.
+     *
+     * @throws NotAllowedException unless the actor speaks for the lender asked (its staff, or its own system)
+     */
+    public Library lenderActingAs(Actor actor, RequestAction action) {
+        requireLender(actor, action);
+        return lender;
+    }
+
+    /** Only the lender asked acts on the lending side: its staff, or its own system as a partner. */
+    private void requireLender(Actor actor, RequestAction action) {
+        if (lender != null && actor.speaksFor(lender.agencyId())) {
+            return;
         }
+        String notLender = "only the lender's staff may";
+        if (actor instanceof Actor.Staff staff) {
+            notLender = staff.library().value() + " is not the lender of this request";
+        } else if (actor instanceof Actor.Partner partner) {
+            notLender = partner.agency().value() + " is not the lender of this request";
+        }
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": " + notLender
+                + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+    }
+
+    /** The borrowing library's side: its staff, its own system, or the clock. */
+    private void requireBorrowingSide(Actor actor, RequestAction action) {
+        if (actor instanceof Actor.System || actor.speaksFor(borrower.agencyId())) {
+            return;
+        }
+        if (actor instanceof Actor.Reader) {
+            throw new NotAllowedException(actor.text() + " cannot " + action.words()
+                    + ": the borrowing library's ILL office does that");
+        }
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": request #" + id
+                + " is handled by the borrowing library " + borrower.agencyId().value());
+    }
+
+    /** The reader who applied, or the borrowing library's side for them. */
+    private void requireReaderOrBorrowingSide(Actor actor, RequestAction action) {
+        if (actor instanceof Actor.Reader) {
+            requireTheReader(actor, action);
+        } else {
+            requireBorrowingSide(actor, action);
+        }
+    }
+
+    /** Only the reader who applied; card numbers are unique within a library only, so both must match. */
+    private void requireTheReader(Actor actor, RequestAction action) {
+        if (actor instanceof Actor.Reader applicant && applicant.library().equals(borrower.agencyId())
+                && applicant.cardNumber().equals(reader.cardNumber())) {
+            return;
+        }
+        throw new NotAllowedException(actor instanceof Actor.Reader ? "Request #" + id + " is not yours"
+                : actor.text() + " cannot " + action.words() + ": only the reader may");
     }
 
     private void requireService(ServiceType expected, RequestAction action) {

@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.application.BorrowingService;
 import org.openill.application.ClockWork;
+import org.openill.domain.Actor;
 import org.openill.domain.IllException;
 import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.RequestAction;
@@ -127,7 +128,8 @@ public class LendingClock {
 
     /** Marks overdue every loan whose due date has passed by its lender's date at the instant. */
     public SweepReport markOverdueLoans(Instant now) {
-        return sweep(Sweep.OVERDUE_LOANS, () -> work.loansPastDue(now), id -> borrowing.markOverdue(id, now), now);
+        return sweep(Sweep.OVERDUE_LOANS, () -> work.loansPastDue(now),
+                id -> borrowing.markOverdue(Actor.SYSTEM, id, now), now);
     }
 
     /**
@@ -136,7 +138,7 @@ public class LendingClock {
      */
     public SweepReport moveOnPastDeadlines(Instant now) {
         return sweep(Sweep.PAST_DEADLINES, () -> work.requestsPastDeadline(now),
-                id -> borrowing.moveOnPastDeadline(id, now), now);
+                id -> borrowing.moveOnPastDeadline(Actor.SYSTEM, id, now), now);
     }
 
     private SweepReport sweep(Sweep sweep, Supplier<List<Long>> due, LongPredicate step, Instant now) {
