@@ -10,6 +10,7 @@ import org.openill.application.BorrowingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.InvalidInputException;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
@@ -22,6 +23,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.readerOf;
+import static org.openill.it.Fixtures.staffOf;
 
 /** A reader applies for a loan or a copy: what is accepted, and every reason an application is refused. */
 @ExtendWith(ArquillianExtension.class)
@@ -49,7 +52,7 @@ class ApplicationIT {
     void applicationCreatesANewRequestWithItsFirstAuditLine() {
         String card = fixtures.newReader("ZZ-ECL", ReaderCategory.POSTGRADUATE);
         long record = fixtures.recordIdByIsbn("9780262033848");
-        long id = borrowing.apply("ZZ-ECL", card, record,
+        long id = borrowing.apply(readerOf("ZZ-ECL", card), record,
                 BibliographicDescription.titled("Introduction to Algorithms").isbn("978-0-262-03384-8").build(),
                 ServiceType.LOAN);
         RequestDetails details = queries.details(id);
@@ -63,9 +66,16 @@ class ApplicationIT {
 
     @Test
     void unknownCardIsRefused() {
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> borrowing.apply("ZZ-NUL", "NO-SUCH-CARD", null, describe("Anything"), ServiceType.LOAN));
+        NotFoundException refused = assertThrows(NotFoundException.class,
+                () -> borrowing.apply(readerOf("ZZ-NUL", "NO-SUCH-CARD"), null, describe("Anything"), ServiceType.LOAN));
         assertEquals("No reader of ZZ-NUL has the library card 'NO-SUCH-CARD'", refused.getMessage());
+    }
+
+    @Test
+    void anUnknownRequestIsNotFoundRatherThanABrokenRule() {
+        NotFoundException refused = assertThrows(NotFoundException.class,
+                () -> borrowing.validate(staffOf("ZZ-NUL"), Long.MAX_VALUE, null));
+        assertEquals("There is no ILL request #" + Long.MAX_VALUE, refused.getMessage());
     }
 
     @Test
@@ -73,7 +83,7 @@ class ApplicationIT {
         String card = fixtures.newReader("ZZ-NUL", ReaderCategory.UNDERGRADUATE);
         fixtures.blockReader("ZZ-NUL", card, "unpaid fines");
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> borrowing.apply("ZZ-NUL", card, null, describe("Blocked Book"), ServiceType.LOAN));
+                () -> borrowing.apply(readerOf("ZZ-NUL", card), null, describe("Blocked Book"), ServiceType.LOAN));
         assertTrue(refused.getMessage().contains("is blocked: unpaid fines"), refused.getMessage());
     }
 
@@ -82,7 +92,7 @@ class ApplicationIT {
         String card = fixtures.newReader("ZZ-NUL", ReaderCategory.UNDERGRADUATE);
         fixtures.expireCard("ZZ-NUL", card);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> borrowing.apply("ZZ-NUL", card, null, describe("Expired Book"), ServiceType.LOAN));
+                () -> borrowing.apply(readerOf("ZZ-NUL", card), null, describe("Expired Book"), ServiceType.LOAN));
         assertTrue(refused.getMessage().contains("is not valid on"), refused.getMessage());
     }
 
@@ -90,13 +100,13 @@ class ApplicationIT {
     void categoryLimitsServicesAndOpenRequests() {
         String card = fixtures.newReader("ZZ-SCL", ReaderCategory.EXTERNAL);
         IllRuleViolation noLoans = assertThrows(IllRuleViolation.class,
-                () -> borrowing.apply("ZZ-SCL", card, null, describe("A Loan"), ServiceType.LOAN));
+                () -> borrowing.apply(readerOf("ZZ-SCL", card), null, describe("A Loan"), ServiceType.LOAN));
         assertEquals("Readers of category EXTERNAL cannot ask for loans through interlibrary loan", noLoans.getMessage());
         for (String article : List.of("First article", "Second article")) {
-            borrowing.apply("ZZ-SCL", card, null, BibliographicDescription.titled("Journal of Tests").issn("0028-0836")
+            borrowing.apply(readerOf("ZZ-SCL", card), null, BibliographicDescription.titled("Journal of Tests").issn("0028-0836")
                     .part(article, null, "1", "2", "3-4").build(), ServiceType.COPY);
         }
-        IllRuleViolation third = assertThrows(IllRuleViolation.class, () -> borrowing.apply("ZZ-SCL", card, null,
+        IllRuleViolation third = assertThrows(IllRuleViolation.class, () -> borrowing.apply(readerOf("ZZ-SCL", card), null,
                 BibliographicDescription.titled("Journal of Tests").issn("0028-0836")
                         .part("Third article", null, "1", "2", "5-6").build(), ServiceType.COPY));
         assertTrue(third.getMessage().startsWith("You have 2 open interlibrary loan requests"), third.getMessage());
@@ -105,9 +115,9 @@ class ApplicationIT {
     @Test
     void duplicateOpenRequestIsRefused() {
         String card = fixtures.newReader("ZZ-ECL", ReaderCategory.FACULTY);
-        long first = borrowing.apply("ZZ-ECL", card, null, describe("Twice Asked"), ServiceType.LOAN);
+        long first = borrowing.apply(readerOf("ZZ-ECL", card), null, describe("Twice Asked"), ServiceType.LOAN);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> borrowing.apply("ZZ-ECL", card, null, describe("twice asked"), ServiceType.LOAN));
+                () -> borrowing.apply(readerOf("ZZ-ECL", card), null, describe("twice asked"), ServiceType.LOAN));
         assertEquals("You already have an open request (#" + first + ") for \"twice asked\"", refused.getMessage());
     }
 
@@ -115,7 +125,7 @@ class ApplicationIT {
     void itemOnTheShelvesOfTheReadersOwnLibraryIsNotRequested() {
         String card = fixtures.newReader("ZZ-NUL", ReaderCategory.POSTGRADUATE);
         long cormen = fixtures.recordIdByIsbn("9780262033848");
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.apply("ZZ-NUL", card, cormen,
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.apply(readerOf("ZZ-NUL", card), cormen,
                 BibliographicDescription.titled("Introduction to Algorithms").isbn("9780262033848").build(),
                 ServiceType.LOAN));
         assertTrue(refused.getMessage().startsWith("Your own library has it: Main Library, Open shelves"),
@@ -126,7 +136,7 @@ class ApplicationIT {
     void itemOnlyInTheReadersOwnReferenceRoomMayBeRequestedOnLoan() {
         String card = fixtures.newReader("ZZ-SCL", ReaderCategory.POSTGRADUATE);
         long cormen = fixtures.recordIdByIsbn("9780262033848");
-        long id = borrowing.apply("ZZ-SCL", card, cormen,
+        long id = borrowing.apply(readerOf("ZZ-SCL", card), cormen,
                 BibliographicDescription.titled("Introduction to Algorithms").isbn("9780262033848").build(),
                 ServiceType.LOAN);
         assertEquals(RequestState.NEW, queries.details(id).state());
@@ -135,7 +145,7 @@ class ApplicationIT {
     @Test
     void insufficientBibliographicDataIsRefused() {
         String card = fixtures.newReader("ZZ-ECL", ReaderCategory.POSTGRADUATE);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.apply("ZZ-ECL", card, null,
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.apply(readerOf("ZZ-ECL", card), null,
                 BibliographicDescription.titled("Untraceable").build(), ServiceType.LOAN));
         assertTrue(refused.getMessage().startsWith("The bibliographic data cannot identify the item"), refused.getMessage());
         InvalidInputException badIsbn = assertThrows(InvalidInputException.class,

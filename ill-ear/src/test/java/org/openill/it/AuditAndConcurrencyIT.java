@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openill.application.BorrowingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
+import org.openill.domain.Actor;
 import org.openill.domain.ConcurrentChangeException;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.reader.ReaderCategory;
@@ -29,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.readerOf;
+import static org.openill.it.Fixtures.staffOf;
 
 /** Two members of staff at once, and the audit trail nobody can rewrite. */
 @ExtendWith(ArquillianExtension.class)
@@ -50,7 +53,7 @@ class AuditAndConcurrencyIT {
 
     private long newRequest() {
         String card = fixtures.newReader("ZZ-ECL", ReaderCategory.FACULTY);
-        return borrowing.apply("ZZ-ECL", card, null,
+        return borrowing.apply(readerOf("ZZ-ECL", card), null,
                 BibliographicDescription.titled("Concurrent Book").by("Tester, Tina").build(), ServiceType.LOAN);
     }
 
@@ -58,9 +61,9 @@ class AuditAndConcurrencyIT {
     void staffWorkingFromAnOutdatedScreenGetAConflictNotALostUpdate() {
         long id = newRequest();
         long seen = queries.details(id).version();
-        borrowing.validate(id, seen, "first staff");
+        borrowing.validate(fixtures.borrowingOffice(id), id, seen);
         ConcurrentChangeException conflict = assertThrows(ConcurrentChangeException.class,
-                () -> borrowing.cancel(id, seen, "second staff", "duplicate"));
+                () -> borrowing.cancel(fixtures.borrowingOffice(id), id, seen, "duplicate"));
         assertEquals("ILL request #" + id + " was changed by someone else since you opened it; reload it and try again",
                 conflict.getMessage());
         assertEquals(RequestState.VALIDATED, queries.details(id).state());
@@ -75,11 +78,12 @@ class AuditAndConcurrencyIT {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<CompletableFuture<Throwable>> attempts = new ArrayList<>();
-                for (String staff : List.of("first staff", "second staff")) {
+                for (String name : List.of("first", "second")) {
+                    Actor staff = Actor.staff("ZZ-ECL", name);
                     attempts.add(CompletableFuture.supplyAsync(() -> {
                         try {
                             start.await();
-                            borrowing.validate(id, seen, staff);
+                            borrowing.validate(staff, id, seen);
                             return null;
                         } catch (Throwable failure) {
                             return failure;
@@ -104,13 +108,14 @@ class AuditAndConcurrencyIT {
     @Test
     void everyStepIsInTheAuditTrailWithWhoWhenAndStates() {
         long id = newRequest();
-        borrowing.validate(id, null, "alice (ILL office)");
-        borrowing.cancel(id, null, "bob (ILL office)", "the reader found it elsewhere");
+        borrowing.validate(Actor.staff("ZZ-ECL", "alice"), id, null);
+        borrowing.cancel(Actor.staff("ZZ-ECL", "bob"), id, null, "the reader found it elsewhere");
         List<RequestDetails.AuditLine> audit = queries.details(id).audit();
         assertEquals(3, audit.size());
         assertNull(audit.get(0).from());
         assertEquals(RequestState.NEW, audit.get(0).to());
-        assertEquals("alice (ILL office)", audit.get(1).actor());
+        assertEquals("staff ZZ-ECL/alice", audit.get(1).actor());
+        assertEquals("staff ZZ-ECL/bob", audit.get(2).actor());
         assertEquals(RequestState.NEW, audit.get(1).from());
         assertEquals(RequestState.VALIDATED, audit.get(1).to());
         assertEquals(RequestAction.CANCEL, audit.get(2).action());
@@ -136,8 +141,9 @@ class AuditAndConcurrencyIT {
     @Test
     void finishedRequestRefusesAnyFurtherAction() {
         long id = newRequest();
-        borrowing.cancel(id, null, "staff", "not needed");
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.validate(id, null, "staff"));
+        borrowing.cancel(fixtures.borrowingOffice(id), id, null, "not needed");
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> borrowing.validate(staffOf("ZZ-ECL"), id, null));
         assertEquals("Cannot validate (VALIDATE) when the request is CANCELLED", refused.getMessage());
     }
 }

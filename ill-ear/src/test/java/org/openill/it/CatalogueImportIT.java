@@ -15,6 +15,7 @@ import org.openill.application.CatalogueHit;
 import org.openill.application.CatalogueImport;
 import org.openill.application.CatalogueSearch;
 import org.openill.application.ImportReport;
+import org.openill.domain.Actor;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
 import org.openill.infrastructure.marc.MarcFormat;
@@ -39,6 +40,9 @@ class CatalogueImportIT {
 
     private static final MarcFactory MARC = MarcFactory.newInstance();
 
+    /** A cataloguer of North University Library. */
+    private static final Actor CATALOGUER = Actor.staff("ZZ-NUL", "cataloguer");
+
     @Deployment
     static EnterpriseArchive deployment() {
         return Deployments.builtEarWith(CatalogueImportIT.class, PersistenceProbe.class);
@@ -60,7 +64,7 @@ class CatalogueImportIT {
         String word = "zq" + batch.replaceAll("[^a-z]", "x");
         List<Record> records = List.of(book("a1", isbn(1), "Algorithms of " + word),
                 book("a2", isbn(2), "Graphs of " + word), journal("a3", "Journal of " + word));
-        ImportReport first = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(records)), MarcFormat.MARC21);
+        ImportReport first = catalogueImport.importMarc(CATALOGUER, "test.mrc", in(marc21(records)), MarcFormat.MARC21);
         assertEquals("3 created, 0 updated, 0 skipped", first.summary());
 
         CatalogueSearch.SearchResult found = search.search(word, 0, 10);
@@ -74,7 +78,7 @@ class CatalogueImportIT {
                 .findFirst().orElseThrow().format());
 
         long before = probe.count("SELECT COUNT(r) FROM BibliographicRecord r");
-        ImportReport again = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(records)), MarcFormat.MARC21);
+        ImportReport again = catalogueImport.importMarc(CATALOGUER, "test.mrc", in(marc21(records)), MarcFormat.MARC21);
         assertEquals("0 created, 3 updated, 0 skipped", again.summary());
         assertEquals(before, probe.count("SELECT COUNT(r) FROM BibliographicRecord r"));
     }
@@ -82,9 +86,10 @@ class CatalogueImportIT {
     @Test
     void marcXmlFileUpdatesARecordMatchedByIsbn() {
         String word = "zx" + batch.replaceAll("[^a-z]", "y");
-        catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(List.of(book("b1", isbn(11), "Old title " + word)))), MarcFormat.MARC21);
+        catalogueImport.importMarc(CATALOGUER, "test.mrc", in(marc21(List.of(book("b1", isbn(11), "Old title " + word)))),
+                MarcFormat.MARC21);
         Record revised = book("other-system-77", isbn(11), "Revised title " + word);
-        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marcXml(List.of(revised))), MarcFormat.MARCXML);
+        ImportReport report = catalogueImport.importMarc(CATALOGUER, "test.mrc", in(marcXml(List.of(revised))), MarcFormat.MARCXML);
         assertEquals("0 created, 1 updated, 0 skipped", report.summary());
         List<CatalogueHit> hits = search.search(word, 0, 10).hits();
         assertEquals(1, hits.size());
@@ -99,7 +104,8 @@ class CatalogueImportIT {
         badIsbn.addVariableField(MARC.newDataField("020", ' ', ' ', "a", "12345"));
         badIsbn.addVariableField(MARC.newDataField("245", '1', '0', "a", "Nameless work."));
         Record good = book("c3", isbn(21), "Good record " + batch);
-        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(List.of(noTitle, badIsbn, good))), MarcFormat.MARC21);
+        ImportReport report = catalogueImport.importMarc(CATALOGUER, "test.mrc", in(marc21(List.of(noTitle, badIsbn, good))),
+                MarcFormat.MARC21);
         assertEquals(1, report.created());
         assertEquals(2, report.skipped().size());
         assertEquals(1, report.skipped().get(0).position());
@@ -114,7 +120,7 @@ class CatalogueImportIT {
         byte[] file = marc21(List.of(book("d1", isbn(31), "Before damage one " + batch),
                 book("d2", isbn(32), "Before damage two " + batch), book("d3", isbn(33), "Damaged " + batch)));
         byte[] cut = Arrays.copyOf(file, file.length - 40);
-        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(cut), MarcFormat.MARC21);
+        ImportReport report = catalogueImport.importMarc(CATALOGUER, "test.mrc", in(cut), MarcFormat.MARC21);
         assertEquals(2, report.created(), report.toString());
         assertEquals(1, report.skipped().size(), report.toString());
         assertEquals(3, report.skipped().get(0).position());
@@ -126,7 +132,7 @@ class CatalogueImportIT {
         for (int i = 0; i < 1_200; i++) {
             many.add(book("e" + i, isbn(1_000 + i), "Bulk record " + i + " " + batch));
         }
-        ImportReport report = catalogueImport.importMarc("cataloguer", "test.mrc", in(marc21(many)), MarcFormat.MARC21);
+        ImportReport report = catalogueImport.importMarc(CATALOGUER, "test.mrc", in(marc21(many)), MarcFormat.MARC21);
         assertEquals("1200 created, 0 updated, 0 skipped", report.summary());
     }
 
@@ -145,7 +151,7 @@ class CatalogueImportIT {
                     + "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">&secret;</subfield>"
                     + "</datafield></record></collection>";
 
-            ImportReport report = catalogueImport.importMarc("cataloguer", "hostile.xml",
+            ImportReport report = catalogueImport.importMarc(CATALOGUER, "hostile.xml",
                     in(file.getBytes(StandardCharsets.US_ASCII)), MarcFormat.MARCXML);
 
             assertEquals("0 created, 0 updated, 1 skipped", report.summary());

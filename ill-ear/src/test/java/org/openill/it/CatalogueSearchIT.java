@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openill.application.CatalogueHit;
 import org.openill.application.CatalogueSearch;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.library.LocationType;
 
 import java.util.HashSet;
@@ -77,9 +77,9 @@ class CatalogueSearchIT {
     @Test
     void emptyQueryAndBadPagesAreExplained() {
         assertEquals("Type a few words of the title, an author, a subject, an ISBN or an ISSN",
-                assertThrows(IllRuleViolation.class, () -> search.search("  ", 0, 10)).getMessage());
-        assertThrows(IllRuleViolation.class, () -> search.search("time", -1, 10));
-        assertThrows(IllRuleViolation.class, () -> search.search("time", 0, 1000));
+                assertThrows(InvalidInputException.class, () -> search.search("  ", 0, 10)).getMessage());
+        assertEquals("page", assertThrows(InvalidInputException.class, () -> search.search("time", -1, 10)).field());
+        assertEquals("page", assertThrows(InvalidInputException.class, () -> search.search("time", 0, 1000)).field());
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.openill.it;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
+import org.openill.domain.IllRuleViolation;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
@@ -14,6 +18,7 @@ import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.IllRequest;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,6 +40,44 @@ public class Fixtures {
     @PersistenceContext(unitName = "ill")
     EntityManager em;
 
+    @Resource
+    SessionContext context;
+
+    /**
+     * Whether the services allow the step: it runs in this transaction, which is undone either way, so that the
+     * question leaves nothing behind.
+     */
+    public boolean wouldBeAllowed(Runnable step) {
+        try {
+            step.run();
+            return true;
+        } catch (IllRuleViolation refused) {
+            return false;
+        } finally {
+            context.setRollbackOnly();
+        }
+    }
+
+    /** The network office: admits libraries and may act for any library's collections, readers and agreements. */
+    public static final Actor ADMIN = Actor.networkAdmin("network office");
+
+    /** A cataloguer of North University Library, who imports MARC files into the union catalogue. */
+    public static final Actor CATALOGUER = Actor.staff("ZZ-NUL", "cataloguer");
+
+    /** The ILL office of a library. */
+    public static Actor staffOf(String isil) {
+        return Actor.staff(isil, "ILL office");
+    }
+
+    public static Actor.Reader readerOf(String isil, String card) {
+        return Actor.reader(isil, card);
+    }
+
+    /** The ILL office of the library that borrows for the request. */
+    public Actor borrowingOffice(long requestId) {
+        return staffOf(em.find(IllRequest.class, requestId).borrower().agencyId().value());
+    }
+
     /** A new library ZZ-Xnnnnn with a branch MAIN holding the locations OPEN (lendable) and REF (reference room). */
     public String newLibrary() {
         return newLibraryIn(ZoneId.of("Europe/Berlin"));
@@ -43,6 +86,10 @@ public class Fixtures {
     /** A new library like {@link #newLibrary()}, whose days begin and end in the given time zone. */
     public String newLibraryIn(ZoneId timeZone) {
         String isil = "ZZ-X" + unique();
+        while (em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.value = :isil", Long.class)
+                .setParameter("isil", isil).getSingleResult() > 0) {
+            isil = "ZZ-X" + unique(); // the tests make many libraries: never the same one twice
+        }
         Library library = new Library(AgencyId.isil(isil), "Test Library " + isil, timeZone);
         Branch main = library.openBranch("MAIN", "Main");
         main.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
@@ -85,11 +132,7 @@ public class Fixtures {
             String[] parts = place.split("/");
             String branch = parts.length == 3 ? parts[1] : "MAIN";
             String code = parts[parts.length - 1];
-            Location location = em.createQuery("""
-                            SELECT c FROM Location c WHERE c.branch.library.agencyId.value = :isil
-                            AND c.branch.code = :branch AND c.code = :code""", Location.class)
-                    .setParameter("isil", parts[0]).setParameter("branch", branch).setParameter("code", code)
-                    .getSingleResult();
+            Location location = location(parts[0], branch, code);
             String barcode = "T" + unique() + unique();
             em.persist(new Holding(record, location, "T 100", barcode));
             result.add(barcode);
@@ -97,17 +140,39 @@ public class Fixtures {
         return result;
     }
 
-    /** An active agreement under which lender lends to borrower; fees in EUR. */
-    public void agreement(String lender, String borrower, boolean loans, boolean copies, int maxOutstanding, int priority,
-                          String feePerLoan, String replacementFee) {
-        PartnerAgreement agreement = new PartnerAgreement(library(lender), library(borrower), false,
+    /** The terms of a test agreement, named: {@code lending(lender).to(borrower).maxOutstanding(1)}. */
+    public static TestAgreement lending(String lender) {
+        return new TestAgreement(lender);
+    }
+
+    /** An active agreement on the terms given: 21-day loans, one renewal, 24 hours to answer, fees in EUR. */
+    public void agreement(TestAgreement terms) {
+        PartnerAgreement agreement = new PartnerAgreement(library(terms.lender), library(terms.borrower), false,
                 LocalDate.now().minusDays(30))
-                .withServices(loans, copies, 21, 1, maxOutstanding)
-                .withFees(new BigDecimal(feePerLoan), new BigDecimal("1.50"), Currency.getInstance("EUR"))
-                .withReplacementFee(new BigDecimal(replacementFee))
-                .withRouting(priority, Duration.ofHours(24));
+                .withServices(terms.loans, terms.copies, 21, 1, terms.maxOutstanding)
+                .withFees(new BigDecimal(terms.feePerLoan), new BigDecimal("1.50"), Currency.getInstance("EUR"))
+                .withReplacementFee(new BigDecimal(terms.replacementFee))
+                .withRouting(terms.priority, Duration.ofHours(24));
+        for (String code : terms.excludedCollections) {
+            agreement.excludeCollection(location(terms.lender, "MAIN", code));
+        }
         agreement.activate();
         em.persist(agreement);
+    }
+
+    /** A further collection of the library's branch MAIN. */
+    public void addCollection(String isil, String code, LocationType type, boolean illLendable) {
+        library(isil).branches().stream().filter(branch -> branch.code().equals("MAIN")).findFirst().orElseThrow()
+                .addLocation(code, "Collection " + code, type, illLendable);
+    }
+
+    /** The item is out on a loan of the library's own. */
+    public void lendOut(String barcode) {
+        holding(barcode).lend();
+    }
+
+    public void markMissing(String barcode) {
+        holding(barcode).markMissing();
     }
 
     public void suspendAgreements(String lender, String borrower) {
@@ -124,8 +189,20 @@ public class Fixtures {
     }
 
     public String circulationStatus(String barcode) {
+        return holding(barcode).circulationStatus().name();
+    }
+
+    private Holding holding(String barcode) {
         return em.createQuery("SELECT h FROM Holding h WHERE h.barcode = :barcode", Holding.class)
-                .setParameter("barcode", barcode).getSingleResult().circulationStatus().name();
+                .setParameter("barcode", barcode).getSingleResult();
+    }
+
+    private Location location(String isil, String branch, String code) {
+        return em.createQuery("""
+                        SELECT c FROM Location c WHERE c.branch.library.agencyId.value = :isil
+                        AND c.branch.code = :branch AND c.code = :code""", Location.class)
+                .setParameter("isil", isil).setParameter("branch", branch).setParameter("code", code)
+                .getSingleResult();
     }
 
     public List<String> notificationsOf(long requestId) {
@@ -161,5 +238,59 @@ public class Fixtures {
     /** Eight hex digits: a random five-digit number clashed now and then among the hundreds of libraries of a run. */
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    /** Terms of a test agreement; what is not named is the default: loans and copies, 10 outstanding, free. */
+    public static final class TestAgreement {
+
+        private final String lender;
+        private String borrower;
+        private boolean loans = true;
+        private boolean copies = true;
+        private int maxOutstanding = 10;
+        private int priority = 10;
+        private String feePerLoan = "0";
+        private String replacementFee = "0";
+        private final List<String> excludedCollections = new ArrayList<>();
+
+        private TestAgreement(String lender) {
+            this.lender = lender;
+        }
+
+        public TestAgreement to(String borrowingLibrary) {
+            this.borrower = borrowingLibrary;
+            return this;
+        }
+
+        public TestAgreement copiesOnly() {
+            this.loans = false;
+            return this;
+        }
+
+        public TestAgreement maxOutstanding(int items) {
+            this.maxOutstanding = items;
+            return this;
+        }
+
+        public TestAgreement priority(int rank) {
+            this.priority = rank;
+            return this;
+        }
+
+        public TestAgreement feePerLoan(String amount) {
+            this.feePerLoan = amount;
+            return this;
+        }
+
+        public TestAgreement replacementFee(String amount) {
+            this.replacementFee = amount;
+            return this;
+        }
+
+        /** Keeps a collection of the lender's branch MAIN out of the agreement. */
+        public TestAgreement excluding(String collectionCode) {
+            excludedCollections.add(collectionCode);
+            return this;
+        }
     }
 }

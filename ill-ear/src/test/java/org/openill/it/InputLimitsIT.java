@@ -53,6 +53,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
+import static org.openill.it.Fixtures.readerOf;
+import static org.openill.it.Fixtures.ADMIN;
+import static org.openill.it.Fixtures.CATALOGUER;
 
 /**
  * Whatever a reader, staff or an import sends, the answer is a clear message or a stored result, never a server
@@ -118,18 +123,19 @@ class InputLimitsIT {
                 + "position 4); remove it", registering.getMessage());
         assertEquals(0, probe.count("SELECT COUNT(r) FROM Reader r WHERE r.homeLibrary.agencyId.value = '" + isil + "'"));
 
-        InvalidInputException applying = assertThrows(InvalidInputException.class, () -> borrowing.apply(isil,
-                "NUL\u0000-1", null, BibliographicDescription.titled("Anything").by("Someone").build(), ServiceType.LOAN));
+        InvalidInputException applying = assertThrows(InvalidInputException.class, () -> borrowing.apply(
+                readerOf(isil, "NUL\u0000-1"), null, BibliographicDescription.titled("Anything").by("Someone").build(),
+                ServiceType.LOAN));
         assertEquals("library card number", applying.field());
     }
 
     @Test
     void aLibraryWithAnOverLongNameOrANulInItsIsilIsRefusedAndNotRegistered() {
         String isil = "ZZ-L" + UUID.randomUUID().toString().substring(0, 8);
-        InvalidInputException longName = assertThrows(InvalidInputException.class, () -> admin.registerLibrary("staff",
+        InvalidInputException longName = assertThrows(InvalidInputException.class, () -> admin.registerLibrary(ADMIN,
                 isil, "N".repeat(201), ZoneId.of("UTC"), null, null, null));
         assertEquals("Library name is too long: at most 200 characters, this one has 201", longName.getMessage());
-        InvalidInputException nul = assertThrows(InvalidInputException.class, () -> admin.registerLibrary("staff",
+        InvalidInputException nul = assertThrows(InvalidInputException.class, () -> admin.registerLibrary(ADMIN,
                 isil + "\u0000", "Nul Library", ZoneId.of("UTC"), null, null, null));
         assertEquals("agency id", nul.field());
         assertEquals(0, probe.count("SELECT COUNT(l) FROM Library l WHERE l.agencyId.value LIKE '" + isil + "%'"));
@@ -152,10 +158,10 @@ class InputLimitsIT {
         String borrower = fixtures.newLibrary();
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
         String title = "\uD840\uDC0B".repeat(1000); // 1000 characters, 2000 UTF-16 units
-        long id = borrowing.apply(borrower, card, null, BibliographicDescription.titled(title).by("Someone").build(),
+        long id = borrowing.apply(readerOf(borrower, card), null, BibliographicDescription.titled(title).by("Someone").build(),
                 ServiceType.LOAN);
-        borrowing.validate(id, null, "staff");
-        assertFalse(borrowing.route(id, null, "staff"));
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
+        assertFalse(borrowing.route(fixtures.borrowingOffice(id), id, null));
 
         assertEquals(title, queries.details(id).title());
         String subject = (String) probe.nativeList("SELECT subject FROM reader_notification WHERE request_id = " + id)
@@ -168,12 +174,13 @@ class InputLimitsIT {
     void anOverLongReasonFromALenderIsRefusedAndTheRequestStaysWhereItWas() {
         Loan loan = routedToLenders(1);
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> lending.unfilled(loan.id, loan.lenders.get(0), "r".repeat(1001), "lender staff"));
+                () -> lending.unfilled(staffOf(loan.lenders.get(0)), loan.id, "r".repeat(1001)));
         assertEquals("Reason is too long: at most 1000 characters, this one has 1001", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(loan.id).state());
         assertEquals(loan.lenders.get(0), queries.details(loan.id).lenderIsil());
 
-        assertThrows(InvalidInputException.class, () -> borrowing.cancel(loan.id, null, "staff", "reader\u0000 left"));
+        assertThrows(InvalidInputException.class,
+                () -> borrowing.cancel(fixtures.borrowingOffice(loan.id), loan.id, null, "reader\u0000 left"));
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(loan.id).state());
     }
 
@@ -182,8 +189,7 @@ class InputLimitsIT {
         Loan loan = routedToLenders(5);
         for (int answered = 0; answered < 5; answered++) {
             String lender = queries.details(loan.id).lenderIsil();
-            lending.unfilled(loan.id, lender, (lender + " cannot supply it now; ").repeat(40).substring(0, 1000),
-                    "lender staff");
+            lending.unfilled(staffOf(lender), loan.id, (lender + " cannot supply it now; ").repeat(40).substring(0, 1000));
         }
         var details = queries.details(loan.id);
         assertEquals(RequestState.UNFILLED, details.state());
@@ -199,11 +205,11 @@ class InputLimitsIT {
     void aStaffReasonForSuspendingALibraryIsCheckedBeforeAnythingChanges() {
         String isil = fixtures.newLibrary();
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> admin.suspendLibrary("staff", isil, "s".repeat(2001)));
+                () -> admin.suspendLibrary(ADMIN, isil, "s".repeat(2001)));
         assertEquals("Reason is too long: at most 2000 characters, this one has 2001", refused.getMessage());
         assertEquals(0, probe.count("SELECT COUNT(l) FROM Library l WHERE l.agencyId.value = '" + isil
                 + "' AND l.status <> org.openill.domain.library.LibraryStatus.ACTIVE"));
-        assertThrows(InvalidInputException.class, () -> admin.blockReader("staff", isil,
+        assertThrows(InvalidInputException.class, () -> admin.blockReader(ADMIN, isil,
                 fixtures.newReader(isil, ReaderCategory.STAFF), "overdue\u0000"));
     }
 
@@ -217,23 +223,23 @@ class InputLimitsIT {
         long shelf = openShelfOf(isil);
 
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> admin.addHolding("staff", recordId, shelf, "T 200", " " + barcode + " "));
+                () -> admin.addHolding(ADMIN, recordId, shelf, "T 200", " " + barcode + " "));
         assertEquals(isil + " already has an item with the barcode " + barcode, refused.getMessage());
-        admin.addHolding("staff", recordId, openShelfOf(other), "T 200", barcode);
+        admin.addHolding(ADMIN, recordId, openShelfOf(other), "T 200", barcode);
         assertEquals(2, probe.count("SELECT COUNT(h) FROM Holding h WHERE h.barcode = '" + barcode + "'"));
 
         InvalidInputException tooLong = assertThrows(InvalidInputException.class,
-                () -> admin.addHolding("staff", recordId, shelf, "T 200", "B".repeat(51)));
+                () -> admin.addHolding(ADMIN, recordId, shelf, "T 200", "B".repeat(51)));
         assertEquals("Barcode is too long: at most 50 characters, this one has 51", tooLong.getMessage());
     }
 
     @Test
     void aSecondBranchOrCollectionWithTheSameCodeIsARuleViolation() {
         String isil = fixtures.newLibrary();
-        IllRuleViolation branch = assertThrows(IllRuleViolation.class, () -> admin.openBranch("staff", isil, "MAIN ",
+        IllRuleViolation branch = assertThrows(IllRuleViolation.class, () -> admin.openBranch(ADMIN, isil, "MAIN ",
                 "Main again"));
         assertEquals("Library " + isil + " already has a branch MAIN", branch.getMessage());
-        IllRuleViolation collection = assertThrows(IllRuleViolation.class, () -> admin.addCollection("staff", isil,
+        IllRuleViolation collection = assertThrows(IllRuleViolation.class, () -> admin.addCollection(ADMIN, isil,
                 "MAIN", "OPEN", "Open again", LocationType.OPEN_SHELVES, true));
         assertEquals("Branch MAIN already has a location OPEN", collection.getMessage());
     }
@@ -252,8 +258,8 @@ class InputLimitsIT {
     void twoLibrariesRegisteredWithTheSameIsilAtTheSameMomentGiveOneLibraryAndAClearRefusal() throws Exception {
         String isil = "ZZ-R" + UUID.randomUUID().toString().substring(0, 8);
         Throwable second = racing(
-                () -> admin.registerLibrary("staff", isil, "First", ZoneId.of("UTC"), null, null, null),
-                () -> admin.registerLibrary("staff", isil, "Second", ZoneId.of("UTC"), null, null, null));
+                () -> admin.registerLibrary(ADMIN, isil, "First", ZoneId.of("UTC"), null, null, null),
+                () -> admin.registerLibrary(ADMIN, isil, "Second", ZoneId.of("UTC"), null, null, null));
         IllRuleViolation refused = assertInstanceOf(IllRuleViolation.class, second);
         assertEquals("A library with this agency id is already in the network", refused.getMessage());
         assertEquals(1, probe.count("SELECT COUNT(l) FROM Library l WHERE l.agencyId.value = '" + isil + "'"));
@@ -264,7 +270,7 @@ class InputLimitsIT {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         Record longTitle = record(batch + "-1", "Nul\u0000led " + "very long title ".repeat(100));
         Record longControlNumber = record(batch + "-" + "9".repeat(60), "Fine title");
-        ImportReport report = catalogueImport.importMarc("cataloguer", batch + ".mrc",
+        ImportReport report = catalogueImport.importMarc(CATALOGUER, batch + ".mrc",
                 new ByteArrayInputStream(marc21(longTitle, longControlNumber)), MarcFormat.MARC21);
 
         assertEquals("1 created, 0 updated, 1 skipped", report.summary());
@@ -282,7 +288,7 @@ class InputLimitsIT {
         String batch = UUID.randomUUID().toString().substring(0, 8);
         String fileName = batch + "-" + "f".repeat(100) + ".mrc";
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> catalogueImport.importMarc(
-                "cataloguer", fileName, new ByteArrayInputStream(marc21(record(batch + "-1", "Title"))),
+                CATALOGUER, fileName, new ByteArrayInputStream(marc21(record(batch + "-1", "Title"))),
                 MarcFormat.MARC21));
         assertEquals("File name is too long: at most 100 characters, this one has " + fileName.length(),
                 refused.getMessage());
@@ -329,7 +335,7 @@ class InputLimitsIT {
     }
 
     private void registerReader(String isil, String card, String firstName, String email) {
-        admin.registerReader("staff", isil, card, today, today.plusYears(1), firstName, "Reader", email, null, null,
+        admin.registerReader(ADMIN, isil, card, today, today.plusYears(1), firstName, "Reader", email, null, null,
                 ReaderCategory.FACULTY);
     }
 
@@ -349,15 +355,15 @@ class InputLimitsIT {
         List<String> isils = new ArrayList<>();
         for (int i = 0; i < lenders; i++) {
             String lender = fixtures.newLibrary();
-            fixtures.agreement(lender, borrower, true, true, 10, 10 + i, "0", "0");
+            fixtures.agreement(lending(lender).to(borrower).priority(10 + i));
             isils.add(lender);
         }
         List<String> book = fixtures.newBookHeldAt(isils.stream().map(isil -> isil + "/OPEN").toArray(String[]::new));
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
-        long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)),
+        long id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
                 BibliographicDescription.titled("Shared book").by("Someone").build(), ServiceType.LOAN);
-        borrowing.validate(id, null, "staff");
-        assertTrue(borrowing.route(id, null, "staff"));
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
+        assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
         return new Loan(id, isils);
     }
 

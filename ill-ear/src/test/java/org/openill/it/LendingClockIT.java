@@ -15,6 +15,7 @@ import org.openill.application.RequestQueries;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.ClockFailure;
+import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RotaEntryStatus;
@@ -34,11 +35,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
+import static org.openill.it.Fixtures.readerOf;
 
 /**
  * The clock: loans overdue by their lender's own date, lenders that did not answer passed over, each request in a
@@ -81,26 +86,32 @@ class LendingClockIT {
 
     /** A loan request of a new reader of the borrower, sent to the lender, the only library holding the book. */
     private Asked loanRequestTo(String lender, String borrower) {
+        Asked validated = validatedLoanRequestFor(lender, borrower);
+        assertTrue(borrowing.route(fixtures.borrowingOffice(validated.id()), validated.id(), null));
+        return validated;
+    }
+
+    /** A validated loan request of a new reader of the borrower for a new book only the lender holds. */
+    private Asked validatedLoanRequestFor(String lender, String borrower) {
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
-        long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)),
+        long id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
                 BibliographicDescription.titled("Test Book").by("Tester, Tina").build(), ServiceType.LOAN);
-        borrowing.validate(id, null, "borrowing staff");
-        assertTrue(borrowing.route(id, null, "borrowing staff"));
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
         return new Asked(id, book.get(1));
     }
 
     /** A loan the lender shipped to the borrower, falling due on the day given. */
     private long loanDueOn(LocalDate due, String lender, String borrower) {
         Asked asked = loanRequestTo(lender, borrower);
-        lending.shipLoan(asked.id(), lender, asked.barcode(), "lender staff");
+        lending.shipLoan(staffOf(lender), asked.id(), asked.barcode());
         fixtures.loanFallsDueOn(asked.id(), due);
         return asked.id();
     }
 
     private String lenderWithAgreementTo(String borrower, ZoneId zone) {
         String lender = fixtures.newLibraryIn(zone);
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         return lender;
     }
 
@@ -202,7 +213,7 @@ class LendingClockIT {
         assertEquals(List.of(busy), queries.needingAttention(borrower).stream()
                 .map(RequestNeedingAttention::requestId).toList());
 
-        clockWork.letTryAgain(busy, "lender staff");
+        clockWork.letTryAgain(staffOf(lender), busy);
         assertTrue(clock.markOverdueLoans(night.plusSeconds(8400)).done().contains(busy));
         assertEquals(RequestState.OVERDUE, queries.details(busy).state());
         assertNull(queries.details(busy).clockTrouble());
@@ -233,7 +244,7 @@ class LendingClockIT {
         Instant dayLater = Instant.now().plus(Duration.ofHours(25));
         try (OtherTransaction staff = new OtherTransaction()) {
             staff.isChanging(busy);
-            SweepReport report = clock.moveOnFromSilentLenders(dayLater);
+            SweepReport report = clock.moveOnPastDeadlines(dayLater);
             assertTrue(report.done().contains(silent), report.summary());
             assertEquals(List.of(busy), report.failed());
         }
@@ -244,6 +255,67 @@ class LendingClockIT {
         assertEquals(RequestState.REQUEST_RECEIVED, held.state());
         assertEquals(RequestAction.NO_ANSWER, held.clockTrouble().step());
         assertEquals(1, held.clockTrouble().consecutiveFailures());
+    }
+
+    @Test
+    void aPromiseToSupplyNotKeptWithinTheResponseTimeFreesTheLendersSlot() {
+        String borrower = fixtures.newLibrary();
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
+        long promised = loanRequestTo(lender, borrower).id();
+        lending.willSupply(staffOf(lender), promised);
+        Instant promisedAt = Instant.now();
+
+        assertFalse(clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(23))).done().contains(promised));
+        assertEquals(RequestState.WILL_SUPPLY, queries.details(promised).state());
+        SweepReport report = clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(25)));
+        assertTrue(report.done().contains(promised), report.summary());
+        RequestDetails movedOn = queries.details(promised);
+        assertEquals(RotaEntryStatus.NO_ANSWER, movedOn.rota().get(0).status());
+        assertTrue(movedOn.rota().get(0).reason().startsWith("promised to supply, nothing shipped by "),
+                movedOn.rota().get(0).reason());
+        assertEquals(RequestState.UNFILLED, movedOn.state(), "no other lender holds the book");
+        assertTrue(fixtures.notificationsOf(promised).get(0).startsWith("REQUEST_UNFILLED"));
+        long next = validatedLoanRequestFor(lender, borrower).id();
+        assertTrue(borrowing.route(staffOf(borrower), next, null),
+                "the lender's only outstanding slot is free again");
+    }
+
+    @Test
+    void aLenderThatExpectsToSupplyAndSaysNothingMoreIsPassedOver() {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long expected = loanRequestTo(lender, borrower).id();
+        lending.expectToSupply(staffOf(lender), expected);
+        Instant answeredAt = Instant.now();
+        assertFalse(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(23))).done().contains(expected));
+        assertTrue(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(25))).done().contains(expected));
+        RequestDetails movedOn = queries.details(expected);
+        assertEquals(RotaEntryStatus.NO_ANSWER, movedOn.rota().get(0).status());
+        assertTrue(movedOn.rota().get(0).reason().startsWith("expected to supply, no further answer by "),
+                movedOn.rota().get(0).reason());
+    }
+
+    @Test
+    void conditionsTheReaderDoesNotAnswerInTimeMoveTheRequestOn() {
+        String borrower = fixtures.newLibrary();
+        String lender = lenderWithAgreementTo(borrower, BERLIN);
+        long id = loanRequestTo(lender, borrower).id();
+        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
+        borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
+        Instant askedAt = Instant.now();
+        assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
+
+        assertFalse(clock.moveOnPastDeadlines(askedAt.plus(Duration.ofHours(23))).done().contains(id));
+        assertTrue(clock.catchUp(askedAt.plus(Duration.ofHours(25))).get(0).done().contains(id));
+        RequestDetails movedOn = queries.details(id);
+        assertEquals(RotaEntryStatus.CONDITIONS_DECLINED, movedOn.rota().get(0).status());
+        assertTrue(movedOn.rota().get(0).reason().startsWith("conditions LibraryUseOnly not answered by the reader by "),
+                movedOn.rota().get(0).reason());
+        assertEquals(RequestState.UNFILLED, movedOn.state());
+        RequestDetails.AuditLine last = movedOn.audit().get(movedOn.audit().size() - 1);
+        assertEquals("system", last.actor());
+        assertEquals(RequestAction.EXHAUST_ROTA, last.action());
     }
 
     @Test
@@ -270,7 +342,7 @@ class LendingClockIT {
 
         try (OtherTransaction otherServer = new OtherTransaction()) {
             otherServer.holdsClockLock(LendingClock.Sweep.OVERDUE_LOANS);
-            otherServer.holdsClockLock(LendingClock.Sweep.SILENT_LENDERS);
+            otherServer.holdsClockLock(LendingClock.Sweep.PAST_DEADLINES);
             for (SweepReport report : clock.catchUp(later)) {
                 assertFalse(report.ran());
                 assertTrue(report.summary().contains("not run: another server holds its lock"), report.summary());
@@ -279,7 +351,7 @@ class LendingClockIT {
             assertEquals(RotaEntryStatus.ASKED, queries.details(waiting).rota().get(0).status());
         }
         assertTrue(clock.markOverdueLoans(later).done().contains(loan));
-        assertTrue(clock.moveOnFromSilentLenders(later).done().contains(waiting));
+        assertTrue(clock.moveOnPastDeadlines(later).done().contains(waiting));
     }
 
     /** A transaction of another server or of staff, open on a connection of its own while the test runs the clock. */

@@ -12,9 +12,12 @@ import org.openill.application.LendingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
+import org.openill.domain.NotAllowedException;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.scheduling.LendingClock;
@@ -29,6 +32,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
+import static org.openill.it.Fixtures.readerOf;
 
 /** A loan from shipping to return, copies, conditions, renewals, recalls, losses and the fees they post. */
 @ExtendWith(ArquillianExtension.class)
@@ -65,35 +71,35 @@ class LoanLifecycleIT {
     private long requestSentToLender(ServiceType service) {
         lender = fixtures.newLibrary();
         borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "4.00", "60.00");
+        fixtures.agreement(lending(lender).to(borrower).feePerLoan("4.00").replacementFee("60.00"));
         book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, ReaderCategory.POSTGRADUATE);
         BibliographicDescription.Builder description = BibliographicDescription.titled("Test Book").by("Tester, Tina");
         if (service == ServiceType.COPY) {
             description.part("Chapter two", null, null, null, "21-40");
         }
-        long id = borrowing.apply(borrower, card, Long.parseLong(book.get(0)), description.build(), service);
-        borrowing.validate(id, null, "borrowing staff");
-        borrowing.route(id, null, "borrowing staff");
+        long id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)), description.build(), service);
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
+        borrowing.route(fixtures.borrowingOffice(id), id, null);
         return id;
     }
 
     @Test
     void loanGoesOutAndComesBackAndTheLoanFeeIsPosted() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.willSupply(id, lender, "lender staff");
-        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        lending.willSupply(staffOf(lender), id);
+        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
         assertEquals(LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(21), due);
         assertEquals("ON_LOAN", fixtures.circulationStatus(book.get(1)));
-        borrowing.receive(id, null, "borrowing staff");
+        borrowing.receive(fixtures.borrowingOffice(id), id, null);
         RequestDetails loaned = queries.details(id);
         assertEquals(RequestState.LOANED, loaned.state());
         assertEquals("Loaned", loaned.iso18626Status());
         assertEquals(due, loaned.dueDate());
 
-        borrowing.shipBack(id, null, "borrowing staff");
+        borrowing.shipBack(fixtures.borrowingOffice(id), id, null);
         assertEquals(RequestState.SHIPPED_BACK, queries.details(id).state());
-        lending.checkIn(id, lender, "lender staff");
+        lending.checkIn(staffOf(lender), id);
         assertEquals(RequestState.LOAN_COMPLETED, queries.details(id).state());
         assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
 
@@ -106,14 +112,14 @@ class LoanLifecycleIT {
     @Test
     void renewalIsGrantedOnceAsTheAgreementAllows() {
         long id = requestSentToLender(ServiceType.LOAN);
-        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
         String card = queries.details(id).readerCard();
-        borrowing.requestRenewal(id, borrower, card);
-        assertEquals(due.plusDays(21), lending.approveRenewal(id, lender, "lender staff"));
-        borrowing.requestRenewal(id, borrower, card);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.approveRenewal(id, lender, "lender staff"));
+        borrowing.requestRenewal(readerOf(borrower, card), id);
+        assertEquals(due.plusDays(21), lending.approveRenewal(staffOf(lender), id));
+        borrowing.requestRenewal(readerOf(borrower, card), id);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.approveRenewal(staffOf(lender), id));
         assertEquals("The partner agreement allows 1 renewal(s) and 1 have been granted", refused.getMessage());
-        lending.denyRenewal(id, lender, "needed for a course", "lender staff");
+        lending.denyRenewal(staffOf(lender), id, "needed for a course");
         RequestDetails details = queries.details(id);
         assertEquals(1, details.renewals());
         assertEquals(due.plusDays(21), details.dueDate());
@@ -122,22 +128,51 @@ class LoanLifecycleIT {
     @Test
     void overdueLoanIsRecalledAndLostItemCostsTheReplacementFee() {
         long id = requestSentToLender(ServiceType.LOAN);
-        LocalDate due = lending.shipLoan(id, lender, book.get(1), "lender staff");
+        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
         Instant dayAfterDue = due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
         assertTrue(clock.markOverdueLoans(dayAfterDue).done().contains(id));
         assertEquals(RequestState.OVERDUE, queries.details(id).state());
-        lending.recall(id, lender, 3, "overdue", "lender staff");
+        lending.recall(staffOf(lender), id, 3, "overdue");
         assertEquals(RequestState.RECALLED, queries.details(id).state());
-        borrowing.reportLost(id, null, "borrowing staff", "not found at the reader's address");
+        borrowing.reportLost(fixtures.borrowingOffice(id), id, null, "not found at the reader's address");
         assertEquals(RequestState.COMPLETED_WITHOUT_RETURN, queries.details(id).state());
         assertEquals("MISSING", fixtures.circulationStatus(book.get(1)));
         assertEquals(new BigDecimal("64.00"), ledger.balance(lender, borrower).get(0).amount());
     }
 
     @Test
+    void recallAnswersTheRenewalAskedForAndNeverLengthensTheLoan() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
+        borrowing.requestRenewal(readerOf(borrower, queries.details(id).readerCard()), id);
+        assertEquals(due, lending.recall(staffOf(lender), id, 60, "needed for a course"));
+        RequestDetails recalled = queries.details(id);
+        assertEquals(RequestState.RECALLED, recalled.state());
+        assertEquals(due, recalled.dueDate());
+        assertEquals(List.of(RequestAction.DENY_RENEWAL, RequestAction.RECALL), recalled.audit().stream()
+                .map(RequestDetails.AuditLine::action).toList().subList(recalled.audit().size() - 2, recalled.audit().size()));
+        List<String> told = fixtures.notificationsOf(id);
+        assertTrue(told.get(0).startsWith("RENEWAL_ANSWERED: The lending library could not renew"), told.toString());
+        assertTrue(told.get(1).startsWith("ITEM_RECALLED: The lending library needs it back: please return it by " + due),
+                told.toString());
+        InvalidInputException noDays = assertThrows(InvalidInputException.class,
+                () -> lending.recall(staffOf(lender), id, 0, null));
+        assertEquals("days to return", noDays.field());
+    }
+
+    @Test
+    void approvingARenewalOfARequestNotYetOnLoanIsRefusedWithTheRuleBroken() {
+        long id = requestSentToLender(ServiceType.LOAN);
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> lending.approveRenewal(staffOf(lender), id));
+        assertEquals("Cannot approve the renewal (APPROVE_RENEWAL) when the request is REQUEST_RECEIVED",
+                refused.getMessage());
+    }
+
+    @Test
     void copyIsDeliveredAndTheCopyFeePosted() {
         long id = requestSentToLender(ServiceType.COPY);
-        lending.deliverCopy(id, lender, book.get(1), "lender staff", "sent by e-mail");
+        lending.deliverCopy(staffOf(lender), id, book.get(1), "sent by e-mail");
         assertEquals(RequestState.COPY_COMPLETED, queries.details(id).state());
         assertEquals(new BigDecimal("1.50"), ledger.balance(lender, borrower).get(0).amount());
         assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
@@ -147,20 +182,20 @@ class LoanLifecycleIT {
     void readerWhoseCategoryPaysFeesIsChargedWhatTheLibraryPays() {
         lender = fixtures.newLibrary();
         borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "4.00", "60.00");
+        fixtures.agreement(lending(lender).to(borrower).feePerLoan("4.00").replacementFee("60.00"));
         book = fixtures.newBookHeldAt(lender + "/OPEN");
         String external = fixtures.newReader(borrower, ReaderCategory.EXTERNAL);
-        long id = borrowing.apply(borrower, external, Long.parseLong(book.get(0)), BibliographicDescription
+        long id = borrowing.apply(readerOf(borrower, external), Long.parseLong(book.get(0)), BibliographicDescription
                 .titled("Test Book").by("Tester, Tina").part("Chapter three", null, null, null, "41-60").build(),
                 ServiceType.COPY);
-        borrowing.validate(id, null, "staff");
-        borrowing.route(id, null, "staff");
-        lending.deliverCopy(id, lender, book.get(1), "lender staff", null);
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
+        borrowing.route(fixtures.borrowingOffice(id), id, null);
+        lending.deliverCopy(staffOf(lender), id, book.get(1), null);
         assertEquals(List.of(new FeeLedger.ReaderBalance(new BigDecimal("1.50"), "EUR")),
                 ledger.readerBalance(borrower, external));
 
         long loan = requestSentToLender(ServiceType.LOAN);
-        lending.shipLoan(loan, lender, book.get(1), "lender staff");
+        lending.shipLoan(staffOf(lender), loan, book.get(1));
         assertEquals(List.of(), ledger.readerBalance(borrower, queries.details(loan).readerCard()),
                 "a postgraduate pays no ILL fees");
     }
@@ -168,52 +203,51 @@ class LoanLifecycleIT {
     @Test
     void conditionsConcerningTheReaderNeedTheirConsent() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), new BigDecimal("2.00"),
-                "lender staff", "rare binding");
+        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), new BigDecimal("2.00"), "rare binding");
         RequestDetails proposed = queries.details(id);
         assertEquals(RequestState.CONDITIONS_PROPOSED, proposed.state());
         assertEquals("LibraryUseOnly,Cost", proposed.conditions());
-        borrowing.acceptConditions(id, null, "borrowing staff");
+        borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
         assertTrue(fixtures.notificationsOf(id).get(0).startsWith("CONDITIONS_TO_ACCEPT"));
-        IllRuleViolation notTheirs = assertThrows(IllRuleViolation.class,
-                () -> borrowing.readerAnswersConditions(id, borrower, "SOMEONE-ELSE", true));
+        NotAllowedException notTheirs = assertThrows(NotAllowedException.class,
+                () -> borrowing.readerAnswersConditions(readerOf(borrower, "SOMEONE-ELSE"), id, true));
         assertEquals("Request #" + id + " is not yours", notTheirs.getMessage());
         IllRuleViolation officeAgain = assertThrows(IllRuleViolation.class,
-                () -> borrowing.acceptConditions(id, null, "borrowing staff"));
+                () -> borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null));
         assertEquals("Cannot accept the conditions (ACCEPT_CONDITIONS) when the request is AWAITING_READER_CONSENT",
                 officeAgain.getMessage());
-        borrowing.readerAnswersConditions(id, borrower, proposed.readerCard(), true);
+        borrowing.readerAnswersConditions(readerOf(borrower, proposed.readerCard()), id, true);
         assertEquals(RequestState.WILL_SUPPLY, queries.details(id).state());
-        lending.shipLoan(id, lender, book.get(1), "lender staff");
+        lending.shipLoan(staffOf(lender), id, book.get(1));
         assertEquals(new BigDecimal("6.00"), ledger.balance(lender, borrower).get(0).amount());
     }
 
     @Test
     void aReaderOfAnotherLibraryWithTheSameCardNumberCannotAnswer() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.proposeConditions(id, lender, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, "lender staff", null);
-        borrowing.acceptConditions(id, null, "borrowing staff");
+        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
+        borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         String card = queries.details(id).readerCard();
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> borrowing.readerAnswersConditions(id, "ZZ-NUL", card, true));
+        NotAllowedException refused = assertThrows(NotAllowedException.class,
+                () -> borrowing.readerAnswersConditions(readerOf("ZZ-NUL", card), id, true));
         assertEquals("Request #" + id + " is not yours", refused.getMessage());
     }
 
     @Test
     void negativeCostIsRefusedWithAClearMessage() {
         long id = requestSentToLender(ServiceType.LOAN);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.proposeConditions(id, lender,
-                Set.of(), new BigDecimal("-3.00"), "lender staff", null));
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.proposeConditions(staffOf(lender), id,
+                Set.of(), new BigDecimal("-3.00"), null));
         assertEquals("A cost cannot be negative", refused.getMessage());
     }
 
     @Test
     void readerDecliningConditionsSendsTheRequestOn() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.proposeConditions(id, lender, Set.of(LoanCondition.NO_REPRODUCTION), null, "lender staff", null);
-        borrowing.acceptConditions(id, null, "borrowing staff");
-        borrowing.readerAnswersConditions(id, borrower, queries.details(id).readerCard(), false);
+        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.NO_REPRODUCTION), null, null);
+        borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
+        borrowing.readerAnswersConditions(readerOf(borrower, queries.details(id).readerCard()), id, false);
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertTrue(details.unfilledReasons().contains("conditions NoReproduction declined by the reader"),
@@ -223,8 +257,8 @@ class LoanLifecycleIT {
     @Test
     void loanCannotBeCheckedInBeforeItIsShippedBack() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.shipLoan(id, lender, book.get(1), "lender staff");
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.checkIn(id, lender, "lender staff"));
+        lending.shipLoan(staffOf(lender), id, book.get(1));
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.checkIn(staffOf(lender), id));
         assertEquals("Cannot check the returned item in (CHECK_IN) when the request is LOANED", refused.getMessage());
         assertEquals(RequestState.LOANED, queries.details(id).state());
     }

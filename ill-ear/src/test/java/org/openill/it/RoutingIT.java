@@ -28,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
+import static org.openill.it.Fixtures.readerOf;
 
 /** The rota: who may lend, in which order, and how a request moves on when a lender fails it. */
 @ExtendWith(ArquillianExtension.class)
@@ -68,11 +71,11 @@ class RoutingIT {
         String borrower = fixtures.newLibrary();
         String first = fixtures.newLibrary();
         String second = fixtures.newLibrary();
-        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
-        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(second).to(borrower).priority(20));
+        fixtures.agreement(lending(first).to(borrower));
         List<String> book = fixtures.newBookHeldAt(second + "/OPEN", first + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        borrowing.route(fixtures.borrowingOffice(id), id, null);
         return new TwoLenders(first, second, id);
     }
 
@@ -82,8 +85,8 @@ class RoutingIT {
         if (service == ServiceType.COPY) {
             description.part("Chapter one", null, null, null, "1-20");
         }
-        long id = borrowing.apply(isil, card, recordId, description.build(), service);
-        borrowing.validate(id, null, "borrowing staff");
+        long id = borrowing.apply(readerOf(isil, card), recordId, description.build(), service);
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
         return id;
     }
 
@@ -91,7 +94,7 @@ class RoutingIT {
     void referenceRoomHoldingsNeverEnterTheRota() {
         long cormen = fixtures.recordIdByIsbn("9780262033848");
         long id = validatedRequest("ZZ-ECL", cormen, "Introduction to Algorithms", ServiceType.LOAN);
-        assertTrue(borrowing.route(id, null, "ecl staff"));
+        assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.REQUEST_RECEIVED, details.state());
         assertEquals("ZZ-NUL", details.lenderIsil());
@@ -102,7 +105,7 @@ class RoutingIT {
     void itemOnlyInAReferenceRoomEndsUnfilledAndTheReaderIsTold() {
         long hawking = fixtures.recordIdByIsbn("9780553380163");
         long id = validatedRequest("ZZ-NUL", hawking, "A Brief History of Time", ServiceType.LOAN);
-        assertFalse(borrowing.route(id, null, "nul staff"));
+        assertFalse(borrowing.route(fixtures.borrowingOffice(id), id, null));
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertEquals("ZZ-SCL holds it only in a reference room, which never lends through interlibrary loan",
@@ -117,10 +120,11 @@ class RoutingIT {
     void staffCannotOverrideTheReferenceRoomRule() {
         long cormen = fixtures.recordIdByIsbn("9780262033848");
         long id = validatedRequest("ZZ-ECL", cormen, "Introduction to Algorithms", ServiceType.LOAN);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.routeTo(id, null, "ZZ-SCL", "ecl staff"));
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> borrowing.routeTo(staffOf("ZZ-ECL"), id, null, "ZZ-SCL"));
         assertEquals("Cannot send the request to ZZ-SCL: ZZ-SCL holds it only in a reference room, which never lends "
                 + "through interlibrary loan", refused.getMessage());
-        borrowing.routeTo(id, null, "ZZ-NUL", "ecl staff");
+        borrowing.routeTo(fixtures.borrowingOffice(id), id, null, "ZZ-NUL");
         assertEquals("ZZ-NUL", queries.details(id).lenderIsil());
     }
 
@@ -128,13 +132,13 @@ class RoutingIT {
     void lenderCannotSupplyFromItsReferenceRoom() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        borrowing.route(fixtures.borrowingOffice(id), id, null);
         String referenceBarcode = book.get(2);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.shipLoan(id, lender, referenceBarcode, "lender staff"));
+                () -> lending.shipLoan(staffOf(lender), id, referenceBarcode));
         assertTrue(refused.getMessage().endsWith("items in college and department reference rooms are never lent "
                 + "through interlibrary loan"), refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
@@ -145,10 +149,10 @@ class RoutingIT {
     void lendersInboxOffersOnlyCopiesOutsideReferenceRooms() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/REF", lender + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
+        borrowing.route(fixtures.borrowingOffice(id), id, null);
         List<IncomingRequest> inbox = lendingQueries.incoming(lender);
         assertEquals(1, inbox.size());
         IncomingRequest incoming = inbox.get(0);
@@ -157,7 +161,7 @@ class RoutingIT {
         assertTrue(incoming.answerDueAt() != null);
         assertEquals(List.of(book.get(2)), incoming.suppliableCopies().stream()
                 .map(IncomingRequest.SuppliableCopy::barcode).toList(), "the reference-room copy is never offered");
-        lending.shipLoan(id, lender, book.get(2), "lender staff");
+        lending.shipLoan(staffOf(lender), id, book.get(2));
         assertTrue(lendingQueries.incoming(lender).isEmpty());
     }
 
@@ -165,14 +169,14 @@ class RoutingIT {
     void lenderHoldingOnlyAReferenceCopyCannotPromiseToSupply() {
         String lender = fixtures.newLibrary();
         String borrower = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        borrowing.route(id, null, "staff");
-        lending.shipLoan(id, lender, book.get(1), "lender staff");
+        borrowing.route(fixtures.borrowingOffice(id), id, null);
+        lending.shipLoan(staffOf(lender), id, book.get(1));
         // A second reader asks; the only copy left is in the reference room: the lender is not even in the rota
         long second = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        assertFalse(borrowing.route(second, null, "staff"));
+        assertFalse(borrowing.route(fixtures.borrowingOffice(second), second, null));
         assertTrue(queries.details(second).unfilledReasons().startsWith(lender + " has no copy it can lend now"),
                 queries.details(second).unfilledReasons());
     }
@@ -185,13 +189,13 @@ class RoutingIT {
         long id = network.requestId();
         assertEquals(first, queries.details(id).lenderIsil());
 
-        lending.unfilled(id, first, "missing from the shelf", "first staff");
+        lending.unfilled(staffOf(first), id, "missing from the shelf");
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.REQUEST_RECEIVED, details.state());
         assertEquals(second, details.lenderIsil());
         assertEquals(RotaEntryStatus.UNFILLED, details.rota().get(0).status());
 
-        lending.unfilled(id, second, "damaged", "second staff");
+        lending.unfilled(staffOf(second), id, "damaged");
         details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertEquals(first + ": missing from the shelf; " + second + ": damaged", details.unfilledReasons());
@@ -206,10 +210,10 @@ class RoutingIT {
         long id = network.requestId();
         assertEquals(slow, queries.details(id).lenderIsil());
 
-        clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(23)));
+        clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(23)));
         assertEquals(slow, queries.details(id).lenderIsil(), "moved on before the 24 hours of the agreement");
 
-        clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(25)));
+        clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(25)));
         RequestDetails details = queries.details(id);
         assertEquals(next, details.lenderIsil());
         assertEquals(RotaEntryStatus.NO_ANSWER, details.rota().get(0).status());
@@ -220,14 +224,14 @@ class RoutingIT {
     void agreementThatDoesNotAllowTheServiceKeepsTheLenderOut() {
         String borrower = fixtures.newLibrary();
         String copiesOnly = fixtures.newLibrary();
-        fixtures.agreement(copiesOnly, borrower, false, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(copiesOnly).to(borrower).copiesOnly());
         List<String> book = fixtures.newBookHeldAt(copiesOnly + "/OPEN");
         long loan = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        assertFalse(borrowing.route(loan, null, "staff"));
+        assertFalse(borrowing.route(fixtures.borrowingOffice(loan), loan, null));
         assertTrue(queries.details(loan).unfilledReasons().endsWith("does not allow loans"),
                 queries.details(loan).unfilledReasons());
         long copy = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.COPY);
-        assertTrue(borrowing.route(copy, null, "staff"));
+        assertTrue(borrowing.route(fixtures.borrowingOffice(copy), copy, null));
         assertEquals(copiesOnly, queries.details(copy).lenderIsil());
     }
 
@@ -235,13 +239,13 @@ class RoutingIT {
     void maximumItemsOutstandingIsRespected() {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 1, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         List<String> other = fixtures.newBookHeldAt(lender + "/OPEN");
         long first = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        assertTrue(borrowing.route(first, null, "staff"));
+        assertTrue(borrowing.route(fixtures.borrowingOffice(first), first, null));
         long second = validatedRequest(borrower, Long.parseLong(other.get(0)), "Other Book", ServiceType.LOAN);
-        assertFalse(borrowing.route(second, null, "staff"));
+        assertFalse(borrowing.route(fixtures.borrowingOffice(second), second, null));
         assertEquals(lender + ": the agreement " + lender + " → " + borrower + " allows at most 1 items outstanding, and 1 are",
                 queries.details(second).unfilledReasons());
     }
@@ -250,11 +254,11 @@ class RoutingIT {
     void suspendedAgreementLendsNothing() {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 10, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower));
         fixtures.suspendAgreements(lender, borrower);
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        assertFalse(borrowing.route(id, null, "staff"));
+        assertFalse(borrowing.route(fixtures.borrowingOffice(id), id, null));
         assertEquals(lender + ": the agreement " + lender + " → " + borrower + " is suspended",
                 queries.details(id).unfilledReasons());
     }
@@ -265,7 +269,7 @@ class RoutingIT {
         String stranger = fixtures.newLibrary();
         List<String> book = fixtures.newBookHeldAt(stranger + "/OPEN");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
-        assertFalse(borrowing.route(id, null, "staff"));
+        assertFalse(borrowing.route(fixtures.borrowingOffice(id), id, null));
         assertEquals(stranger + ": no partner agreement lets " + borrower + " borrow from it",
                 queries.details(id).unfilledReasons());
     }
@@ -275,18 +279,18 @@ class RoutingIT {
         String borrower = fixtures.newLibrary();
         String first = fixtures.newLibrary();
         String second = fixtures.newLibrary();
-        fixtures.agreement(first, borrower, true, true, 10, 10, "0", "0");
-        fixtures.agreement(second, borrower, true, true, 10, 20, "0", "0");
+        fixtures.agreement(lending(first).to(borrower));
+        fixtures.agreement(lending(second).to(borrower).priority(20));
         String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
-        long id = borrowing.apply(borrower, card, null,
+        long id = borrowing.apply(readerOf(borrower, card), null,
                 BibliographicDescription.titled("A Pamphlet Nobody Catalogued").by("Obscure, Author").build(),
                 ServiceType.LOAN);
-        borrowing.validate(id, null, "staff");
-        assertTrue(borrowing.route(id, null, "staff"));
+        borrowing.validate(fixtures.borrowingOffice(id), id, null);
+        assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
         assertEquals(first, queries.details(id).lenderIsil());
-        lending.unfilled(id, first, "not held", "first staff");
+        lending.unfilled(staffOf(first), id, "not held");
         assertEquals(second, queries.details(id).lenderIsil());
-        lending.unfilled(id, second, "not held either", "second staff");
+        lending.unfilled(staffOf(second), id, "not held either");
         assertEquals("the item is not in the union catalogue of the network; " + first + ": not held; " + second
                 + ": not held either", queries.details(id).unfilledReasons());
     }
@@ -297,9 +301,9 @@ class RoutingIT {
         String hesitant = network.first();
         String next = network.second();
         long id = network.requestId();
-        lending.retryPossible(id, hesitant, "at the bindery", "hesitant staff");
-        assertFalse(clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(23))).done().contains(id));
-        assertTrue(clock.moveOnFromSilentLenders(Instant.now().plus(Duration.ofHours(25))).done().contains(id));
+        lending.retryPossible(staffOf(hesitant), id, "at the bindery");
+        assertFalse(clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(23))).done().contains(id));
+        assertTrue(clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(25))).done().contains(id));
         assertEquals(next, queries.details(id).lenderIsil());
     }
 
@@ -309,8 +313,8 @@ class RoutingIT {
         String slow = network.first();
         String next = network.second();
         long id = network.requestId();
-        lending.willSupply(id, slow, "slow staff");
-        borrowing.skipLender(id, null, "staff", "promised a month ago, nothing shipped");
+        lending.willSupply(staffOf(slow), id);
+        borrowing.skipLender(fixtures.borrowingOffice(id), id, null, "promised a month ago, nothing shipped");
         RequestDetails details = queries.details(id);
         assertEquals(next, details.lenderIsil());
         assertEquals(RotaEntryStatus.SKIPPED, details.rota().get(0).status());
@@ -321,7 +325,7 @@ class RoutingIT {
     void twoRequestsRoutedAtOnceCannotBothTakeTheLastOutstandingSlot() throws Exception {
         String borrower = fixtures.newLibrary();
         String lender = fixtures.newLibrary();
-        fixtures.agreement(lender, borrower, true, true, 1, 10, "0", "0");
+        fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
@@ -334,7 +338,7 @@ class RoutingIT {
             for (long id : ids) {
                 routed.add(pool.submit(() -> {
                     start.await();
-                    return borrowing.route(id, null, "staff");
+                    return borrowing.route(fixtures.borrowingOffice(id), id, null);
                 }));
             }
             start.countDown();
@@ -351,9 +355,10 @@ class RoutingIT {
     @Test
     void requestCannotBeRoutedBeforeItIsValidated() {
         String card = fixtures.newReader("ZZ-ECL", ReaderCategory.FACULTY);
-        long id = borrowing.apply("ZZ-ECL", card, null,
+        long id = borrowing.apply(readerOf("ZZ-ECL", card), null,
                 BibliographicDescription.titled("Not Yet Validated").by("Tester, Tina").build(), ServiceType.LOAN);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> borrowing.route(id, null, "staff"));
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> borrowing.route(staffOf("ZZ-ECL"), id, null));
         assertEquals("Cannot send to a lender (SEND_TO_LENDER) when the request is NEW", refused.getMessage());
     }
 }

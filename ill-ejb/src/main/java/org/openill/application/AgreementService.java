@@ -5,8 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.ConcurrentChangeException;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Location;
@@ -36,13 +38,14 @@ public class AgreementService {
     static final String SUBJECT = "AGREEMENT";
 
     /** A new agreement, in draft until activated. @return its id */
-    public long draft(String staff, String lenderIsil, String borrowerIsil, boolean reciprocal, LocalDate validFrom,
+    public long draft(Actor staff, String lenderIsil, String borrowerIsil, boolean reciprocal, LocalDate validFrom,
                       AgreementTerms terms) {
         if (validFrom == null) {
             throw new IllRuleViolation("An agreement needs the day it comes into force");
         }
         PartnerAgreement agreement = new PartnerAgreement(repository.library(lenderIsil),
                 repository.library(borrowerIsil), reciprocal, validFrom);
+        requireParty(staff, agreement, "draft a partner agreement");
         apply(agreement, terms);
         em.persist(agreement);
         em.flush();
@@ -52,40 +55,43 @@ public class AgreementService {
     }
 
     /** Changes the terms; expectedVersion is the version the ILL office saw (null: no check). */
-    public void changeTerms(String staff, long agreementId, Long expectedVersion, AgreementTerms terms) {
+    public void changeTerms(Actor staff, long agreementId, Long expectedVersion, AgreementTerms terms) {
         PartnerAgreement agreement = agreement(agreementId, expectedVersion);
+        requireParty(staff, agreement, "change the terms of a partner agreement");
         apply(agreement, terms);
         flush(agreementId);
         audit.record(staff, SUBJECT, agreementId, "CHANGE_TERMS", agreement.status(), agreement.status(), terms.toString());
     }
 
-    public void excludeCollection(String staff, long agreementId, Long expectedVersion, long locationId) {
+    public void excludeCollection(Actor staff, long agreementId, Long expectedVersion, long locationId) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
-            throw new IllRuleViolation("There is no collection #" + locationId);
+            throw new NotFoundException("There is no collection #" + locationId);
         }
         PartnerAgreement agreement = agreement(agreementId, expectedVersion);
+        requireParty(staff, agreement, "exclude a collection from a partner agreement");
         agreement.excludeCollection(location);
         flush(agreementId);
         audit.record(staff, SUBJECT, agreementId, "EXCLUDE_COLLECTION", agreement.status(), agreement.status(),
                 "Collection " + location.name() + " (#" + locationId + ") excluded");
     }
 
-    public void activate(String staff, long agreementId, Long expectedVersion) {
+    public void activate(Actor staff, long agreementId, Long expectedVersion) {
         change(staff, agreementId, expectedVersion, "ACTIVATE", PartnerAgreement::activate);
     }
 
-    public void suspend(String staff, long agreementId, Long expectedVersion) {
+    public void suspend(Actor staff, long agreementId, Long expectedVersion) {
         change(staff, agreementId, expectedVersion, "SUSPEND", PartnerAgreement::suspend);
     }
 
-    public void expire(String staff, long agreementId, Long expectedVersion) {
+    public void expire(Actor staff, long agreementId, Long expectedVersion) {
         change(staff, agreementId, expectedVersion, "EXPIRE", PartnerAgreement::expire);
     }
 
-    private void change(String staff, long agreementId, Long expectedVersion, String action,
+    private void change(Actor staff, long agreementId, Long expectedVersion, String action,
                         java.util.function.Consumer<PartnerAgreement> step) {
         PartnerAgreement agreement = agreement(agreementId, expectedVersion);
+        requireParty(staff, agreement, action.toLowerCase() + " a partner agreement");
         var from = agreement.status();
         step.accept(agreement);
         flush(agreementId);
@@ -103,6 +109,11 @@ public class AgreementService {
                         WHERE a.lender.agencyId.value = :isil OR a.borrower.agencyId.value = :isil
                         ORDER BY a.status, a.priority, a.id""", AgreementSummary.class)
                 .setParameter("isil", AgencyId.lookupValue(isil)).getResultList();
+    }
+
+    /** The staff of either party (or a network administrator) settle an agreement. */
+    private static void requireParty(Actor staff, PartnerAgreement agreement, String what) {
+        staff.requireSpeaksForOneOf(what, agreement.lender().agencyId(), agreement.borrower().agencyId());
     }
 
     private static void apply(PartnerAgreement agreement, AgreementTerms terms) {
@@ -126,7 +137,7 @@ public class AgreementService {
     private PartnerAgreement agreement(long id, Long expectedVersion) {
         PartnerAgreement agreement = em.find(PartnerAgreement.class, id);
         if (agreement == null) {
-            throw new IllRuleViolation("There is no partner agreement #" + id);
+            throw new NotFoundException("There is no partner agreement #" + id);
         }
         if (expectedVersion != null && agreement.version() != expectedVersion) {
             throw new ConcurrentChangeException("Partner agreement #" + id

@@ -3,6 +3,7 @@ package org.openill.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.Text;
 import org.openill.domain.audit.AuditEntry;
 
@@ -16,9 +17,9 @@ public class AuditLog {
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
-    public void record(String actor, String subjectType, Object subjectId, String action, Object fromState,
+    public void record(Actor actor, String subjectType, Object subjectId, String action, Object fromState,
                        Object toState, String message) {
-        em.persist(new AuditEntry(Instant.now(), actor, subjectType, String.valueOf(subjectId), action,
+        em.persist(new AuditEntry(Instant.now(), actor.text(), subjectType, String.valueOf(subjectId), action,
                 fromState == null ? null : fromState.toString(), toState == null ? null : toState.toString(), message));
     }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.CirculationStatus;
@@ -62,7 +63,7 @@ public class BorrowingService {
      * @return the id of the new request
      * @throws IllRuleViolation saying why the application cannot be accepted
      */
-    public long apply(String libraryIsil, String cardNumber, Long recordId, BibliographicDescription description,
+    public long apply(Actor.Reader applicant, Long recordId, BibliographicDescription description,
                       ServiceType service) {
         if (description == null || service == null) {
             throw new IllRuleViolation("An application needs the item's description and the service, loan or copy");
@@ -71,7 +72,7 @@ public class BorrowingService {
         if (insufficiency != null) {
             throw new IllRuleViolation("The bibliographic data cannot identify the item: " + insufficiency);
         }
-        Reader reader = repository.reader(libraryIsil, cardNumber);
+        Reader reader = repository.reader(applicant.library().value(), applicant.cardNumber());
         // one application at a time per reader, so that two at once cannot both pass the limits below
         em.lock(reader, LockModeType.PESSIMISTIC_WRITE);
         Library library = reader.homeLibrary();
@@ -100,7 +101,7 @@ public class BorrowingService {
         rejectDuplicate(reader, record, description, service);
         rejectIfHeldLocally(library, record, service);
 
-        IllRequest request = new IllRequest(reader, record, description, service, actorFor(reader), Instant.now());
+        IllRequest request = new IllRequest(applicant, reader, record, description, service, Instant.now());
         repository.add(request);
         repository.flush(request);
         LOG.info(() -> "ILL request #" + request.id() + " by " + reader.cardNumber() + " for " + description.title());
@@ -108,7 +109,7 @@ public class BorrowingService {
     }
 
     /** The borrowing ILL office has checked the application. */
-    public void validate(long requestId, Long expectedVersion, String staff) {
+    public void validate(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.validate(staff, Instant.now(), null);
         repository.flush(request);
@@ -120,20 +121,20 @@ public class BorrowingService {
      *
      * @return true when a lender was asked
      */
-    public boolean route(long requestId, Long expectedVersion, String staff) {
+    public boolean route(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         requireMember(request.borrower());
         RoutingService.Rota rota = routing.rotaFor(request, LocalDate.now(request.borrower().timeZone()));
-        request.planRota(rota.agreements(), rota.reasons());
+        request.planRota(staff, rota.agreements(), rota.reasons());
         request.sendToNextLender(staff, Instant.now());
-        return afterRotaMoved(request, staff);
+        return afterRotaMoved(request);
     }
 
     /**
      * Staff send the request to a lender of their choice. The lender must still be able to supply under the rules
      * (a reference room never lends; an agreement must allow it), otherwise the reason is given.
      */
-    public void routeTo(long requestId, Long expectedVersion, String lenderIsil, String staff) {
+    public void routeTo(Actor staff, long requestId, Long expectedVersion, String lenderIsil) {
         IllRequest request = repository.request(requestId, expectedVersion);
         requireMember(request.borrower());
         RoutingService.Rota rota = routing.rotaFor(request, LocalDate.now(request.borrower().timeZone()));
@@ -144,20 +145,20 @@ public class BorrowingService {
                     .orElse(lenderIsil + " does not hold the item");
             throw new IllRuleViolation("Cannot send the request to " + lenderIsil + ": " + why);
         }
-        request.planRota(chosen.stream().map(candidate -> candidate.agreement()).toList(), List.of());
+        request.planRota(staff, chosen.stream().map(candidate -> candidate.agreement()).toList(), List.of());
         request.sendToNextLender(staff, Instant.now());
-        afterRotaMoved(request, staff);
+        afterRotaMoved(request);
     }
 
     /** The borrowing office stops waiting for the current lender and asks the next one of the rota. */
-    public void skipLender(long requestId, Long expectedVersion, String staff, String reason) {
+    public void skipLender(Actor staff, long requestId, Long expectedVersion, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
-        request.skipLender(reason, staff, Instant.now());
-        afterRotaMoved(request, staff);
+        request.skipLender(staff, reason, Instant.now());
+        afterRotaMoved(request);
     }
 
     /** The borrowing office accepts the lender's conditions; the reader is asked where they concern them. */
-    public void acceptConditions(long requestId, Long expectedVersion, String staff) {
+    public void acceptConditions(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         Instant now = Instant.now();
         if (request.acceptConditions(staff, now)) {
@@ -166,44 +167,42 @@ public class BorrowingService {
         repository.flush(request);
     }
 
-    public void declineConditions(long requestId, Long expectedVersion, String staff, String reason) {
+    public void declineConditions(Actor staff, long requestId, Long expectedVersion, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.declineConditions(staff, Instant.now(), reason);
-        afterRotaMoved(request, staff);
+        afterRotaMoved(request);
     }
 
     /** The reader answers the conditions the borrowing office passed on to them. */
-    public void readerAnswersConditions(long requestId, String libraryIsil, String cardNumber, boolean accept) {
+    public void readerAnswersConditions(Actor reader, long requestId, boolean accept) {
         IllRequest request = repository.request(requestId, null);
-        requireOwnRequest(request, libraryIsil, cardNumber);
-        String actor = actorFor(request.reader());
-        request.readerAnswersConditions(accept, actor, Instant.now());
-        afterRotaMoved(request, actor);
+        request.readerAnswersConditions(reader, accept, Instant.now());
+        afterRotaMoved(request);
     }
 
     /** The borrowing library received the lent item. */
-    public void receive(long requestId, Long expectedVersion, String staff) {
+    public void receive(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.receive(staff, Instant.now());
         repository.add(ReaderNotification.itemArrived(request, Instant.now()));
         repository.flush(request);
     }
 
-    public void requestRenewal(long requestId, String libraryIsil, String cardNumber) {
+    /** The reader (or their ILL office) asks the lender for a longer loan. */
+    public void requestRenewal(Actor actor, long requestId) {
         IllRequest request = repository.request(requestId, null);
-        requireOwnRequest(request, libraryIsil, cardNumber);
-        request.requestRenewal(actorFor(request.reader()), Instant.now());
+        request.requestRenewal(actor, Instant.now());
         repository.flush(request);
     }
 
-    public void shipBack(long requestId, Long expectedVersion, String staff) {
+    public void shipBack(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.shipBack(staff, Instant.now(), null);
         repository.flush(request);
     }
 
     /** The item is lost on the borrowing side: the lender's replacement fee is charged. */
-    public void reportLost(long requestId, Long expectedVersion, String staff, String note) {
+    public void reportLost(Actor staff, long requestId, Long expectedVersion, String note) {
         IllRequest request = repository.request(requestId, expectedVersion);
         Library lender = request.lender();
         // lost on the way back to the lender: the library answers for it, not the reader who returned it
@@ -215,51 +214,53 @@ public class BorrowingService {
         repository.flush(request);
     }
 
-    public void cancel(long requestId, Long expectedVersion, String actor, String reason) {
+    /** The reader or their ILL office withdraws the request before anything was shipped. */
+    public void cancel(Actor actor, long requestId, Long expectedVersion, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.cancel(actor, Instant.now(), reason);
         repository.flush(request);
     }
 
     /**
-     * One step of the clock's sweep for lenders that did not answer: the request moves on to the next lender if its
-     * lender's time is still up now. In a transaction of its own, so that one failing request loses nothing else.
+     * One step of the clock's sweep for requests waiting past their deadline (an answer, a promised shipment, a
+     * decision on conditions): the request moves on to the next lender if its deadline has still passed now. In a
+     * transaction of its own, so that one failing request loses nothing else.
      *
      * @return true when the request moved on
      * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean moveOnFromSilentLender(long requestId, Instant now) {
+    public boolean moveOnPastDeadline(Actor clock, long requestId, Instant now) {
         IllRequest request = repository.requestNotBusy(requestId);
-        if (!request.lenderMissedResponseTime(now)) {
+        if (!request.isPastDeadline(now)) {
             return false;
         }
-        request.lenderDidNotAnswer("system", now);
-        afterRotaMoved(request, "system");
+        request.moveOnPastDeadline(clock, now);
+        afterRotaMoved(request);
         return true;
     }
 
     /**
      * One step of the clock's sweep for overdue loans: the loan becomes overdue if its due date has passed by its
-     * lender's date at the instant. In a transaction of its own, like {@link #moveOnFromSilentLender}.
+     * lender's date at the instant. In a transaction of its own, like {@link #moveOnPastDeadline}.
      *
      * @return true when the loan became overdue now; false when it is not (or no longer, or already) due
      * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean markOverdue(long requestId, Instant now) {
+    public boolean markOverdue(Actor clock, long requestId, Instant now) {
         IllRequest request = repository.requestNotBusy(requestId);
         if (!request.isOverdueAt(now)) {
             return false;
         }
-        request.markOverdue("system", now);
+        request.markOverdue(clock, now);
         repository.flush(request);
         return true;
     }
 
     /** After the request moved along its rota: the new lender's limit holds, and the reader hears if it ran out. */
-    private boolean afterRotaMoved(IllRequest request, String actor) {
-        routing.holdToOutstandingLimit(request, actor, Instant.now());
+    private boolean afterRotaMoved(IllRequest request) {
+        routing.holdToOutstandingLimit(request, Instant.now());
         if (request.state() == RequestState.UNFILLED) {
             repository.add(ReaderNotification.unfilled(request, Instant.now()));
         }
@@ -319,8 +320,8 @@ public class BorrowingService {
                         WHERE h.record = :record AND b.library = :library""", Holding.class)
                 .setParameter("record", record).setParameter("library", library).getResultList();
         for (Holding holding : own) {
-            boolean onShelf = holding.circulationStatus() == CirculationStatus.AVAILABLE;
-            boolean borrowable = onShelf && !holding.location().type().isReferenceRoom();
+            // borrowing at home is not interlibrary loan: any collection outside a reference room lends to its readers
+            boolean borrowable = holding.isOnShelf() && !holding.location().type().isReferenceRoom();
             if (service == ServiceType.LOAN && borrowable || service == ServiceType.COPY
                     && holding.circulationStatus() != CirculationStatus.MISSING) {
                 throw new IllRuleViolation("Your own library has it: " + holding.location().branch().name() + ", "
@@ -330,15 +331,4 @@ public class BorrowingService {
         }
     }
 
-    /** Card numbers are unique only within a library: the reader is known by both. */
-    private static void requireOwnRequest(IllRequest request, String libraryIsil, String cardNumber) {
-        Reader reader = request.reader();
-        if (!reader.cardNumber().equals(cardNumber) || !reader.homeLibrary().agencyId().value().equals(libraryIsil)) {
-            throw new IllRuleViolation("Request #" + request.id() + " is not yours");
-        }
-    }
-
-    static String actorFor(Reader reader) {
-        return "reader " + reader.homeLibrary().agencyId().value() + "/" + reader.cardNumber();
-    }
 }

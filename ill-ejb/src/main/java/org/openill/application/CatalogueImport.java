@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.marc4j.marc.Record;
+import org.openill.domain.Actor;
 import org.openill.domain.Text;
 import org.openill.domain.audit.AuditEntry;
 import org.openill.domain.catalogue.BibliographicRecord;
@@ -46,7 +47,8 @@ public class CatalogueImport {
      * Imports every record of the file the catalogue can take and reports the others as skipped, with the reason.
      * A damaged file keeps the records read before the damage; the damage is reported as one skipped entry.
      */
-    public ImportReport importMarc(String staff, String fileName, InputStream input, MarcFormat format) {
+    public ImportReport importMarc(Actor staff, String fileName, InputStream input, MarcFormat format) {
+        staff.requireLibraryStaff("import into the union catalogue");
         // the file name names the import in the audit trail
         String name = Text.required("file name", fileName, AuditEntry.SUBJECT_ID_LENGTH);
         ImportRun run = new ImportRun();

@@ -3,12 +3,13 @@ package org.openill.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.Text;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
+import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
 
 import java.util.ArrayList;
@@ -55,13 +56,13 @@ public class CatalogueSearch {
     public SearchResult search(String query, int page, int pageSize) {
         String words = Text.optional("search", query, MAX_QUERY_LENGTH);
         if (words == null) {
-            throw new IllRuleViolation("Type a few words of the title, an author, a subject, an ISBN or an ISSN");
+            throw new InvalidInputException("search", "Type a few words of the title, an author, a subject, an ISBN or an ISSN");
         }
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllRuleViolation("Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " records");
+            throw new InvalidInputException("page", "Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " records");
         }
         if ((long) page * pageSize > MAX_OFFSET) {
-            throw new IllRuleViolation("Only the first " + MAX_OFFSET + " results can be paged through; "
+            throw new InvalidInputException("page", "Only the first " + MAX_OFFSET + " results can be paged through; "
                     + "add words to narrow the search");
         }
         String identifier = identifierIn(words);
@@ -105,7 +106,7 @@ public class CatalogueSearch {
                 .setParameter("ids", recordIds).getResultList();
         for (Object[] row : rows) {
             LocationType type = (LocationType) row[4];
-            boolean lendable = (Boolean) row[7] && !type.isReferenceRoom();
+            boolean lendable = Location.lendsThroughIll(type, (Boolean) row[7]);
             byRecord.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(new CatalogueHit.HoldingLine(
                     (Long) row[0], (String) row[1], (String) row[2], (String) row[3], type, (String) row[5],
                     (CirculationStatus) row[6], lendable));

@@ -6,11 +6,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
+import org.openill.domain.library.AgencyId;
 import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestAction;
-import org.openill.domain.request.RequestState;
+import org.openill.domain.request.RequestStateMachine;
 import org.openill.domain.request.RotaEntryStatus;
 
 import java.time.Instant;
@@ -25,7 +28,7 @@ import java.util.Set;
  * What the clock has to do on requests, and its record of the requests it failed on. A request the clock fails on
  * again and again is left to staff (they see it in {@link RequestQueries}) and the clock does not touch it until they
  * let it try again. The steps themselves are {@link BorrowingService#markOverdue} and
- * {@link BorrowingService#moveOnFromSilentLender}.
+ * {@link BorrowingService#moveOnPastDeadline}.
  */
 @Stateless
 public class ClockWork {
@@ -47,21 +50,24 @@ public class ClockWork {
                         SELECT r.id, r.dueDate, l.timeZone FROM IllRequest r JOIN r.lender l
                         WHERE r.state IN :out AND r.dueDate < :latest""" + NOT_LEFT_TO_STAFF + " ORDER BY r.id",
                         Object[].class)
-                .setParameter("out", List.of(RequestState.LOANED, RequestState.RECALLED))
+                .setParameter("out", RequestStateMachine.statesAllowing(RequestAction.MARK_OVERDUE))
                 .setParameter("latest", latestDateOnEarth).getResultList();
         return candidates.stream()
                 .filter(row -> IllRequest.dueDatePassed((LocalDate) row[1], ZoneId.of((String) row[2]), now))
                 .map(row -> (Long) row[0]).toList();
     }
 
-    /** Requests whose lender let its response time pass without an answer by the instant, oldest request first. */
-    public List<Long> requestsWithSilentLender(Instant now) {
+    /**
+     * Requests waiting past the deadline of their next step by the instant (the lender's answer or shipment, the
+     * decision on its conditions), oldest request first.
+     */
+    public List<Long> requestsPastDeadline(Instant now) {
         return em.createQuery("""
                         SELECT DISTINCT r.id FROM RotaEntry e JOIN e.request r
                         WHERE e.status = :asked AND e.answerDueAt < :now AND r.state IN :waiting"""
                         + NOT_LEFT_TO_STAFF + " ORDER BY r.id", Long.class)
                 .setParameter("asked", RotaEntryStatus.ASKED).setParameter("now", now)
-                .setParameter("waiting", List.of(RequestState.REQUEST_RECEIVED, RequestState.RETRY_POSSIBLE))
+                .setParameter("waiting", RequestStateMachine.statesAllowing(RequestAction.NO_ANSWER))
                 .getResultList();
     }
 
@@ -88,7 +94,7 @@ public class ClockWork {
             leftToStaff = failure.failedAgain(step, error, when);
         }
         if (leftToStaff) {
-            audit.record("system", "ILL_REQUEST", requestId, "CLOCK_NEEDS_STAFF", null, null, failure.reason());
+            audit.record(Actor.SYSTEM, "ILL_REQUEST", requestId, "CLOCK_NEEDS_STAFF", null, null, failure.reason());
         }
         return leftToStaff;
     }
@@ -101,7 +107,14 @@ public class ClockWork {
     }
 
     /** Staff have looked at a request the clock kept failing on, and let the clock try it again. */
-    public void letTryAgain(long requestId, String staff) {
+    public void letTryAgain(Actor staff, long requestId) {
+        IllRequest request = em.find(IllRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException("There is no ILL request #" + requestId);
+        }
+        staff.requireSpeaksForOneOf("let the clock try again", request.lender() == null
+                ? new AgencyId[] {request.borrower().agencyId()}
+                : new AgencyId[] {request.borrower().agencyId(), request.lender().agencyId()});
         ClockFailure failure = em.find(ClockFailure.class, requestId);
         if (failure == null || !failure.needsAttention()) {
             throw new IllRuleViolation("The clock has not left ILL request #" + requestId + " to staff");

@@ -3,31 +3,30 @@ package org.openill.application;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.openill.domain.catalogue.CirculationStatus;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.agreement.SupplyRule;
+import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.AgencyId;
-import org.openill.domain.library.LocationType;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RotaEntryStatus;
 import org.openill.domain.request.ServiceType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The lending ILL office's view: the requests partner libraries sent it, oldest answer due first, each with the
- * copies it may supply. Copies in reference rooms are never offered, nor copies in collections the agreement
- * excludes, nor (for loans) copies not on the shelf or in collections that do not lend through ILL.
+ * copies it may supply by the one {@link SupplyRule} that the supply itself keeps: never a copy in a reference room,
+ * in a collection the agreement excludes or that does not supply the service, or not on the shelf.
  */
 @Stateless
 public class LendingQueries {
-
-    static final List<RequestState> AWAITING_SUPPLY = List.of(RequestState.REQUEST_RECEIVED,
-            RequestState.EXPECT_TO_SUPPLY, RequestState.WILL_SUPPLY, RequestState.RETRY_POSSIBLE);
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
@@ -43,7 +42,7 @@ public class LendingQueries {
                           AND r.state IN :states
                         ORDER BY e.answerDueAt, r.id""", Object[].class)
                 .setParameter("isil", lenderIsil).setParameter("asked", RotaEntryStatus.ASKED)
-                .setParameter("states", AWAITING_SUPPLY).getResultList();
+                .setParameter("states", RequestState.AWAITING_LENDER).getResultList();
         Map<Long, List<IncomingRequest.SuppliableCopy>> copies = suppliableCopies(lenderIsil, rows);
         List<IncomingRequest> incoming = new ArrayList<>();
         for (Object[] row : rows) {
@@ -55,7 +54,10 @@ public class LendingQueries {
         return incoming;
     }
 
-    /** One query for the copies of every request listed, instead of one per request. */
+    /**
+     * The copies of every request listed that the one {@link SupplyRule} lets the lender supply, on the lender's
+     * date: one query for the holdings and one for the agreements, instead of some per request.
+     */
     private Map<Long, List<IncomingRequest.SuppliableCopy>> suppliableCopies(String lenderIsil, List<Object[]> rows) {
         Map<Long, List<Long>> requestsByRecord = new LinkedHashMap<>();
         Map<Long, ServiceType> serviceByRequest = new LinkedHashMap<>();
@@ -71,34 +73,28 @@ public class LendingQueries {
         if (requestsByRecord.isEmpty()) {
             return copies;
         }
-        Set<List<Long>> excluded = new HashSet<>();
-        for (Object[] pair : em.createQuery("""
-                        SELECT a.id, x.id FROM PartnerAgreement a JOIN a.excludedLocations x WHERE a.id IN :agreements""",
-                        Object[].class)
+        Map<Long, PartnerAgreement> agreements = new HashMap<>();
+        for (PartnerAgreement agreement : em.createQuery("""
+                        SELECT DISTINCT a FROM PartnerAgreement a LEFT JOIN FETCH a.excludedLocations
+                        WHERE a.id IN :agreements""", PartnerAgreement.class)
                 .setParameter("agreements", new HashSet<>(agreementByRequest.values())).getResultList()) {
-            excluded.add(List.of((Long) pair[0], (Long) pair[1]));
+            agreements.put(agreement.id(), agreement);
         }
-        List<Object[]> holdings = em.createQuery("""
-                        SELECT h.record.id, h.barcode, h.callNumber, c.name, c.type, c.illLendable, h.circulationStatus,
-                               c.id
-                        FROM Holding h JOIN h.location c JOIN c.branch b
-                        WHERE b.library.agencyId.value = :isil AND h.record.id IN :records
-                        ORDER BY h.id""", Object[].class)
+        List<Holding> holdings = em.createQuery("""
+                        SELECT h FROM Holding h JOIN FETCH h.record JOIN FETCH h.location c JOIN FETCH c.branch b
+                               JOIN FETCH b.library l
+                        WHERE l.agencyId.value = :isil AND h.record.id IN :records
+                        ORDER BY h.id""", Holding.class)
                 .setParameter("isil", lenderIsil).setParameter("records", requestsByRecord.keySet()).getResultList();
-        for (Object[] holding : holdings) {
-            LocationType type = (LocationType) holding[4];
-            CirculationStatus status = (CirculationStatus) holding[6];
-            if (type.isReferenceRoom() || status == CirculationStatus.MISSING) {
-                continue;
-            }
-            for (long requestId : requestsByRecord.get((Long) holding[0])) {
-                boolean loan = serviceByRequest.get(requestId) == ServiceType.LOAN;
-                if (loan && (!(Boolean) holding[5] || status != CirculationStatus.AVAILABLE)
-                        || excluded.contains(List.of(agreementByRequest.get(requestId), (Long) holding[7]))) {
-                    continue;
+        for (Holding holding : holdings) {
+            LocalDate lenderToday = LocalDate.now(holding.location().branch().library().timeZone());
+            for (long requestId : requestsByRecord.get(holding.record().id())) {
+                PartnerAgreement agreement = agreements.get(agreementByRequest.get(requestId));
+                if (SupplyRule.refusal(holding, agreement, serviceByRequest.get(requestId), lenderToday).isEmpty()) {
+                    copies.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new IncomingRequest.SuppliableCopy(
+                            requestId, holding.barcode(), holding.callNumber(), holding.location().name(),
+                            holding.circulationStatus().name()));
                 }
-                copies.computeIfAbsent(requestId, id -> new ArrayList<>()).add(new IncomingRequest.SuppliableCopy(
-                        requestId, (String) holding[1], (String) holding[2], (String) holding[3], status.name()));
             }
         }
         return copies;

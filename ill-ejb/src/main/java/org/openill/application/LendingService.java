@@ -4,17 +4,17 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.agreement.PartnerAgreement;
-import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.fee.FeeKind;
 import org.openill.domain.library.Library;
 import org.openill.domain.notification.ReaderNotification;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestState;
-import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.persistence.IllRepository;
 
 import java.math.BigDecimal;
@@ -25,8 +25,8 @@ import java.util.Set;
 
 /**
  * The lending side of interlibrary loan: the library asked answers, supplies under the terms of the partner
- * agreement, renews, recalls and checks returned items in. Every method names the lending library acting, which must
- * be the lender the request was sent to.
+ * agreement, renews, recalls and checks returned items in. Whoever acts (staff of a library, or its own system as a
+ * partner) must speak for the lender the request was sent to.
  */
 @Stateless
 public class LendingService {
@@ -43,42 +43,40 @@ public class LendingService {
     @EJB
     private RoutingService routing;
 
-    public void expectToSupply(long requestId, String lenderIsil, String staff) {
+    public void expectToSupply(Actor staff, long requestId) {
         IllRequest request = repository.request(requestId, null);
-        request.expectToSupply(repository.library(lenderIsil), staff, Instant.now(), null);
+        request.expectToSupply(staff, Instant.now(), null);
         repository.flush(request);
     }
 
-    /** The lender promises to supply; it must hold a copy it may supply (never one in a reference room). */
-    public void willSupply(long requestId, String lenderIsil, String staff) {
+    /** The lender promises to supply; it must hold a copy it may supply ({@code SupplyRule}). */
+    public void willSupply(Actor staff, long requestId) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
-        requireSuppliableCopy(request, lender);
-        request.willSupply(lender, staff, Instant.now(), null);
+        Library lender = request.lenderActingAs(staff, RequestAction.ANSWER_WILL_SUPPLY);
+        request.willSupply(staff, copiesOf(request, lender), Instant.now(), null);
         repository.flush(request);
     }
 
-    public void retryPossible(long requestId, String lenderIsil, String reason, String staff) {
+    public void retryPossible(Actor staff, long requestId, String reason) {
         IllRequest request = repository.request(requestId, null);
-        request.retryPossible(repository.library(lenderIsil), reason, staff, Instant.now());
+        request.retryPossible(staff, reason, Instant.now());
         repository.flush(request);
     }
 
-    public void proposeConditions(long requestId, String lenderIsil, Set<LoanCondition> conditions, BigDecimal cost,
-                                  String staff, String note) {
+    public void proposeConditions(Actor staff, long requestId, Set<LoanCondition> conditions, BigDecimal cost,
+                                  String note) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
-        requireSuppliableCopy(request, lender);
+        Library lender = request.lenderActingAs(staff, RequestAction.PROPOSE_CONDITIONS);
         String currency = request.currentAgreement().map(PartnerAgreement::currency).orElse("EUR");
-        request.proposeConditions(lender, conditions, cost, currency, staff, Instant.now(), note);
+        request.proposeConditions(staff, copiesOf(request, lender), conditions, cost, currency, Instant.now(), note);
         repository.flush(request);
     }
 
     /** The lender cannot supply: the request goes on to the next lender of the rota, or ends unfilled. */
-    public void unfilled(long requestId, String lenderIsil, String reason, String staff) {
+    public void unfilled(Actor staff, long requestId, String reason) {
         IllRequest request = repository.request(requestId, null);
-        request.lenderUnfilled(repository.library(lenderIsil), reason, staff, Instant.now());
-        routing.holdToOutstandingLimit(request, staff, Instant.now());
+        request.lenderUnfilled(staff, reason, Instant.now());
+        routing.holdToOutstandingLimit(request, Instant.now());
         if (request.state() == RequestState.UNFILLED) {
             repository.add(ReaderNotification.unfilled(request, Instant.now()));
         }
@@ -89,14 +87,14 @@ public class LendingService {
      * Ships the item with the given barcode; the due date follows from the agreement's loan period, and the
      * agreement's loan fee (and any agreed cost) is charged to the borrowing library.
      */
-    public LocalDate shipLoan(long requestId, String lenderIsil, String barcode, String staff) {
+    public LocalDate shipLoan(Actor staff, long requestId, String barcode) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
+        Library lender = request.lenderActingAs(staff, RequestAction.SHIP_LOAN);
         Holding holding = repository.holding(lender, barcode);
         PartnerAgreement agreement = agreementOf(request);
         LocalDate due = LocalDate.now(lender.timeZone()).plusDays(agreement.loanPeriodDays());
         Instant now = Instant.now();
-        request.shipLoan(lender, holding, due, staff, now);
+        request.shipLoan(staff, holding, due, now);
         holding.lend();
         chargeFor(request, lender, agreement, FeeKind.LOAN, now);
         repository.flush(request);
@@ -104,75 +102,71 @@ public class LendingService {
     }
 
     /** Delivers the copy made from the item with the given barcode, and charges the agreement's copy fee. */
-    public void deliverCopy(long requestId, String lenderIsil, String barcode, String staff, String note) {
+    public void deliverCopy(Actor staff, long requestId, String barcode, String note) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
+        Library lender = request.lenderActingAs(staff, RequestAction.DELIVER_COPY);
         Holding holding = repository.holding(lender, barcode);
         PartnerAgreement agreement = agreementOf(request);
         Instant now = Instant.now();
-        request.deliverCopy(lender, holding, staff, now, note);
+        request.deliverCopy(staff, holding, now, note);
         chargeFor(request, lender, agreement, FeeKind.COPY, now);
         repository.add(ReaderNotification.copyDelivered(request, now));
         repository.flush(request);
     }
 
     /** Renews the loan by the agreement's loan period, within the renewals the agreement allows. */
-    public LocalDate approveRenewal(long requestId, String lenderIsil, String staff) {
+    public LocalDate approveRenewal(Actor staff, long requestId) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
-        PartnerAgreement agreement = agreementOf(request);
-        LocalDate newDue = request.dueDate().plusDays(agreement.loanPeriodDays());
-        request.approveRenewal(lender, newDue, agreement.maxRenewals(), staff, Instant.now());
+        LocalDate newDue = request.approveRenewal(staff, Instant.now());
         notifyRenewal(request, "Your loan of \"" + request.description().title() + "\" is renewed until " + newDue + ".");
         repository.flush(request);
         return newDue;
     }
 
-    public void denyRenewal(long requestId, String lenderIsil, String reason, String staff) {
+    public void denyRenewal(Actor staff, long requestId, String reason) {
         IllRequest request = repository.request(requestId, null);
-        request.denyRenewal(repository.library(lenderIsil), reason, staff, Instant.now());
+        request.denyRenewal(staff, reason, Instant.now());
         notifyRenewal(request, "The lending library could not renew \"" + request.description().title() + "\""
                 + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()) + ". It is due on "
                 + request.dueDate() + ".");
         repository.flush(request);
     }
 
-    /** The lender needs the item back: it is due within the given number of days at the latest. */
-    public void recall(long requestId, String lenderIsil, int daysToReturn, String reason, String staff) {
+    /**
+     * The lender needs the item back: it is due within the given number of days at the latest (never later than it
+     * was). A renewal the reader asked for is answered no, and the reader told so.
+     */
+    public LocalDate recall(Actor staff, long requestId, int daysToReturn, String reason) {
         IllRequest request = repository.request(requestId, null);
-        Library lender = repository.library(lenderIsil);
-        LocalDate due = LocalDate.now(lender.timeZone()).plusDays(daysToReturn);
-        request.recall(lender, due, staff, Instant.now(), reason);
-        repository.add(ReaderNotification.recalled(request, Instant.now()));
+        boolean renewalPending = request.renewalRequested();
+        Instant now = Instant.now();
+        LocalDate due = request.recall(staff, daysToReturn, now, reason);
+        if (renewalPending) {
+            notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
+                    + "\": it needs the item back.");
+        }
+        repository.add(ReaderNotification.recalled(request, now));
         repository.flush(request);
+        return due;
     }
 
     /** The item is back at the lender: the loan is completed and the item on the shelf again. */
-    public void checkIn(long requestId, String lenderIsil, String staff) {
+    public void checkIn(Actor staff, long requestId) {
         IllRequest request = repository.request(requestId, null);
-        request.checkIn(repository.library(lenderIsil), staff, Instant.now());
+        request.checkIn(staff, Instant.now());
         request.suppliedHolding().returnToShelf();
         repository.flush(request);
     }
 
-    private void requireSuppliableCopy(IllRequest request, Library lender) {
+    /** The lender's holdings of the work asked for (none when the reader described an item the catalogue lacks). */
+    private List<Holding> copiesOf(IllRequest request, Library lender) {
         if (request.record() == null) {
-            return; // described by the reader only: the lender identifies the item itself
+            return List.of();
         }
-        List<Holding> holdings = em.createQuery("""
+        return em.createQuery("""
                         SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
-                        WHERE h.record = :record AND b.library = :lender""", Holding.class)
+                        WHERE h.record = :record AND b.library = :lender ORDER BY h.id""", Holding.class)
                 .setParameter("record", request.record()).setParameter("lender", lender).getResultList();
-        boolean suppliable = holdings.stream().anyMatch(holding -> !holding.location().type().isReferenceRoom()
-                && holding.circulationStatus() != CirculationStatus.MISSING
-                && (request.serviceType() == ServiceType.COPY || holding.location().isLendableThroughIll()));
-        if (!suppliable) {
-            boolean onlyReference = !holdings.isEmpty()
-                    && holdings.stream().allMatch(holding -> holding.location().type().isReferenceRoom());
-            throw new IllRuleViolation(lender.agencyId().value() + (onlyReference
-                    ? " holds it only in a reference room, which never lends through interlibrary loan"
-                    : " holds no copy it may supply through interlibrary loan"));
-        }
     }
 
     private void chargeFor(IllRequest request, Library lender, PartnerAgreement agreement, FeeKind kind, Instant now) {

@@ -4,7 +4,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.Text;
 import org.openill.domain.audit.AuditEntry;
 import org.openill.domain.catalogue.BibliographicRecord;
@@ -39,8 +41,9 @@ public class NetworkAdministration {
     private AuditLog audit;
 
     /** A library joins the network under its ISIL. */
-    public void registerLibrary(String staff, String isil, String name, ZoneId timeZone, String address,
+    public void registerLibrary(Actor admin, String isil, String name, ZoneId timeZone, String address,
                                 String illEmail, String illPhone) {
+        admin.requireNetworkWide("register a library");
         AgencyId agencyId = AgencyId.isil(isil);
         long taken = em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
                 + "AND l.agencyId.value = :isil", Long.class).setParameter("isil", agencyId.value()).getSingleResult();
@@ -51,11 +54,13 @@ public class NetworkAdministration {
         library.describeIllOffice(address, illEmail, illPhone);
         em.persist(library);
         UniqueKeys.flush(em);
-        audit.record(staff, "LIBRARY", agencyId.value(), "REGISTER", null, library.status(), library.name());
+        audit.record(admin, "LIBRARY", agencyId.value(), "REGISTER", null, library.status(), library.name());
     }
 
-    public void openBranch(String staff, String isil, String code, String name) {
-        Branch branch = repository.library(isil).openBranch(code, name);
+    public void openBranch(Actor staff, String isil, String code, String name) {
+        Library library = repository.library(isil);
+        staff.requireSpeaksForOneOf("open a branch", library.agencyId());
+        Branch branch = library.openBranch(code, name);
         UniqueKeys.flush(em);
         audit.record(staff, "LIBRARY", isil, "OPEN_BRANCH", null, null, branch.code() + " " + branch.name());
     }
@@ -65,11 +70,12 @@ public class NetworkAdministration {
      *
      * @return the id of the new collection (location)
      */
-    public long addCollection(String staff, String isil, String branchCode, String code, String name,
+    public long addCollection(Actor staff, String isil, String branchCode, String code, String name,
                               LocationType type, boolean illLendable) {
         Library library = repository.library(isil);
+        staff.requireSpeaksForOneOf("add a collection", library.agencyId());
         Branch branch = library.branches().stream().filter(candidate -> candidate.code().equals(branchCode)).findFirst()
-                .orElseThrow(() -> new IllRuleViolation(isil + " has no branch " + branchCode));
+                .orElseThrow(() -> new NotFoundException(isil + " has no branch " + branchCode));
         Location location = branch.addLocation(code, name, type, illLendable);
         UniqueKeys.flush(em);
         audit.record(staff, "LIBRARY", isil, "ADD_COLLECTION", null, null, branch.code() + "/" + location.code() + " "
@@ -78,26 +84,29 @@ public class NetworkAdministration {
         return location.id();
     }
 
-    public void suspendLibrary(String staff, String isil, String reason) {
+    public void suspendLibrary(Actor admin, String isil, String reason) {
+        admin.requireNetworkWide("suspend a library");
         String why = Text.optional("reason", reason, AuditEntry.MESSAGE_LENGTH);
         Library library = repository.library(isil);
         var from = library.status();
         library.suspend();
-        audit.record(staff, "LIBRARY", isil, "SUSPEND", from, library.status(), why);
+        audit.record(admin, "LIBRARY", isil, "SUSPEND", from, library.status(), why);
     }
 
-    public void reactivateLibrary(String staff, String isil) {
+    public void reactivateLibrary(Actor admin, String isil) {
+        admin.requireNetworkWide("reactivate a library");
         Library library = repository.library(isil);
         var from = library.status();
         library.reactivate();
-        audit.record(staff, "LIBRARY", isil, "REACTIVATE", from, library.status(), null);
+        audit.record(admin, "LIBRARY", isil, "REACTIVATE", from, library.status(), null);
     }
 
     /** A reader registers with their home library's card; the card number is unique within the library. */
-    public void registerReader(String staff, String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
+    public void registerReader(Actor staff, String isil, String cardNumber, LocalDate validFrom, LocalDate validUntil,
                                String firstName, String lastName, String email, String phone, String department,
                                ReaderCategory category) {
         Library library = repository.library(isil);
+        staff.requireSpeaksForOneOf("register a reader", library.agencyId());
         Reader reader = new Reader(library, cardNumber, validFrom, validUntil, firstName, lastName, email, category);
         reader.recordContact(phone, department);
         long taken = em.createQuery("SELECT COUNT(r) FROM Reader r WHERE r.homeLibrary = :library AND r.cardNumber = :card",
@@ -112,23 +121,26 @@ public class NetworkAdministration {
                 category + ", card valid " + validFrom + " to " + validUntil);
     }
 
-    public void blockReader(String staff, String isil, String cardNumber, String reason) {
+    public void blockReader(Actor staff, String isil, String cardNumber, String reason) {
         Reader reader = repository.reader(isil, cardNumber);
+        staff.requireSpeaksForOneOf("block a reader", reader.homeLibrary().agencyId());
         var from = reader.status();
         reader.block(reason);
         audit.record(staff, "READER", isil + "/" + reader.cardNumber(), "BLOCK", from, reader.status(),
                 reader.blockedReason());
     }
 
-    public void unblockReader(String staff, String isil, String cardNumber) {
+    public void unblockReader(Actor staff, String isil, String cardNumber) {
         Reader reader = repository.reader(isil, cardNumber);
+        staff.requireSpeaksForOneOf("unblock a reader", reader.homeLibrary().agencyId());
         var from = reader.status();
         reader.unblock();
         audit.record(staff, "READER", isil + "/" + reader.cardNumber(), "UNBLOCK", from, reader.status(), null);
     }
 
     /** Adds a work to the union catalogue. @return its id */
-    public long catalogue(String staff, BibliographicRecord record) {
+    public long catalogue(Actor staff, BibliographicRecord record) {
+        staff.requireLibraryStaff("catalogue a work");
         em.persist(record); // the sequence gives the id on persist, so records can still be written in batches
         UniqueKeys.flush(em);
         audit.record(staff, "RECORD", record.id(), "CATALOGUE", null, null, record.title());
@@ -136,14 +148,15 @@ public class NetworkAdministration {
     }
 
     /** Records that a collection holds a copy of a catalogued work. */
-    public void addHolding(String staff, long recordId, long locationId, String callNumber, String barcode) {
+    public void addHolding(Actor staff, long recordId, long locationId, String callNumber, String barcode) {
         Location location = em.find(Location.class, locationId);
         if (location == null) {
-            throw new IllRuleViolation("There is no collection #" + locationId);
+            throw new NotFoundException("There is no collection #" + locationId);
         }
+        staff.requireSpeaksForOneOf("add a copy to the catalogue", location.branch().library().agencyId());
         BibliographicRecord record = em.find(BibliographicRecord.class, recordId);
         if (record == null) {
-            throw new IllRuleViolation("There is no catalogue record #" + recordId);
+            throw new NotFoundException("There is no catalogue record #" + recordId);
         }
         Holding holding = new Holding(record, location, callNumber, barcode);
         Library library = location.branch().library();

@@ -5,8 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.Actor;
 import org.openill.domain.agreement.PartnerAgreement;
-import org.openill.domain.catalogue.CirculationStatus;
+import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.Library;
 import org.openill.domain.library.LibraryStatus;
@@ -32,11 +33,6 @@ import java.util.Optional;
  */
 @Stateless
 public class RoutingService {
-
-    static final List<RequestState> OUTSTANDING = List.of(RequestState.REQUEST_RECEIVED, RequestState.EXPECT_TO_SUPPLY,
-            RequestState.WILL_SUPPLY, RequestState.CONDITIONS_PROPOSED, RequestState.AWAITING_READER_CONSENT,
-            RequestState.RETRY_POSSIBLE, RequestState.LOANED, RequestState.OVERDUE, RequestState.RECALLED,
-            RequestState.SHIPPED_BACK);
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
@@ -115,7 +111,7 @@ public class RoutingService {
      * too: the borrowing library's requests wait for each other here (a lock on the borrowing library, the one row
      * that covers every count of its items outstanding), and a lender at its limit is skipped for the next one.
      */
-    public void holdToOutstandingLimit(IllRequest request, String actor, Instant when) {
+    public void holdToOutstandingLimit(IllRequest request, Instant when) {
         if (request.state() == RequestState.REQUEST_RECEIVED) {
             em.lock(request.borrower(), LockModeType.PESSIMISTIC_WRITE);
         }
@@ -126,8 +122,9 @@ public class RoutingService {
             if (outstanding <= agreement.maxOutstanding()) {
                 return;
             }
-            request.skipLender(agreement.termBrokenBy(request.serviceType(),
-                    LocalDate.ofInstant(when, request.borrower().timeZone()), outstanding - 1), actor, when);
+            // the system keeps the agreement's limit, whoever's step moved the request on
+            request.skipLender(Actor.SYSTEM, agreement.termBrokenBy(request.serviceType(),
+                    LocalDate.ofInstant(when, request.borrower().timeZone()), outstanding - 1), when);
         }
     }
 
@@ -136,10 +133,11 @@ public class RoutingService {
         if (lender.status() != LibraryStatus.ACTIVE) {
             return Optional.empty();
         }
-        List<Holding> suppliable = suppliable(holdings, request.serviceType());
         for (PartnerAgreement agreement : agreementsBetween(request.borrower(), lender)) {
-            boolean covered = suppliable.stream().anyMatch(holding -> agreement.covers(holding.location()));
-            if (covered && agreement.termBrokenBy(request.serviceType(), today, outstanding(request.borrower(), lender)) == null) {
+            boolean suppliable = holdings.stream().anyMatch(holding ->
+                    SupplyRule.refusal(holding, agreement, request.serviceType(), today).isEmpty());
+            if (suppliable && agreement.termBrokenBy(request.serviceType(), today,
+                    outstanding(request.borrower(), lender)) == null) {
                 return Optional.of(statsFor(agreement, lender));
             }
         }
@@ -152,11 +150,13 @@ public class RoutingService {
         if (lender.status() != LibraryStatus.ACTIVE) {
             return isil + " is suspended from the network";
         }
-        if (holdings.stream().allMatch(holding -> holding.location().type().isReferenceRoom())) {
+        List<Optional<SupplyRule.Refusal>> ofCopies = holdings.stream()
+                .map(holding -> SupplyRule.copyRefusal(holding, request.serviceType())).toList();
+        if (ofCopies.stream().allMatch(refusal -> refusal.map(SupplyRule.Refusal::reason)
+                .filter(reason -> reason == SupplyRule.Reason.REFERENCE_ROOM).isPresent())) {
             return isil + " holds it only in a reference room, which never lends through interlibrary loan";
         }
-        List<Holding> suppliable = suppliable(holdings, request.serviceType());
-        if (suppliable.isEmpty()) {
+        if (ofCopies.stream().allMatch(Optional::isPresent)) {
             return isil + " has no copy it can " + (request.serviceType() == ServiceType.LOAN ? "lend now" : "copy");
         }
         List<PartnerAgreement> agreements = agreementsBetween(request.borrower(), lender);
@@ -171,15 +171,6 @@ public class RoutingService {
             }
         }
         return isil + ": its copies are in collections the partner agreement excludes";
-    }
-
-    private static List<Holding> suppliable(List<Holding> holdings, ServiceType service) {
-        return holdings.stream()
-                .filter(holding -> !holding.location().type().isReferenceRoom())
-                .filter(holding -> service == ServiceType.LOAN
-                        ? holding.location().isLendableThroughIll() && holding.circulationStatus() == CirculationStatus.AVAILABLE
-                        : holding.circulationStatus() != CirculationStatus.MISSING)
-                .toList();
     }
 
     /** Agreements (in any state) under which the lender lends to the borrower, best priority first. */
@@ -198,7 +189,7 @@ public class RoutingService {
                 SELECT COUNT(r) FROM IllRequest r
                 WHERE r.borrower = :borrower AND r.lender = :lender AND r.state IN :states""", Long.class)
                 .setParameter("borrower", borrower).setParameter("lender", lender)
-                .setParameter("states", OUTSTANDING).getSingleResult();
+                .setParameter("states", RequestState.OUTSTANDING).getSingleResult();
     }
 
     private LenderCandidate statsFor(PartnerAgreement agreement, Library lender) {
@@ -219,8 +210,7 @@ public class RoutingService {
         long open = em.createQuery("SELECT COUNT(r) FROM IllRequest r WHERE r.lender = :lender AND r.state IN :states",
                         Long.class)
                 .setParameter("lender", lender)
-                .setParameter("states", List.of(RequestState.REQUEST_RECEIVED, RequestState.EXPECT_TO_SUPPLY,
-                        RequestState.WILL_SUPPLY, RequestState.RETRY_POSSIBLE))
+                .setParameter("states", RequestState.AWAITING_LENDER)
                 .getSingleResult();
         return new LenderCandidate(agreement, lender, fillRate, turnaround, open);
     }

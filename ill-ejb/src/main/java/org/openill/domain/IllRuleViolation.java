@@ -2,10 +2,9 @@ package org.openill.domain;
 
 /**
  * A rule of interlibrary loan refused what was asked; the message says which rule and why, in words an ILL office or
- * a reader understands. Declared an application exception in ejb-jar.xml: it reaches the caller as it is and rolls the
- * transaction back, so nothing half-done is stored.
+ * a reader understands (an API answers 422).
  */
-public class IllRuleViolation extends RuntimeException {
+public class IllRuleViolation extends IllException {
 
     public IllRuleViolation(String message) {
         super(message);

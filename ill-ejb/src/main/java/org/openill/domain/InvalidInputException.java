@@ -1,10 +1,11 @@
 package org.openill.domain;
 
 /**
- * A text someone sent cannot be stored as it is: too long for what the library system keeps, or holding a character
- * that cannot be stored. Names the field, so that a page can show the message next to it.
+ * Something someone sent cannot be taken as it is: a text too long for what the library system keeps or holding a
+ * character that cannot be stored, a number out of range. Names the field, so that a page can show the message next
+ * to it (an API answers 400).
  */
-public class InvalidInputException extends IllRuleViolation {
+public class InvalidInputException extends IllException {
 
     private final String field;
 

@@ -75,9 +75,9 @@ public class Holding {
         this.circulationStatus = CirculationStatus.AVAILABLE;
     }
 
-    /** True when this copy may go to another library: a lendable collection, and on the shelf. */
-    public boolean isLendableThroughIll() {
-        return location.isLendableThroughIll() && circulationStatus == CirculationStatus.AVAILABLE;
+    /** True when the item is on the shelf: not on loan, in transit or missing. */
+    public boolean isOnShelf() {
+        return circulationStatus == CirculationStatus.AVAILABLE;
     }
 
     /** The item leaves the shelf on an interlibrary loan. */

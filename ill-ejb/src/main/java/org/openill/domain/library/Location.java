@@ -72,6 +72,14 @@ public class Location {
 
     /** True when items of this collection may be lent to other libraries. */
     public boolean isLendableThroughIll() {
+        return lendsThroughIll(type, illLendable);
+    }
+
+    /**
+     * The one definition of a collection that lends through ILL, also for queries that read the two columns: marked
+     * lendable, and never a college or department reference room.
+     */
+    public static boolean lendsThroughIll(LocationType type, boolean illLendable) {
         return illLendable && !type.isReferenceRoom();
     }
 

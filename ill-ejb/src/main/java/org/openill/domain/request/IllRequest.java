@@ -17,9 +17,13 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
+import org.openill.domain.NotAllowedException;
 import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.Library;
@@ -142,8 +146,8 @@ public class IllRequest {
      * A reader's application. The services check the reader and their limits before; this checks what the request
      * itself must carry.
      */
-    public IllRequest(Reader reader, BibliographicRecord record, BibliographicDescription description,
-                      ServiceType serviceType, String actor, Instant when) {
+    public IllRequest(Actor actor, Reader reader, BibliographicRecord record, BibliographicDescription description,
+                      ServiceType serviceType, Instant when) {
         if (reader == null || description == null || serviceType == null) {
             throw new IllRuleViolation("A request needs a reader, a description and a service type");
         }
@@ -153,17 +157,19 @@ public class IllRequest {
         }
         this.reader = reader;
         this.borrower = reader.homeLibrary();
+        requireReaderOrBorrowingSide(actor, RequestAction.SUBMIT);
         this.record = record;
         this.description = description;
         this.serviceType = serviceType;
         this.state = RequestState.NEW;
         this.createdAt = when;
         this.updatedAt = when;
-        events.add(new RequestEvent(this, when, actor, RequestAction.SUBMIT, null, RequestState.NEW,
+        events.add(new RequestEvent(this, when, actor.text(), RequestAction.SUBMIT, null, RequestState.NEW,
                 serviceType.iso18626() + " request for \"" + description.title() + "\"", null));
     }
 
-    public void validate(String actor, Instant when, String note) {
+    public void validate(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.VALIDATE);
         transition(RequestAction.VALIDATE, actor, when, "Checked by the borrowing ILL office", note);
     }
 
@@ -171,7 +177,8 @@ public class IllRequest {
      * Sets the lenders to ask, in order, replacing those not yet asked (lenders already asked keep their answers), and
      * notes why other holding libraries were left out.
      */
-    public void planRota(List<PartnerAgreement> lendersInOrder, List<String> leftOut) {
+    public void planRota(Actor actor, List<PartnerAgreement> lendersInOrder, List<String> leftOut) {
+        requireBorrowingSide(actor, RequestAction.SEND_TO_LENDER);
         require(RequestAction.SEND_TO_LENDER);
         // new entries are numbered after every entry there was, so no position is reused within the flush
         int position = rota.stream().mapToInt(RotaEntry::position).max().orElse(0);
@@ -188,7 +195,13 @@ public class IllRequest {
      *
      * @return true when a lender was asked
      */
-    public boolean sendToNextLender(String actor, Instant when) {
+    public boolean sendToNextLender(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.SEND_TO_LENDER);
+        return askNextLender(actor, when);
+    }
+
+    /** Asks the next lender on whoever's step moved the request on (a lender's answer, the clock, the reader). */
+    private boolean askNextLender(Actor actor, Instant when) {
         require(RequestAction.SEND_TO_LENDER);
         java.time.LocalDate day = java.time.LocalDate.ofInstant(when, borrower.timeZone());
         for (RotaEntry entry : rota) {
@@ -224,23 +237,30 @@ public class IllRequest {
         return false;
     }
 
-    public void expectToSupply(Library answering, String actor, Instant when, String note) {
-        requireLender(answering);
+    public void expectToSupply(Actor actor, Instant when, String note) {
+        requireLender(actor, RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         require(RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_EXPECT_TO_SUPPLY, actor, when, lender.agencyId().value() + " expects to supply", note);
     }
 
-    public void willSupply(Library answering, String actor, Instant when, String note) {
-        requireLender(answering);
+    /**
+     * The lender promises to supply; it must hold a copy it may supply ({@link SupplyRule}), unless the item is known
+     * only by the reader's description and the lender identifies it itself.
+     *
+     * @param lendersCopies the lender's holdings of the work asked for
+     */
+    public void willSupply(Actor actor, List<Holding> lendersCopies, Instant when, String note) {
+        requireLender(actor, RequestAction.ANSWER_WILL_SUPPLY);
         require(RequestAction.ANSWER_WILL_SUPPLY);
+        requireSuppliableCopyAmong(lendersCopies, when);
         currentEntry().responded(when);
         transition(RequestAction.ANSWER_WILL_SUPPLY, actor, when, lender.agencyId().value() + " will supply", note);
     }
 
-    public void retryPossible(Library answering, String reason, String actor, Instant when) {
+    public void retryPossible(Actor actor, String reason, Instant when) {
         String why = reason(reason);
-        requireLender(answering);
+        requireLender(actor, RequestAction.ANSWER_RETRY_POSSIBLE);
         require(RequestAction.ANSWER_RETRY_POSSIBLE);
         currentEntry().retryLater(when);
         transition(RequestAction.ANSWER_RETRY_POSSIBLE, actor, when,
@@ -248,55 +268,94 @@ public class IllRequest {
     }
 
     /** The current lender cannot supply: the request moves on to the next lender of the rota. */
-    public void lenderUnfilled(Library answering, String reason, String actor, Instant when) {
+    public void lenderUnfilled(Actor actor, String reason, Instant when) {
         String given = reason(reason);
-        requireLender(answering);
+        requireLender(actor, RequestAction.LENDER_UNFILLED);
         require(RequestAction.LENDER_UNFILLED);
         String why = given == null ? "unfilled, no reason given" : given;
         currentEntry().answered(RotaEntryStatus.UNFILLED, why, when);
         transition(RequestAction.LENDER_UNFILLED, actor, when, lender.agencyId().value() + " answered unfilled: " + why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     /**
-     * True when the current lender's response time has run out: it was asked (or said it might retry) and has not
-     * answered since.
+     * True when the request has waited past the deadline of the step expected next: the lender's answer (after being
+     * asked, or after "retry possible"), the firm answer after "expect to supply", the shipment it promised, or the
+     * decision on its conditions by the borrowing office or the reader. Each has the agreement's response time.
      */
-    public boolean lenderMissedResponseTime(Instant now) {
-        if (state != RequestState.REQUEST_RECEIVED && state != RequestState.RETRY_POSSIBLE) {
+    public boolean isPastDeadline(Instant now) {
+        if (!RequestStateMachine.allows(state, RequestAction.NO_ANSWER)) {
             return false;
         }
         Instant due = currentEntry().answerDueAt();
         return due != null && now.isAfter(due);
     }
 
-    /** The current lender did not answer in the agreement's response time: the next lender is asked. */
-    public void lenderDidNotAnswer(String actor, Instant when) {
+    /**
+     * The deadline passed: the request leaves the current lender (so it holds none of its outstanding slots) and the
+     * next lender is asked.
+     */
+    public void moveOnPastDeadline(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.NO_ANSWER);
         require(RequestAction.NO_ANSWER);
         RotaEntry entry = currentEntry();
         Instant due = entry.answerDueAt();
-        entry.answered(RotaEntryStatus.NO_ANSWER, "no answer by " + due, when);
-        transition(RequestAction.NO_ANSWER, actor, when, lender.agencyId().value() + " did not answer by " + due, null);
-        sendToNextLender(actor, when);
+        if (!isPastDeadline(when)) {
+            throw new IllRuleViolation("The request waits for its next step until " + due + "; it is " + when);
+        }
+        String isil = lender.agencyId().value();
+        RotaEntryStatus outcome = RotaEntryStatus.NO_ANSWER;
+        String why;
+        String message;
+        switch (state) {
+            case EXPECT_TO_SUPPLY -> {
+                why = "expected to supply, no further answer by " + due;
+                message = isil + " expected to supply and said nothing more by " + due;
+            }
+            case WILL_SUPPLY -> {
+                why = "promised to supply, nothing shipped by " + due;
+                message = isil + " promised to supply and shipped nothing by " + due;
+            }
+            case CONDITIONS_PROPOSED -> {
+                outcome = RotaEntryStatus.CONDITIONS_DECLINED;
+                why = "conditions " + conditions + " not answered by the borrowing library by " + due;
+                message = "The conditions of " + isil + " were not answered by " + due;
+            }
+            case AWAITING_READER_CONSENT -> {
+                outcome = RotaEntryStatus.CONDITIONS_DECLINED;
+                why = "conditions " + conditions + " not answered by the reader by " + due;
+                message = "The reader did not answer the conditions of " + isil + " by " + due;
+            }
+            default -> {
+                why = "no answer by " + due;
+                message = isil + " did not answer by " + due;
+            }
+        }
+        entry.answered(outcome, why, when);
+        transition(RequestAction.NO_ANSWER, actor, when, message, null);
+        askNextLender(actor, when);
     }
 
     /**
      * The borrowing office stops waiting for the current lender (it does not deliver, or its agreement's limits no
      * longer hold) and the next lender is asked.
      */
-    public void skipLender(String reason, String actor, Instant when) {
+    public void skipLender(Actor actor, String reason, Instant when) {
         String given = reason(reason);
+        requireBorrowingSide(actor, RequestAction.SKIP_LENDER);
         require(RequestAction.SKIP_LENDER);
         String why = given == null ? "skipped by the borrowing library" : given;
         currentEntry().answered(RotaEntryStatus.SKIPPED, why, when);
         transition(RequestAction.SKIP_LENDER, actor, when, lender.agencyId().value() + " skipped: " + why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
-    public void proposeConditions(Library answering, Set<LoanCondition> proposed, BigDecimal cost, String currency,
-                                  String actor, Instant when, String note) {
-        requireLender(answering);
+    /** The lender will supply on conditions; like a promise, it needs a copy it may supply. */
+    public void proposeConditions(Actor actor, List<Holding> lendersCopies, Set<LoanCondition> proposed,
+                                  BigDecimal cost, String currency, Instant when, String note) {
+        requireLender(actor, RequestAction.PROPOSE_CONDITIONS);
         require(RequestAction.PROPOSE_CONDITIONS);
+        requireSuppliableCopyAmong(lendersCopies, when);
         if (cost != null && cost.signum() < 0) {
             throw new IllRuleViolation("A cost cannot be negative");
         }
@@ -322,37 +381,44 @@ public class IllRequest {
      *
      * @return true when the reader must now be asked
      */
-    public boolean acceptConditions(String actor, Instant when) {
+    public boolean acceptConditions(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.ACCEPT_CONDITIONS);
         require(RequestAction.ACCEPT_CONDITIONS);
         if (conditionsConcernReader()) {
             transition(RequestAction.ASK_READER_CONSENT, actor, when, "The reader is asked to accept: " + conditions, null);
+            currentEntry().nextStepDue(when);
             return true;
         }
         transition(RequestAction.ACCEPT_CONDITIONS, actor, when, "Conditions accepted: " + conditions, null);
+        currentEntry().nextStepDue(when);
         return false;
     }
 
     /** The borrowing ILL office declines the conditions: the next lender is asked. */
-    public void declineConditions(String actor, Instant when, String reason) {
+    public void declineConditions(Actor actor, Instant when, String reason) {
         String given = reason(reason);
+        requireBorrowingSide(actor, RequestAction.DECLINE_CONDITIONS);
         require(RequestAction.DECLINE_CONDITIONS);
         String why = "conditions " + conditions + " declined" + (given == null ? "" : ": " + given);
         currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
         transition(RequestAction.DECLINE_CONDITIONS, actor, when, why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     /** The reader answers the conditions passed on to them; declining sends the request to the next lender. */
-    public void readerAnswersConditions(boolean accept, String actor, Instant when) {
+    public void readerAnswersConditions(Actor actor, boolean accept, Instant when) {
+        requireTheReader(actor,
+                accept ? RequestAction.READER_ACCEPTS_CONDITIONS : RequestAction.READER_DECLINES_CONDITIONS);
         if (accept) {
             transition(RequestAction.READER_ACCEPTS_CONDITIONS, actor, when, "The reader accepted: " + conditions, null);
+            currentEntry().nextStepDue(when);
             return;
         }
         require(RequestAction.READER_DECLINES_CONDITIONS);
         String why = "conditions " + conditions + " declined by the reader";
         currentEntry().answered(RotaEntryStatus.CONDITIONS_DECLINED, why, when);
         transition(RequestAction.READER_DECLINES_CONDITIONS, actor, when, why, null);
-        sendToNextLender(actor, when);
+        askNextLender(actor, when);
     }
 
     private boolean conditionsConcernReader() {
@@ -362,15 +428,11 @@ public class IllRequest {
     }
 
     /** The lender ships a returnable item, from a holding of its own in a lendable collection. */
-    public void shipLoan(Library answering, Holding holding, LocalDate due, String actor, Instant when) {
-        requireLender(answering);
+    public void shipLoan(Actor actor, Holding holding, LocalDate due, Instant when) {
+        requireLender(actor, RequestAction.SHIP_LOAN);
         require(RequestAction.SHIP_LOAN);
         requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
         requireSuppliable(holding, when);
-        if (!holding.location().isLendableThroughIll()) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
-                    + ", which does not lend through interlibrary loan");
-        }
         this.suppliedHolding = holding;
         this.dueDate = due;
         currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
@@ -379,8 +441,8 @@ public class IllRequest {
     }
 
     /** The lender delivers the copy (article or chapter); nothing comes back. */
-    public void deliverCopy(Library answering, Holding holding, String actor, Instant when, String note) {
-        requireLender(answering);
+    public void deliverCopy(Actor actor, Holding holding, Instant when, String note) {
+        requireLender(actor, RequestAction.DELIVER_COPY);
         require(RequestAction.DELIVER_COPY);
         requireService(ServiceType.COPY, RequestAction.DELIVER_COPY);
         requireSuppliable(holding, when);
@@ -390,12 +452,14 @@ public class IllRequest {
                 lender.agencyId().value() + " delivered the copy of " + description.partTitle(), note);
     }
 
-    public void receive(String actor, Instant when) {
+    public void receive(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.RECEIVE);
         transition(RequestAction.RECEIVE, actor, when, borrower.agencyId().value() + " received the item", null);
         this.receivedAt = when;
     }
 
-    public void requestRenewal(String actor, Instant when) {
+    public void requestRenewal(Actor actor, Instant when) {
+        requireReaderOrBorrowingSide(actor, RequestAction.REQUEST_RENEWAL);
         if (renewalRequested) {
             throw new IllRuleViolation("A renewal has already been asked for and awaits the lender's answer");
         }
@@ -403,25 +467,34 @@ public class IllRequest {
         this.renewalRequested = true;
     }
 
-    /** The lender renews the loan, within the renewals its agreement allows. */
-    public void approveRenewal(Library answering, LocalDate newDue, int maxRenewals, String actor, Instant when) {
-        requireLender(answering);
+    /**
+     * The lender renews the loan by its agreement's loan period, within the renewals the agreement allows.
+     *
+     * @return the new due date
+     */
+    public LocalDate approveRenewal(Actor actor, Instant when) {
+        require(RequestAction.APPROVE_RENEWAL);
+        requireLender(actor, RequestAction.APPROVE_RENEWAL);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
         }
-        if (renewals >= maxRenewals) {
-            throw new IllRuleViolation("The partner agreement allows " + maxRenewals + " renewal(s) and "
+        PartnerAgreement agreement = currentEntry().agreement();
+        if (renewals >= agreement.maxRenewals()) {
+            throw new IllRuleViolation("The partner agreement allows " + agreement.maxRenewals() + " renewal(s) and "
                     + renewals + " have been granted");
         }
+        LocalDate newDue = dueDate.plusDays(agreement.loanPeriodDays());
         transition(RequestAction.APPROVE_RENEWAL, actor, when, "Renewed until " + newDue, null);
         this.renewals++;
         this.renewalRequested = false;
         this.dueDate = newDue;
+        return newDue;
     }
 
-    public void denyRenewal(Library answering, String reason, String actor, Instant when) {
+    public void denyRenewal(Actor actor, String reason, Instant when) {
         String why = reason(reason);
-        requireLender(answering);
+        require(RequestAction.DENY_RENEWAL);
+        requireLender(actor, RequestAction.DENY_RENEWAL);
         if (!renewalRequested) {
             throw new IllRuleViolation("No renewal has been asked for");
         }
@@ -444,8 +517,11 @@ public class IllRequest {
     }
 
     /** The due date has passed by the lender's date at the instant: the loan becomes overdue. */
-    public void markOverdue(String actor, Instant when) {
+    public void markOverdue(Actor actor, Instant when) {
         require(RequestAction.MARK_OVERDUE);
+        if (!(actor instanceof Actor.System)) {
+            requireLender(actor, RequestAction.MARK_OVERDUE);
+        }
         if (!dueDatePassed(dueDate, lender.timeZone(), when)) {
             throw new IllRuleViolation("The loan is due " + dueDate + ", not overdue on "
                     + LocalDate.ofInstant(when, lender.timeZone()) + " at " + lender.agencyId().value());
@@ -453,30 +529,54 @@ public class IllRequest {
         transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate, null);
     }
 
-    /** The lender needs the item back by the given day; a renewal asked for is void. */
-    public void recall(Library answering, LocalDate newDue, String actor, Instant when, String reason) {
+    /**
+     * The lender needs the item back within the given number of days, counted from its own date. A recall only ever
+     * brings the due date forward: it never lengthens a loan, and a loan already overdue stays overdue. A renewal
+     * asked for and not yet answered is answered no, with the recall as the reason.
+     *
+     * @return the due date now
+     */
+    public LocalDate recall(Actor actor, int daysToReturn, Instant when, String reason) {
         String why = reason(reason);
-        requireLender(answering);
-        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue, why);
+        require(RequestAction.RECALL);
+        requireLender(actor, RequestAction.RECALL);
+        if (daysToReturn < 1) {
+            throw new InvalidInputException("days to return", "A recall gives the borrower at least one day to "
+                    + "return the item; " + daysToReturn + " day(s) cannot be given");
+        }
+        LocalDate asked = lenderToday(when).plusDays(daysToReturn);
+        LocalDate newDue = asked.isBefore(dueDate) ? asked : dueDate;
+        if (renewalRequested) {
+            transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied: the item is recalled", why);
+            this.renewalRequested = false;
+        }
+        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue
+                + (newDue.equals(dueDate) ? " (unchanged: a recall never lengthens a loan)" : ""), why);
         this.dueDate = newDue;
-        this.renewalRequested = false;
+        if (dueDatePassed(dueDate, lender.timeZone(), when)) {
+            transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate + ", and recalled", null);
+        }
+        return newDue;
     }
 
-    public void shipBack(String actor, Instant when, String note) {
+    public void shipBack(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.SHIP_BACK);
         transition(RequestAction.SHIP_BACK, actor, when, borrower.agencyId().value() + " shipped the item back", note);
     }
 
-    public void checkIn(Library answering, String actor, Instant when) {
-        requireLender(answering);
+    public void checkIn(Actor actor, Instant when) {
+        requireLender(actor, RequestAction.CHECK_IN);
         transition(RequestAction.CHECK_IN, actor, when, lender.agencyId().value() + " received the item back", null);
     }
 
-    public void reportLost(String actor, Instant when, String note) {
+    public void reportLost(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.REPORT_LOST);
         transition(RequestAction.REPORT_LOST, actor, when, "Item reported lost", note);
     }
 
-    public void cancel(String actor, Instant when, String reason) {
+    public void cancel(Actor actor, Instant when, String reason) {
         String why = reason(reason);
+        requireReaderOrBorrowingSide(actor, RequestAction.CANCEL);
         require(RequestAction.CANCEL);
         transition(RequestAction.CANCEL, actor, when, "Cancelled", why);
         if (!rota.isEmpty() && lender != null) {
@@ -495,10 +595,10 @@ public class IllRequest {
         }
     }
 
-    private void transition(RequestAction action, String actor, Instant when, String message, String note) {
+    private void transition(RequestAction action, Actor actor, Instant when, String message, String note) {
         RequestState from = state;
         RequestState to = RequestStateMachine.next(from, action);
-        RequestEvent event = new RequestEvent(this, when, actor, action, from, to, message, note);
+        RequestEvent event = new RequestEvent(this, when, actor.text(), action, from, to, message, note);
         this.state = to;
         this.updatedAt = when;
         events.add(event);
@@ -509,11 +609,61 @@ public class IllRequest {
         return Text.optional("reason", reason, REASON_LENGTH);
     }
 
-    private void requireLender(Library answering) {
-        if (lender == null || !lender.agencyId().equals(answering.agencyId())) {
-            throw new IllRuleViolation(answering.agencyId().value() + " is not the lender of this request"
-                    + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+    /**
+     * The library that lends this request, for a step of its lending office.
+     *
+     * @throws NotAllowedException unless the actor speaks for the lender asked (its staff, or its own system)
+     */
+    public Library lenderActingAs(Actor actor, RequestAction action) {
+        requireLender(actor, action);
+        return lender;
+    }
+
+    /** Only the lender asked acts on the lending side: its staff, or its own system as a partner. */
+    private void requireLender(Actor actor, RequestAction action) {
+        if (lender != null && actor.speaksFor(lender.agencyId())) {
+            return;
         }
+        String notLender = "only the lender's staff may";
+        if (actor instanceof Actor.Staff staff) {
+            notLender = staff.library().value() + " is not the lender of this request";
+        } else if (actor instanceof Actor.Partner partner) {
+            notLender = partner.agency().value() + " is not the lender of this request";
+        }
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": " + notLender
+                + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+    }
+
+    /** The borrowing library's side: its staff, its own system, or the clock. */
+    private void requireBorrowingSide(Actor actor, RequestAction action) {
+        if (actor instanceof Actor.System || actor.speaksFor(borrower.agencyId())) {
+            return;
+        }
+        if (actor instanceof Actor.Reader) {
+            throw new NotAllowedException(actor.text() + " cannot " + action.words()
+                    + ": the borrowing library's ILL office does that");
+        }
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": request #" + id
+                + " is handled by the borrowing library " + borrower.agencyId().value());
+    }
+
+    /** The reader who applied, or the borrowing library's side for them. */
+    private void requireReaderOrBorrowingSide(Actor actor, RequestAction action) {
+        if (actor instanceof Actor.Reader) {
+            requireTheReader(actor, action);
+        } else {
+            requireBorrowingSide(actor, action);
+        }
+    }
+
+    /** Only the reader who applied; card numbers are unique within a library only, so both must match. */
+    private void requireTheReader(Actor actor, RequestAction action) {
+        if (actor instanceof Actor.Reader applicant && applicant.library().equals(borrower.agencyId())
+                && applicant.cardNumber().equals(reader.cardNumber())) {
+            return;
+        }
+        throw new NotAllowedException(actor instanceof Actor.Reader ? "Request #" + id + " is not yours"
+                : actor.text() + " cannot " + action.words() + ": only the reader may");
     }
 
     private void requireService(ServiceType expected, RequestAction action) {
@@ -524,7 +674,7 @@ public class IllRequest {
 
     /**
      * What the supplied copy must be, whatever path the supply comes from: the lender's own, of the item asked for,
-     * not in a reference room, in a collection the agreement covers, under an agreement still in force.
+     * and suppliable under the current agreement by the one {@link SupplyRule}.
      */
     private void requireSuppliable(Holding holding, Instant when) {
         if (!holding.location().branch().library().agencyId().equals(lender.agencyId())) {
@@ -534,19 +684,40 @@ public class IllRequest {
             throw new IllRuleViolation("Holding " + holding.barcode() + " is a copy of another work, not of \""
                     + description.title() + "\"");
         }
+        SupplyRule.check(holding, currentEntry().agreement(), serviceType, lenderToday(when));
+    }
+
+    /** Refuses a promise to supply when none of the lender's copies may be supplied, saying why for each. */
+    private void requireSuppliableCopyAmong(List<Holding> lendersCopies, Instant when) {
+        if (record == null) {
+            return; // described by the reader only: the lender identifies the item itself
+        }
         PartnerAgreement agreement = currentEntry().agreement();
-        LocalDate day = LocalDate.ofInstant(when, lender.timeZone());
-        if (!agreement.isInForceOn(day) || !agreement.allows(serviceType)) {
-            throw new IllRuleViolation("Cannot supply: " + agreement.termBrokenBy(serviceType, day, 0));
+        List<SupplyRule.Refusal> refusals = new ArrayList<>();
+        for (Holding holding : lendersCopies) {
+            if (!holding.location().branch().library().agencyId().equals(lender.agencyId())
+                    || !sameWork(record, holding.record())) {
+                continue;
+            }
+            Optional<SupplyRule.Refusal> refusal = SupplyRule.refusal(holding, agreement, serviceType, lenderToday(when));
+            if (refusal.isEmpty()) {
+                return;
+            }
+            refusals.add(refusal.get());
         }
-        if (!holding.location().type().isReferenceRoom() && !agreement.covers(holding.location())) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
-                    + ", a collection the partner agreement excludes");
+        String isil = lender.agencyId().value();
+        if (!refusals.isEmpty() && refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.REFERENCE_ROOM)) {
+            throw new IllRuleViolation(isil + " holds it only in a reference room, which never lends through "
+                    + "interlibrary loan");
         }
-        if (holding.location().type().isReferenceRoom()) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is in " + holding.location().name()
-                    + ": items in college and department reference rooms are never lent through interlibrary loan");
-        }
+        throw new IllRuleViolation(isil + " holds no copy it may supply through interlibrary loan"
+                + (refusals.isEmpty() ? "" : ": " + refusals.stream().map(SupplyRule.Refusal::message)
+                .collect(Collectors.joining("; "))));
+    }
+
+    /** The day it is at the lender, by whose calendar its agreement and its due dates count. */
+    private LocalDate lenderToday(Instant when) {
+        return LocalDate.ofInstant(when, lender.timeZone());
     }
 
     private RotaEntry currentEntry() {

@@ -1,5 +1,10 @@
 package org.openill.domain.request;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Where an interlibrary loan request stands. The ISO 18626:2021 status values are used as the standard names them;
  * the borrowing library's own steps (new, validated, awaiting routing, conditions to decide, shipped back) come in
@@ -25,6 +30,17 @@ public enum RequestState {
     UNFILLED("Unfilled"),
     CANCELLED("Cancelled");
 
+    /**
+     * The requests that count against a partner agreement's limit of items outstanding: with the lender (asked, or
+     * conditions to decide) or its item out. Defined once here; routing counts with it.
+     */
+    public static final Set<RequestState> OUTSTANDING = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(values()).filter(state -> state.isWithLender() || state.isItemOut()).toList()));
+
+    /** The requests a lender has to answer or supply: its inbox, and its load when rotas are ordered. */
+    public static final Set<RequestState> AWAITING_LENDER = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(values()).filter(RequestState::isAwaitingLender).toList()));
+
     private final String iso18626;
 
     RequestState(String iso18626) {
@@ -42,10 +58,14 @@ public enum RequestState {
                 || this == UNFILLED || this == CANCELLED;
     }
 
-    /** True while a lender is asked and has not yet supplied or refused. */
+    /** True while a lender is asked and has not yet supplied or refused (its conditions may await the borrower). */
     public boolean isWithLender() {
-        return this == REQUEST_RECEIVED || this == EXPECT_TO_SUPPLY || this == WILL_SUPPLY
-                || this == CONDITIONS_PROPOSED || this == AWAITING_READER_CONSENT || this == RETRY_POSSIBLE;
+        return isAwaitingLender() || this == CONDITIONS_PROPOSED || this == AWAITING_READER_CONSENT;
+    }
+
+    /** True while the next step is the lender's: to answer, or to supply what it promised. */
+    public boolean isAwaitingLender() {
+        return this == REQUEST_RECEIVED || this == EXPECT_TO_SUPPLY || this == WILL_SUPPLY || this == RETRY_POSSIBLE;
     }
 
     /** True while the borrowing library has an item of the lender (it counts against the agreement's limit). */

@@ -1,6 +1,7 @@
 package org.openill.domain.request;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,9 +27,12 @@ public final class RequestStateMachine {
         }
 
         on(REQUEST_RECEIVED, ANSWER_EXPECT_TO_SUPPLY, EXPECT_TO_SUPPLY);
-        // The lender let its response time pass: after being asked, or after saying it might retry later.
-        on(REQUEST_RECEIVED, NO_ANSWER, AWAITING_ROUTING);
-        on(RETRY_POSSIBLE, NO_ANSWER, AWAITING_ROUTING);
+        // Every state that holds a lender's slot has a deadline: when it passes (no answer, a promise not kept,
+        // conditions not decided by the office or the reader), the request moves on to the next lender.
+        for (RequestState waiting : Set.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY, RETRY_POSSIBLE,
+                CONDITIONS_PROPOSED, AWAITING_READER_CONSENT)) {
+            on(waiting, NO_ANSWER, AWAITING_ROUTING);
+        }
         for (RequestState asked : Set.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, RETRY_POSSIBLE)) {
             on(asked, ANSWER_WILL_SUPPLY, WILL_SUPPLY);
             on(asked, PROPOSE_CONDITIONS, CONDITIONS_PROPOSED);
@@ -92,6 +96,17 @@ public final class RequestStateMachine {
 
     public static boolean allows(RequestState from, RequestAction action) {
         return TRANSITIONS.getOrDefault(from, Map.of()).containsKey(action);
+    }
+
+    /** The states that allow the action, e.g. for the clock to find the requests it may have to move. */
+    public static Set<RequestState> statesAllowing(RequestAction action) {
+        EnumSet<RequestState> states = EnumSet.noneOf(RequestState.class);
+        TRANSITIONS.forEach((state, actions) -> {
+            if (actions.containsKey(action)) {
+                states.add(state);
+            }
+        });
+        return states;
     }
 
     /** The actions allowed in a state, e.g. to show staff the buttons that make sense. */

@@ -55,6 +55,7 @@ public class RotaEntry {
     @Column(name = "asked_at")
     private Instant askedAt;
 
+    /** The deadline of the step expected next while this lender has the request: an answer, the supply, a decision. */
     @Column(name = "answer_due_at")
     private Instant answerDueAt;
 
@@ -99,12 +100,20 @@ public class RotaEntry {
         }
     }
 
-    /** The lender answered (expect to supply, conditions ...): the response time no longer runs. */
+    /**
+     * The lender answered (expect to supply, will supply, conditions ...): the next step (its firm answer, the
+     * shipment, the borrowing office's decision on the conditions) is due within the agreement's response time.
+     */
     void responded(Instant when) {
         if (this.answeredAt == null) {
             this.answeredAt = when;
         }
-        this.answerDueAt = null;
+        nextStepDue(when);
+    }
+
+    /** Whoever must act next on this lender's answer has the agreement's response time from the instant. */
+    void nextStepDue(Instant when) {
+        this.answerDueAt = when.plus(agreement.responseTime());
     }
 
     /** The lender cannot supply now but may later: it has the agreement's response time again to answer. */

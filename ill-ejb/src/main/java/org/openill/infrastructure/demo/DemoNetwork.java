@@ -3,6 +3,7 @@ package org.openill.infrastructure.demo;
 import org.openill.application.AgreementService;
 import org.openill.application.AgreementTerms;
 import org.openill.application.NetworkAdministration;
+import org.openill.domain.Actor;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
@@ -28,7 +29,7 @@ final class DemoNetwork {
     static final String SOUTH = "ZZ-SCL";
     static final String EAST = "ZZ-ECL";
     static final int GENERATED_RECORDS = 5_000;
-    static final String ACTOR = "demo data";
+    static final Actor ACTOR = Actor.system("demo data");
 
     record Counts(int libraries, int readers, int records, int holdings, int agreements) {
     }

@@ -6,7 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.openill.domain.ConcurrentChangeException;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
 import org.openill.domain.Text;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
@@ -37,7 +37,7 @@ public class IllRepository {
     public IllRequest request(long id, Long expectedVersion) {
         IllRequest request = em.find(IllRequest.class, id);
         if (request == null) {
-            throw new IllRuleViolation("There is no ILL request #" + id);
+            throw new NotFoundException("There is no ILL request #" + id);
         }
         if (expectedVersion != null && request.version() != expectedVersion) {
             throw changedMeanwhile(id);
@@ -93,7 +93,7 @@ public class IllRepository {
         return em.createQuery("SELECT l FROM Library l WHERE l.agencyId.type = 'ISIL' AND l.agencyId.value = :isil",
                         Library.class)
                 .setParameter("isil", value).getResultStream().findFirst()
-                .orElseThrow(() -> new IllRuleViolation("No library of the network has the agency id " + isil));
+                .orElseThrow(() -> new NotFoundException("No library of the network has the agency id " + isil));
     }
 
     public Reader reader(String libraryIsil, String cardNumber) {
@@ -104,14 +104,14 @@ public class IllRepository {
                         WHERE l.agencyId.value = :isil AND r.cardNumber = :card""", Reader.class)
                 .setParameter("isil", isil).setParameter("card", card == null ? "" : card)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new IllRuleViolation("No reader of " + libraryIsil + " has the library card '"
+                .orElseThrow(() -> new NotFoundException("No reader of " + libraryIsil + " has the library card '"
                         + cardNumber + "'"));
     }
 
     public BibliographicRecord record(long id) {
         BibliographicRecord record = em.find(BibliographicRecord.class, id);
         if (record == null) {
-            throw new IllRuleViolation("There is no catalogue record #" + id);
+            throw new NotFoundException("There is no catalogue record #" + id);
         }
         return record;
     }
@@ -123,7 +123,7 @@ public class IllRepository {
                         WHERE b.library = :library AND h.barcode = :barcode""", Holding.class)
                 .setParameter("library", library).setParameter("barcode", checked == null ? "" : checked)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new IllRuleViolation(library.agencyId().value() + " has no item with barcode '"
+                .orElseThrow(() -> new NotFoundException(library.agencyId().value() + " has no item with barcode '"
                         + barcode + "'"));
     }
 

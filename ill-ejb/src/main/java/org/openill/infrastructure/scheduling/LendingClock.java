@@ -16,7 +16,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.application.BorrowingService;
 import org.openill.application.ClockWork;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.Actor;
+import org.openill.domain.IllException;
 import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.RequestAction;
 
@@ -35,10 +36,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the passing of time does to requests: a lender that lets its response time pass is skipped for the next one
- * of the rota, and a loan whose due date has passed by its lender's own date becomes overdue. The clock sweeps every
- * ten minutes, so each lender's midnight counts in its own time zone, and once right after start-up for what fell due
- * while the server was down (the sweeps look at states and dates, not at when they last ran, so catching up is just
+ * What the passing of time does to requests: a request that waits past its deadline (a lender that does not answer
+ * or does not ship what it promised, conditions nobody decides on) moves on to the next lender of the rota, and a
+ * loan whose due date has passed by its lender's own date becomes overdue. The clock sweeps every ten minutes, so
+ * each lender's midnight counts in its own time zone, and once right after start-up for what fell due while the
+ * server was down (the sweeps look at states and dates, not at when they last ran, so catching up is just
  * sweeping). Each request is a transaction of its own; a request the clock fails on is logged and counted, and after
  * repeated failures left to staff ({@link ClockWork}). Each sweep holds a PostgreSQL advisory lock, so that when
  * several servers share the database only one of them sweeps.
@@ -55,7 +57,7 @@ public class LendingClock {
     /** The clock's sweeps, each with the key of its PostgreSQL advisory lock. */
     public enum Sweep {
         OVERDUE_LOANS(1_862_600_001L, "overdue loans", "loan(s) marked overdue", RequestAction.MARK_OVERDUE),
-        SILENT_LENDERS(1_862_600_002L, "lenders that did not answer in time", "request(s) moved on to the next lender",
+        PAST_DEADLINES(1_862_600_002L, "requests waiting past their deadline", "request(s) moved on to the next lender",
                 RequestAction.NO_ANSWER);
 
         private final long lockKey;
@@ -121,18 +123,22 @@ public class LendingClock {
      * what runs every ten minutes.
      */
     public List<SweepReport> catchUp(Instant now) {
-        return List.of(moveOnFromSilentLenders(now), markOverdueLoans(now));
+        return List.of(moveOnPastDeadlines(now), markOverdueLoans(now));
     }
 
     /** Marks overdue every loan whose due date has passed by its lender's date at the instant. */
     public SweepReport markOverdueLoans(Instant now) {
-        return sweep(Sweep.OVERDUE_LOANS, () -> work.loansPastDue(now), id -> borrowing.markOverdue(id, now), now);
+        return sweep(Sweep.OVERDUE_LOANS, () -> work.loansPastDue(now),
+                id -> borrowing.markOverdue(Actor.SYSTEM, id, now), now);
     }
 
-    /** Moves on every request whose lender let its agreement's response time pass by the instant. */
-    public SweepReport moveOnFromSilentLenders(Instant now) {
-        return sweep(Sweep.SILENT_LENDERS, () -> work.requestsWithSilentLender(now),
-                id -> borrowing.moveOnFromSilentLender(id, now), now);
+    /**
+     * Moves on every request that waited past its deadline by the instant: a lender that did not answer or did not
+     * ship what it promised, conditions the borrowing office or the reader did not decide on.
+     */
+    public SweepReport moveOnPastDeadlines(Instant now) {
+        return sweep(Sweep.PAST_DEADLINES, () -> work.requestsPastDeadline(now),
+                id -> borrowing.moveOnPastDeadline(Actor.SYSTEM, id, now), now);
     }
 
     private SweepReport sweep(Sweep sweep, Supplier<List<Long>> due, LongPredicate step, Instant now) {
@@ -229,6 +235,6 @@ public class LendingClock {
             innermost = innermost.getCause();
         }
         String message = String.valueOf(innermost.getMessage()).replaceAll("\\s+", " ").strip();
-        return failure instanceof IllRuleViolation ? message : innermost.getClass().getSimpleName() + ": " + message;
+        return failure instanceof IllException ? message : innermost.getClass().getSimpleName() + ": " + message;
     }
 }

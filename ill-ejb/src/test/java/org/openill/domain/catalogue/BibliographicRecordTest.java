@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 
 class BibliographicRecordTest {
 
@@ -22,7 +23,7 @@ class BibliographicRecordTest {
     void revisionKeepsTheRecordTitled() {
         BibliographicRecord record = new BibliographicRecord("Nature", RecordFormat.JOURNAL);
 
-        assertThrows(IllRuleViolation.class, () -> record.revise(" ", RecordFormat.JOURNAL));
+        assertThrows(InvalidInputException.class, () -> record.revise(" ", RecordFormat.JOURNAL));
         assertThrows(IllRuleViolation.class, () -> record.revise("Nature", null));
         assertEquals("Nature", record.title());
     }

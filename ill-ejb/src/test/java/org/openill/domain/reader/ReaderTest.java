@@ -33,9 +33,9 @@ class ReaderTest {
 
     @Test
     void personalDataMustBeComplete() {
-        assertThrows(IllRuleViolation.class, () -> new Reader(library, "TST-1", from, until, "Ada", "Reader",
+        assertThrows(InvalidInputException.class, () -> new Reader(library, "TST-1", from, until, "Ada", "Reader",
                 "not-an-address", ReaderCategory.FACULTY));
-        assertThrows(IllRuleViolation.class, () -> new Reader(library, " ", from, until, "Ada", "Reader",
+        assertThrows(InvalidInputException.class, () -> new Reader(library, " ", from, until, "Ada", "Reader",
                 "ada@example.org", ReaderCategory.FACULTY));
         assertThrows(IllRuleViolation.class, () -> new Reader(library, "TST-1", until, from, "Ada", "Reader",
                 "ada@example.org", ReaderCategory.FACULTY));

@@ -33,7 +33,7 @@ class LendingClockTest {
                 List.of(4L));
         assertEquals("Sweep for overdue loans: 2 loan(s) marked overdue; failed on request(s) #3, #4; left to staff "
                 + "after repeated failures: #4", report.summary());
-        assertEquals("Sweep for lenders that did not answer in time not run: another server holds its lock",
-                SweepReport.notRun(LendingClock.Sweep.SILENT_LENDERS, "another server holds its lock").summary());
+        assertEquals("Sweep for requests waiting past their deadline not run: another server holds its lock",
+                SweepReport.notRun(LendingClock.Sweep.PAST_DEADLINES, "another server holds its lock").summary());
     }
 }

@@ -1,0 +1,36 @@
+package org.openill.domain.request;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openill.domain.request.RequestState.*;
+
+/** The sets of states other rules count with, written out independently of how the enum derives them. */
+class RequestStateTest {
+
+    @Test
+    void aRequestIsOutstandingAgainstItsAgreementFromBeingAskedUntilTheItemIsBack() {
+        assertEquals(EnumSet.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY, CONDITIONS_PROPOSED,
+                AWAITING_READER_CONSENT, RETRY_POSSIBLE, LOANED, OVERDUE, RECALLED, SHIPPED_BACK), OUTSTANDING);
+    }
+
+    @Test
+    void beforeALenderIsAskedAndOnceFinishedNothingIsOutstanding() {
+        for (RequestState state : EnumSet.of(NEW, VALIDATED, AWAITING_ROUTING)) {
+            assertFalse(OUTSTANDING.contains(state), state.name());
+        }
+        for (RequestState state : RequestState.values()) {
+            assertTrue(!state.isFinal() || !OUTSTANDING.contains(state), state.name());
+        }
+    }
+
+    @Test
+    void theLenderHasToActWhenAskedOrWhenItPromised() {
+        assertEquals(EnumSet.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY, RETRY_POSSIBLE), AWAITING_LENDER);
+        assertTrue(OUTSTANDING.containsAll(AWAITING_LENDER));
+    }
+}
