@@ -6,7 +6,7 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.PhaseId;
-import org.openill.domain.IllRuleViolation;
+import org.openill.domain.IllException;
 import org.primefaces.application.exceptionhandler.PrimeExceptionHandler;
 
 import java.util.Iterator;
@@ -14,7 +14,8 @@ import java.util.Iterator;
 /**
  * The one place where exceptions from pages are turned into what the person sees:
  * <ul>
- * <li>a broken rule ({@link IllRuleViolation}, {@code ConcurrentChangeException} among them) raised before the page
+ * <li>a refusal of the services ({@link IllException}: not found, a broken rule, a concurrent change, bad input, not
+ * allowed) raised before the page
  * is written, by an action above all, becomes an error message on the page, which is shown again, in full page and
  * Ajax requests alike;</li>
  * <li>any other exception in an Ajax request, an expired view included, goes to PrimeFaces' handler, which runs the
@@ -38,7 +39,7 @@ public class IllExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext context = FacesContext.getCurrentInstance();
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
-            IllRuleViolation violation = ruleViolationIn(events.next().getContext().getException());
+            IllException violation = refusalIn(events.next().getContext().getException());
             // While the page is being written it is too late for a message: that is a fault of the page itself.
             if (violation != null && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
                 context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
@@ -52,11 +53,11 @@ public class IllExceptionHandler extends ExceptionHandlerWrapper {
         }
     }
 
-    /** The rule violation behind the exception, under the EL and Faces exceptions that wrap it, or null. */
-    static IllRuleViolation ruleViolationIn(Throwable thrown) {
+    /** The refusal behind the exception, under the EL and Faces exceptions that wrap it, or null. */
+    static IllException refusalIn(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllRuleViolation violation) {
-                return violation;
+            if (cause instanceof IllException refusal) {
+                return refusal;
             }
         }
         return null;
