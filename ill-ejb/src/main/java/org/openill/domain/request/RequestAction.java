@@ -16,7 +16,7 @@ public enum RequestAction {
     READER_DECLINES_CONDITIONS("decline the conditions as the reader"),
     ANSWER_RETRY_POSSIBLE("answer retry possible"),
     LENDER_UNFILLED("answer unfilled"),
-    NO_ANSWER("move on when the time to act has passed"),
+    NO_ANSWER("move on after the deadline"),
     SKIP_LENDER("move on to the next lender"),
     SHIP_LOAN("ship the loan"),
     DELIVER_COPY("deliver the copy"),
