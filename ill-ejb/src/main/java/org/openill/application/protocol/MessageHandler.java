@@ -100,11 +100,11 @@ public class MessageHandler {
             return logged(record.lender(), null, record, message, xml, received);
         }
         if (message.getRequestingAgencyMessage() != null) {
-            SupplierRequest record = requestingAgencyMessage(message.getRequestingAgencyMessage(), received);
-            return logged(record.lender(), null, record, message, xml, received);
+            SupplierRequest record = requestingAgencyMessage(message.getRequestingAgencyMessage(), xml, received);
+            return logged(record.lender(), null, record, message, null, received);
         }
-        IllRequest record = supplyingAgencyMessage(message.getSupplyingAgencyMessage(), received);
-        return logged(record.borrower(), record, null, message, xml, received);
+        IllRequest record = supplyingAgencyMessage(message.getSupplyingAgencyMessage(), xml, received);
+        return logged(record.borrower(), record, null, message, null, received);
     }
 
     private String logged(Library library, IllRequest request, SupplierRequest supplierRequest,
@@ -114,7 +114,9 @@ public class MessageHandler {
         Long supplierId = supplierRequest == null ? null : supplierRequest.id();
         String confirmation = Iso18626Inbox.confirm(org.openill.infrastructure.iso18626.MessageKind.of(message),
                 message, Confirmation.ok(idsOf(message, supplierRequest), timestampOf(message, received), received));
-        log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml);
+        if (xml != null) {
+            log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml);
+        }
         log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.OUT, confirmation);
         return confirmation;
     }
@@ -169,7 +171,8 @@ public class MessageHandler {
         return record;
     }
 
-    private SupplierRequest requestingAgencyMessage(RequestingAgencyMessage message, Instant now) {
+    /** The borrower's action, logged as received before what it leads to (an answer it gets at once). */
+    private SupplierRequest requestingAgencyMessage(RequestingAgencyMessage message, String xml, Instant now) {
         var header = message.getHeader();
         Library lender = library(header.getSupplyingAgencyId(), "supplying agency");
         AgencyId requester = agency(header.getRequestingAgencyId());
@@ -177,13 +180,15 @@ public class MessageHandler {
                 .orElseThrow(() -> new NotFoundException(lender.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId() + " of " + requester.value()));
         em.lock(record, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        log.record(lender.id(), null, record.id(), ProtocolMessage.Direction.IN, xml);
         lending.borrowerActs(new Actor.Partner(requester), record, message.getAction(), message.getNote(), now);
         return record;
     }
 
     // ---- the borrower's side: the lender's reports ----
 
-    private IllRequest supplyingAgencyMessage(SupplyingAgencyMessage message, Instant now) {
+    /** The lender's report, logged as received before what it leads to (the next lender asked ...). */
+    private IllRequest supplyingAgencyMessage(SupplyingAgencyMessage message, String xml, Instant now) {
         var header = message.getHeader();
         Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
         AgencyId lender = agency(header.getSupplyingAgencyId());
@@ -196,6 +201,7 @@ public class MessageHandler {
             throw new IllRuleViolation("Request " + header.getRequestingAgencyRequestId() + " was sent to "
                     + entry.lender().agencyId().value() + ", not to " + lender.value());
         }
+        log.record(borrower.id(), request.id(), null, ProtocolMessage.Direction.IN, xml);
         var info = message.getMessageInfo();
         var status = message.getStatusInfo();
         var retry = message.getRetryInfo();

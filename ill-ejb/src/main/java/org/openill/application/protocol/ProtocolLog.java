@@ -51,7 +51,7 @@ public class ProtocolLog {
     }
 
     /** Logs a message, in the caller's transaction. */
-    void record(Long libraryId, Long requestId, Long supplierRequestId, ProtocolMessage.Direction direction,
+    public void record(Long libraryId, Long requestId, Long supplierRequestId, ProtocolMessage.Direction direction,
                 String xml) {
         if (libraryId == null) {
             return;

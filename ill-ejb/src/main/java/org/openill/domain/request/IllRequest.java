@@ -452,9 +452,9 @@ public class IllRequest {
 
     /** The lender closed the loan without the item (CompletedWithoutReturn). */
     public void completedWithoutReturn(Actor actor, Instant when, String note) {
-        requireLender(actor, RequestAction.LENDER_COMPLETES_WITHOUT_RETURN);
-        require(RequestAction.LENDER_COMPLETES_WITHOUT_RETURN);
-        fromLender(RequestAction.LENDER_COMPLETES_WITHOUT_RETURN, "CompletedWithoutReturn", actor, when,
+        requireLender(actor, RequestAction.LENDER_ENDS_WITHOUT_RETURN);
+        require(RequestAction.LENDER_ENDS_WITHOUT_RETURN);
+        fromLender(RequestAction.LENDER_ENDS_WITHOUT_RETURN, "CompletedWithoutReturn", actor, when,
                 lender.agencyId().value() + " closed the loan without the item's return", note);
     }
 

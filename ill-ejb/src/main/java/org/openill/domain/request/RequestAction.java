@@ -38,7 +38,7 @@ public enum RequestAction {
     LENDER_HOLDS_RETURN("hold the return at the lender's request"),
     RELEASE_HOLD_RETURN("release the hold on the return"),
     LENDER_COMPLETES_LOAN("complete the loan (the lender has the item back)"),
-    LENDER_COMPLETES_WITHOUT_RETURN("complete without return"),
+    LENDER_ENDS_WITHOUT_RETURN("complete without return"),
     REPORT_LOST("report the item lost"),
     CANCEL("cancel"),
     CANCEL_ACCEPTED("accept the cancellation"),

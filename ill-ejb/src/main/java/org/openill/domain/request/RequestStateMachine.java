@@ -91,7 +91,7 @@ public final class RequestStateMachine {
         // the lender closes the loan: the item is back (with or without the borrower's ShippedReturn), or it is not
         for (RequestState lent : Set.of(LOANED, OVERDUE, RECALLED, RETURN_HELD, SHIPPED_BACK, SHIPPED_FORWARD)) {
             on(lent, LENDER_COMPLETES_LOAN, LOAN_COMPLETED);
-            on(lent, LENDER_COMPLETES_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN);
+            on(lent, LENDER_ENDS_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN);
             on(lent, REPORT_LOST, COMPLETED_WITHOUT_RETURN);
         }
     }
