@@ -159,7 +159,8 @@ class IllRequestTest {
     @Test
     void exhaustedRotaEndsUnfilledWithTheReasonsCollected() {
         IllRequest request = loanRequest();
-        request.planRota(NORTH_STAFF, List.of(fromSouth, fromEast), List.of("ZZ-REF holds it only in a reference room"));
+        request.planRota(NORTH_STAFF, List.of(fromSouth, fromEast),
+                List.of("ZZ-REF holds it only in a reference room"));
         request.sendToNextLender(NORTH_STAFF, T0);
         request.lenderUnfilled(SOUTH, "on loan", T0);
         Instant late = T0.plus(Duration.ofHours(49));
@@ -877,8 +878,8 @@ class IllRequestTest {
     void copyNeedsTheArticleAndItsPages() {
         IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> new IllRequest(READER, reader, null,
                 BibliographicDescription.titled("Nature").issn("0028-0836").build(), ServiceType.COPY, T0));
-        assertEquals("The bibliographic data cannot identify the item: a copy needs the title of the article or chapter",
-                refused.getMessage());
+        assertEquals("The bibliographic data cannot identify the item: a copy needs the title of the article or "
+                + "chapter", refused.getMessage());
         IllRequest copy = new IllRequest(READER, reader, null, BibliographicDescription.titled("Nature")
                 .issn("0028-0836").part("Molecular structure of nucleic acids", "Watson, J. D.", "171", "4356",
                         "737-738").build(), ServiceType.COPY, T0);
@@ -916,7 +917,8 @@ class IllRequestTest {
     void aVeryLongListOfReasonsIsCutToWhatTheRequestKeeps() {
         IllRequest request = loanRequest();
         List<String> leftOut = IntStream.range(0, 200)
-                .mapToObj(i -> "ZZ-L" + i + " holds it only in a reference room, which never lends through ILL").toList();
+                .mapToObj(i -> "ZZ-L" + i + " holds it only in a reference room, which never lends through ILL")
+                .toList();
         request.planRota(NORTH_STAFF, List.of(), leftOut);
         assertFalse(request.sendToNextLender(NORTH_STAFF, T0));
         assertEquals(RequestState.UNFILLED, request.state());
