@@ -516,26 +516,36 @@ public class SupplierRequest {
         this.updatedAt = when;
     }
 
-    /** Only the lender: its staff, its own system, or the clock. */
+    /**
+     * Only the lender: its staff, or the system (its clock). Partners speak ISO 18626 to this record only as the
+     * borrower; the lender's own partner identity makes no step here.
+     */
     private void requireLender(Actor actor, SupplierAction action) {
-        if (actor instanceof Actor.System || actor.speaksFor(lender.agencyId())) {
+        if (actor instanceof Actor.System || actor instanceof Actor.Staff && actor.speaksFor(lender.agencyId())) {
             return;
         }
         throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": lending record #" + id
                 + " is handled by " + lender.agencyId().value());
     }
 
-    /** Only the requesting agency, through its messages. */
+    /**
+     * Only the requesting agency, through its messages (a partner): the borrower's staff work on their own library's
+     * record of the request, never on this one.
+     */
     private void requireBorrower(Actor actor, SupplierAction action) {
-        if (actor.speaksFor(requestingAgency)) {
+        if (isRequestingAgency(actor)) {
             return;
         }
-        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": only "
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": only the messages of "
                 + requestingAgency.value() + ", which asked, may");
     }
 
+    private boolean isRequestingAgency(Actor actor) {
+        return actor instanceof Actor.Partner && actor.speaksFor(requestingAgency);
+    }
+
     private void requireEitherSide(Actor actor, SupplierAction action) {
-        if (actor.speaksFor(requestingAgency)) {
+        if (isRequestingAgency(actor)) {
             return;
         }
         requireLender(actor, action);

@@ -756,12 +756,13 @@ public class IllRequest {
         }
         String notLender = "only the lender's messages may";
         if (actor instanceof Actor.Partner partner) {
-            notLender = partner.agency().value() + " is not the lender of this request";
+            // naming the lender that is asked only makes sense after "... is not the lender"
+            notLender = partner.agency().value() + " is not the lender of this request"
+                    + (lender == null ? "" : "; " + lender.agencyId().value() + " is");
         } else if (actor instanceof Actor.Staff staff && lender != null && staff.speaksFor(lender.agencyId())) {
             notLender = "the lender's staff work on their own library's record of the request";
         }
-        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": " + notLender
-                + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": " + notLender);
     }
 
     /** The borrowing library's side: its staff, its own system, or the clock. */
