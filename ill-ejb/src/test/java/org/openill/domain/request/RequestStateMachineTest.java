@@ -97,7 +97,7 @@ class RequestStateMachineTest {
                 Map.entry(DENY_RENEWAL, LOANED),
                 Map.entry(MARK_OVERDUE, OVERDUE),
                 Map.entry(LENDER_COMPLETES_LOAN, LOAN_COMPLETED),
-                Map.entry(LENDER_COMPLETES_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN),
+                Map.entry(LENDER_ENDS_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN),
                 Map.entry(REPORT_LOST, COMPLETED_WITHOUT_RETURN)));
         table.get(OVERDUE).putAll(Map.ofEntries(
                 Map.entry(RECEIVE, OVERDUE),
@@ -110,7 +110,7 @@ class RequestStateMachineTest {
                 Map.entry(APPROVE_RENEWAL, LOANED),
                 Map.entry(DENY_RENEWAL, OVERDUE),
                 Map.entry(LENDER_COMPLETES_LOAN, LOAN_COMPLETED),
-                Map.entry(LENDER_COMPLETES_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN),
+                Map.entry(LENDER_ENDS_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN),
                 Map.entry(REPORT_LOST, COMPLETED_WITHOUT_RETURN)));
         table.get(RECALLED).putAll(Map.ofEntries(
                 Map.entry(RECEIVE, RECALLED),
@@ -121,14 +121,14 @@ class RequestStateMachineTest {
                 Map.entry(RECALL, RECALLED),
                 Map.entry(MARK_OVERDUE, OVERDUE),
                 Map.entry(LENDER_COMPLETES_LOAN, LOAN_COMPLETED),
-                Map.entry(LENDER_COMPLETES_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN),
+                Map.entry(LENDER_ENDS_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN),
                 Map.entry(REPORT_LOST, COMPLETED_WITHOUT_RETURN)));
         table.get(RETURN_HELD).putAll(Map.of(RELEASE_HOLD_RETURN, LOANED, SHIP_BACK, SHIPPED_BACK,
                 LENDER_HOLDS_RETURN, RETURN_HELD, LENDER_COMPLETES_LOAN, LOAN_COMPLETED,
-                LENDER_COMPLETES_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN, REPORT_LOST, COMPLETED_WITHOUT_RETURN));
+                LENDER_ENDS_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN, REPORT_LOST, COMPLETED_WITHOUT_RETURN));
         for (RequestState shipped : List.of(SHIPPED_BACK, SHIPPED_FORWARD)) {
             table.get(shipped).putAll(Map.of(LENDER_COMPLETES_LOAN, LOAN_COMPLETED,
-                    LENDER_COMPLETES_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN, REPORT_LOST, COMPLETED_WITHOUT_RETURN));
+                    LENDER_ENDS_WITHOUT_RETURN, COMPLETED_WITHOUT_RETURN, REPORT_LOST, COMPLETED_WITHOUT_RETURN));
         }
         // LOAN_COMPLETED, COPY_COMPLETED, COMPLETED_WITHOUT_RETURN, UNFILLED and CANCELLED allow nothing
         return table;
