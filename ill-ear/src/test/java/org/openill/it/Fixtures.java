@@ -274,6 +274,12 @@ public class Fixtures {
                 .setParameter("isbn", isbn).getSingleResult();
     }
 
+    /** The first column of a native query's rows, as text. */
+    @SuppressWarnings("unchecked")
+    public List<String> strings(String sql) {
+        return ((List<Object>) em.createNativeQuery(sql).getResultList()).stream().map(String::valueOf).toList();
+    }
+
     public int nativeUpdate(String sql) {
         return em.createNativeQuery(sql).executeUpdate();
     }

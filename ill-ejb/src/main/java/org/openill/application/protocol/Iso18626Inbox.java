@@ -63,6 +63,7 @@ public class Iso18626Inbox {
                         case SUPPLYING_AGENCY_MESSAGE -> TypeErrorType.UNSUPPORTED_REASON_FOR_MESSAGE_TYPE;
                         default -> TypeErrorType.BADLY_FORMED_MESSAGE;
                     };
+            LOG.info(() -> "Refused an ISO 18626 " + kind.element() + ": " + refused.getMessage());
             String confirmation = confirm(kind, message, error(message, received, type, refused.getMessage()));
             logRefused(receiver, xml, confirmation);
             return confirmation;

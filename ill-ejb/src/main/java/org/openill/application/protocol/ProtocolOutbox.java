@@ -107,6 +107,9 @@ public class ProtocolOutbox {
                     failed);
             return;
         }
+        if (confirmation.contains("ERROR")) {
+            LOG.warning(() -> "An ISO 18626 message to " + message.receiver().value() + " was refused: " + confirmation);
+        }
         try {
             log.confirmation(message.libraryId(), message.requestId(), message.supplierRequestId(), confirmation);
         } catch (RuntimeException notLogged) {
