@@ -26,6 +26,7 @@ import org.openill.domain.IllRuleViolation;
 import org.openill.domain.InvalidInputException;
 import org.openill.domain.Text;
 import org.openill.domain.library.LocationType;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
@@ -174,9 +175,10 @@ class InputLimitsIT {
     void anOverLongReasonFromALenderIsRefusedAndTheRequestStaysWhereItWas() {
         Loan loan = routedToLenders(1);
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> lending.unfilled(staffOf(loan.lenders.get(0)), loan.id, "r".repeat(1001)));
+                () -> lending.unfilled(staffOf(loan.lenders.get(0)), fixtures.lendingRecordOf(loan.id), "r".repeat(1001)));
         assertEquals("Reason is too long: at most 1000 characters, this one has 1001", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(loan.id).state());
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(loan.id));
         assertEquals(loan.lenders.get(0), queries.details(loan.id).lenderIsil());
 
         assertThrows(InvalidInputException.class,
@@ -189,7 +191,8 @@ class InputLimitsIT {
         Loan loan = routedToLenders(5);
         for (int answered = 0; answered < 5; answered++) {
             String lender = queries.details(loan.id).lenderIsil();
-            lending.unfilled(staffOf(lender), loan.id, (lender + " cannot supply it now; ").repeat(40).substring(0, 1000));
+            lending.unfilled(staffOf(lender), fixtures.lendingRecordOf(loan.id),
+                    (lender + " cannot supply it now; ").repeat(40).substring(0, 1000));
         }
         var details = queries.details(loan.id);
         assertEquals(RequestState.UNFILLED, details.state());
