@@ -1,6 +1,7 @@
 package org.openill.it;
 
 import jakarta.ejb.EJB;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Table;
@@ -324,13 +325,28 @@ class InputLimitsIT {
                 "library.agency_id_value", "holding.barcode")), entities.keySet().toString());
     }
 
-    /** The text columns an entity (with its embedded values) maps, and the length its @Column gives each. */
+    /**
+     * The text columns of limited length an entity (with its embedded values) maps, and the length its @Column gives
+     * each, or the @AttributeOverride of the embedding field; a column declared as unlimited text has no length to
+     * agree on.
+     */
     private static void textColumns(String table, Class<?> type, Map<String, Integer> columns) {
+        textColumns(table, type, Map.of(), columns);
+    }
+
+    private static void textColumns(String table, Class<?> type, Map<String, Column> overrides,
+                                    Map<String, Integer> columns) {
         for (Field field : type.getDeclaredFields()) {
-            Column column = field.getAnnotation(Column.class);
+            Column column = overrides.getOrDefault(field.getName(), field.getAnnotation(Column.class));
             if (field.isAnnotationPresent(Embedded.class)) {
-                textColumns(table, field.getType(), columns);
-            } else if (column != null && (field.getType() == String.class || field.getType().isEnum())) {
+                Map<String, Column> embedded = new java.util.HashMap<>();
+                // repeatable: this finds them written one by one or inside @AttributeOverrides
+                for (AttributeOverride override : field.getAnnotationsByType(AttributeOverride.class)) {
+                    embedded.put(override.name(), override.column());
+                }
+                textColumns(table, field.getType(), embedded, columns);
+            } else if (column != null && (field.getType() == String.class || field.getType().isEnum())
+                    && !column.columnDefinition().equals("text")) {
                 String name = column.name().isEmpty() ? field.getName().toLowerCase() : column.name();
                 columns.put(table + "." + name, column.length());
             }
