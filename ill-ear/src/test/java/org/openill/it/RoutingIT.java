@@ -200,9 +200,10 @@ class RoutingIT {
         assertEquals(second, details.lenderIsil());
         assertEquals(RotaEntryStatus.UNFILLED, details.rota().get(0).status());
 
-        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id), "the second lender's record");
-        lending.unfilled(staffOf(second), fixtures.lendingRecordOf(id), "damaged");
-        assertEquals(SupplierState.UNFILLED, fixtures.lendingStateOf(id));
+        long secondRecord = fixtures.lendingRecordOf(id);
+        assertEquals(SupplierState.NEW, fixtures.lendingState(secondRecord));
+        lending.unfilled(staffOf(second), secondRecord, "damaged");
+        assertEquals(SupplierState.UNFILLED, fixtures.lendingState(secondRecord));
         details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertEquals(first + ": missing from the shelf; " + second + ": damaged", details.unfilledReasons());
