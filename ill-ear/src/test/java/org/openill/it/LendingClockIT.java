@@ -10,6 +10,7 @@ import org.openill.application.BorrowingService;
 import org.openill.application.ClockWork;
 import org.openill.application.LendingService;
 import org.openill.application.RequestDetails;
+import org.openill.application.RequestNeedingAttention;
 import org.openill.application.RequestQueries;
 import org.openill.domain.lending.SupplierAction;
 import org.openill.domain.lending.SupplierEvent;
@@ -219,12 +220,20 @@ class LendingClockIT {
         assertFalse(clock.markOverdueLoans(night.plusSeconds(7800)).done().contains(busy),
                 "not even once nobody holds it any more, until staff let the clock try again");
         assertEquals(SupplierState.LOANED, fixtures.lendingState(busy));
+        List<RequestNeedingAttention> lenderList = queries.needingAttention(lender);
+        assertEquals(List.of(busy), lenderList.stream().map(RequestNeedingAttention::requestId).toList(),
+                "the lender's own record is on its list of work");
+        assertEquals("LOANED", lenderList.get(0).state());
+        assertTrue(lenderList.get(0).reason().startsWith("The clock failed 3 time(s) in a row to mark overdue"),
+                lenderList.get(0).reason());
+        assertEquals(List.of(), queries.needingAttention(borrower), "the borrower's request is not stuck");
 
         clockWork.letTryAgain(staffOf(lender), busy);
         assertTrue(clock.markOverdueLoans(night.plusSeconds(8400)).done().contains(busy));
         assertEquals(SupplierState.OVERDUE, fixtures.lendingState(busy));
         assertEquals(RequestState.OVERDUE, queries.details(busyLoan).state());
         assertNull(fixtures.clockFailureOf(busy));
+        assertEquals(List.of(), queries.needingAttention(lender));
     }
 
     @Test
@@ -313,8 +322,8 @@ class LendingClockIT {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
         long id = loanRequestTo(lender, borrower).id();
-        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), null, Set.of(LoanCondition.LIBRARY_USE_ONLY),
-                null, null);
+        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), null,
+                Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         Instant askedAt = Instant.now();
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
