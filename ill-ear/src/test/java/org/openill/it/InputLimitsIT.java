@@ -176,7 +176,8 @@ class InputLimitsIT {
     void anOverLongReasonFromALenderIsRefusedAndTheRequestStaysWhereItWas() {
         Loan loan = routedToLenders(1);
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> lending.unfilled(staffOf(loan.lenders.get(0)), fixtures.lendingRecordOf(loan.id), "r".repeat(1001)));
+                () -> lending.unfilled(staffOf(loan.lenders.get(0)), fixtures.lendingRecordOf(loan.id),
+                        "r".repeat(1001)));
         assertEquals("Reason is too long: at most 1000 characters, this one has 1001", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(loan.id).state());
         assertEquals(SupplierState.NEW, fixtures.lendingStateOf(loan.id));

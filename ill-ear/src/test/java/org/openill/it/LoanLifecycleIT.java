@@ -241,8 +241,8 @@ class LoanLifecycleIT {
     @Test
     void aReaderOfAnotherLibraryWithTheSameCardNumberCannotAnswer() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), null, Set.of(LoanCondition.LIBRARY_USE_ONLY),
-                null, null);
+        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), null,
+                Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         String card = queries.details(id).readerCard();
         NotAllowedException refused = assertThrows(NotAllowedException.class,
