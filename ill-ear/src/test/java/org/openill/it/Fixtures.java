@@ -18,9 +18,11 @@ import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.lending.SupplierEvent;
 import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.lending.SupplierState;
 import org.openill.domain.protocol.ProtocolMessage;
+import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RotaEntry;
 
@@ -216,6 +218,21 @@ public class Fixtures {
     /** The state of the lender's own record of the request. */
     public SupplierState lendingStateOf(long requestId) {
         return em.find(SupplierRequest.class, lendingRecordOf(requestId)).state();
+    }
+
+    /** The state of a lending record, by its own id (for a record the request has since left). */
+    public SupplierState lendingState(long lendingRecordId) {
+        return em.find(SupplierRequest.class, lendingRecordId).state();
+    }
+
+    /** The history of the lender's own record of the request, oldest first. */
+    public List<SupplierEvent> lendingHistoryOf(long requestId) {
+        return new ArrayList<>(em.find(SupplierRequest.class, lendingRecordOf(requestId)).events());
+    }
+
+    /** What the clock noted of its failures on a request or lending record (null when it has none). */
+    public ClockFailure clockFailureOf(long id) {
+        return em.find(ClockFailure.class, id);
     }
 
     /** The borrowing library's protocol log of the request: "OUT request New Loan", "IN supplyingAgencyMessage ..." */

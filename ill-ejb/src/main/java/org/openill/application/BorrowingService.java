@@ -406,9 +406,12 @@ public class BorrowingService {
                 }
             }
             case UNFILLED -> {
-                String why = report.reasonUnfilled() == null ? report.note()
+                // "Other" only says that the note gives the reason; the partner's words are cut to what we keep
+                // rather than refused, or the request would stay with a lender that has said no
+                String why = report.note() != null && (report.reasonUnfilled() == null
+                        || report.reasonUnfilled().equals("Other")) ? report.note()
                         : report.reasonUnfilled() + (report.note() == null ? "" : ": " + report.note());
-                request.lenderUnfilled(lender, why, now);
+                request.lenderUnfilled(lender, Text.cut(why, IllRequest.REASON_LENGTH), now);
                 afterRotaMoved(request, null, false);
             }
             case LOANED -> {

@@ -50,7 +50,10 @@ public class ProtocolLog {
         record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.OUT, confirmation);
     }
 
-    /** Logs a message, in the caller's transaction. */
+    /**
+     * Logs a message, in the caller's transaction. Public because the message handler calls it through the bean:
+     * the container refuses a call of a package-private method of an EJB from another bean.
+     */
     public void record(Long libraryId, Long requestId, Long supplierRequestId, ProtocolMessage.Direction direction,
                 String xml) {
         if (libraryId == null) {

@@ -75,7 +75,7 @@ public class ProtocolMessage {
     @Column(name = "logged_at", nullable = false, updatable = false)
     private Instant loggedAt;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, columnDefinition = "text")
     private String xml;
 
     protected ProtocolMessage() {

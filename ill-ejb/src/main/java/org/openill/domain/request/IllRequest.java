@@ -415,13 +415,10 @@ public class IllRequest {
             transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal refused: the item is recalled", why);
             this.renewalRequested = false;
         }
-        boolean wasOverdue = state == RequestState.OVERDUE;
+        // whether the recalled loan is still overdue is the lender's call: it says so in a message of its own
         fromLender(RequestAction.RECALL, "Recalled", actor, when, "Recalled by " + lender.agencyId().value()
                 + ", due " + due + (due.equals(dueDate) ? " (unchanged: a recall never lengthens a loan)" : ""), why);
         this.dueDate = due;
-        if (wasOverdue) {
-            fromLender(RequestAction.MARK_OVERDUE, "Overdue", actor, when, "Still overdue since " + dueDate, null);
-        }
         return renewalRefused;
     }
 
