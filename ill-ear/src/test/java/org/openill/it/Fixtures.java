@@ -210,11 +210,6 @@ public class Fixtures {
                 .getSingleResult();
     }
 
-    /** The state of a lending record. */
-    public SupplierState supplierState(long supplierRequestId) {
-        return em.find(SupplierRequest.class, supplierRequestId).state();
-    }
-
     /** The state of the lender's own record of the request. */
     public SupplierState lendingStateOf(long requestId) {
         return em.find(SupplierRequest.class, lendingRecordOf(requestId)).state();

@@ -300,7 +300,7 @@ class TwoSidesIT {
         assertEquals(RequestState.REQUEST_RECEIVED, declined.borrowerState(), "the next lender is asked");
         assertEquals(declined.lenders.get(1), queries.details(declined.id).lenderIsil());
         assertEquals(SupplierState.NEW, declined.lenderState());
-        assertEquals(SupplierState.CANCELLED, fixtures.supplierState(firstRecord),
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(firstRecord),
                 "the first lender was told to cancel, and did");
     }
 
@@ -312,7 +312,7 @@ class TwoSidesIT {
         borrowing.declineConditions(fixtures.borrowingOffice(loan.id), loan.id, null, "too dear");
         assertEquals(loan.lenders.get(1), queries.details(loan.id).lenderIsil());
         loan.bothAre(RequestState.REQUEST_RECEIVED, SupplierState.NEW);
-        assertEquals(SupplierState.CANCELLED, fixtures.supplierState(firstRecord));
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(firstRecord));
     }
 
     @Test
@@ -320,7 +320,7 @@ class TwoSidesIT {
         Loan loan = new Loan(ServiceType.LOAN, 2);
         long firstRecord = loan.record();
         lending.unfilled(staffOf(loan.lender()), firstRecord, "missing from the shelf");
-        assertEquals(SupplierState.UNFILLED, fixtures.supplierState(firstRecord));
+        assertEquals(SupplierState.UNFILLED, fixtures.lendingState(firstRecord));
         assertEquals(loan.lenders.get(1), queries.details(loan.id).lenderIsil());
         loan.bothAre(RequestState.REQUEST_RECEIVED, SupplierState.NEW);
         lending.unfilled(staffOf(loan.lenders.get(1)), loan.record(), null);
@@ -335,7 +335,7 @@ class TwoSidesIT {
         clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(25)));
         assertEquals(loan.lenders.get(1), queries.details(loan.id).lenderIsil());
         assertEquals(RequestState.REQUEST_RECEIVED, loan.borrowerState());
-        assertEquals(SupplierState.CANCELLED, fixtures.supplierState(firstRecord));
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(firstRecord));
     }
 
     @Test
