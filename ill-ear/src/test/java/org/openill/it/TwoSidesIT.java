@@ -84,7 +84,7 @@ class TwoSidesIT {
             card = fixtures.newReader(borrower, ReaderCategory.POSTGRADUATE);
             BibliographicDescription.Builder description = BibliographicDescription.titled("Two Sides")
                     .by("Tester, Tina");
-            if (service == ServiceType.COPY) {
+            if (service != ServiceType.LOAN) {
                 description.part("Chapter two", null, null, null, "21-40");
             }
             id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)), description.build(), service);
@@ -387,5 +387,50 @@ class TwoSidesIT {
         assertTrue(confirmation.contains("ERROR"), confirmation);
         loan.bothAre(RequestState.REQUEST_RECEIVED, SupplierState.NEW);
         assertNotEquals(List.of(), fixtures.lenderProtocolOf(loan.id));
+    }
+
+    @Test
+    void aCopyOrLoanRequestIsSuppliedAsTheLenderChooses() {
+        Loan asCopy = new Loan(ServiceType.COPY_OR_LOAN, 1);
+        asCopy.logged(List.of("OUT request New CopyOrLoan"), List.of("IN request New CopyOrLoan"));
+        lending.deliverCopy(staffOf(asCopy.lender()), asCopy.record(), asCopy.book.get(1), null);
+        asCopy.bothAre(RequestState.COPY_COMPLETED, SupplierState.COPY_COMPLETED);
+
+        Loan asLoan = new Loan(ServiceType.COPY_OR_LOAN, 1);
+        lending.shipLoan(staffOf(asLoan.lender()), asLoan.record(), asLoan.book.get(1));
+        asLoan.bothAre(RequestState.LOANED, SupplierState.LOANED);
+    }
+
+    @Test
+    void theBorrowerRemindsALenderThatHasNotAnswered() {
+        Loan loan = new Loan(ServiceType.LOAN, 1);
+        borrowing.remind(fixtures.borrowingOffice(loan.id), loan.id, null);
+        loan.bothAre(RequestState.REQUEST_RECEIVED, SupplierState.NEW);
+        loan.logged(List.of("OUT request New Loan", "OUT request Reminder Loan", "IN requestConfirmation OK"),
+                List.of("IN request New Loan", "IN request Reminder Loan", "OUT requestConfirmation OK"));
+    }
+
+    @Test
+    void theBorrowerShipsTheItemForwardAndTheLenderClosesTheLoanWhenItIsBack() {
+        Loan loan = new Loan(ServiceType.LOAN, 1);
+        lending.shipLoan(staffOf(loan.lender()), loan.record(), loan.book.get(1));
+        borrowing.shipForward(fixtures.borrowingOffice(loan.id), loan.id, null, "to the next borrower");
+        loan.bothAre(RequestState.SHIPPED_FORWARD, SupplierState.SHIPPED_FORWARD);
+        lending.checkIn(staffOf(loan.lender()), loan.record());
+        loan.bothAre(RequestState.LOAN_COMPLETED, SupplierState.LOAN_COMPLETED);
+        loan.logged(List.of("OUT requestingAgencyMessage ShippedForward"),
+                List.of("IN requestingAgencyMessage ShippedForward"));
+    }
+
+    @Test
+    void theBorrowerHoldsTheReturnAndTheLenderConfirms() {
+        Loan loan = new Loan(ServiceType.LOAN, 1);
+        lending.shipLoan(staffOf(loan.lender()), loan.record(), loan.book.get(1));
+        borrowing.holdReturn(fixtures.borrowingOffice(loan.id), loan.id, null, "closed for a week");
+        loan.bothAre(RequestState.RETURN_HELD, SupplierState.HOLD_RETURN);
+        borrowing.shipBack(fixtures.borrowingOffice(loan.id), loan.id, null);
+        loan.bothAre(RequestState.SHIPPED_BACK, SupplierState.RETURN_SHIPPED);
+        loan.logged(List.of("OUT requestingAgencyMessage HoldReturn", "IN supplyingAgencyMessage StatusChange: HoldReturn"),
+                List.of("IN requestingAgencyMessage HoldReturn", "OUT supplyingAgencyMessage StatusChange: HoldReturn"));
     }
 }
