@@ -68,9 +68,10 @@ public class DemoActivity {
             return;
         }
         LOG.info(() -> "Demo activity: playing " + (requests - present) + " requests between the demo libraries");
-        Map<RequestState, Integer> reached = play(requests - present, present);
+        Played played = play(requests - present, present);
         LOG.info(() -> "Demo activity played in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
-                + reached.values().stream().mapToInt(Integer::intValue).sum() + " requests, by state " + reached);
+                + played.reached().values().stream().mapToInt(Integer::intValue).sum() + " requests, by state "
+                + played.reached());
     }
 
     /** The requests the demo libraries have as borrowers. */
@@ -86,10 +87,11 @@ public class DemoActivity {
      * Plays the given number of requests, cycling through the goals from the given turn; a request a rule stops
      * early (a reader's limit, no lender left) stays where the rule left it.
      *
-     * @return how many requests ended in each state of the borrowing library's record
+     * @return how many requests ended in each state of the borrowing library's record, and why some stopped early
      */
-    public Map<RequestState, Integer> play(int requests, int firstTurn) {
+    public Played play(int requests, int firstTurn) {
         Map<RequestState, Integer> reached = new EnumMap<>(RequestState.class);
+        List<String> stops = new ArrayList<>();
         List<Long> loanable = new ArrayList<>();
         int played = 0;
         for (int i = firstTurn; played < requests && i < firstTurn + requests * 3; i++) {
@@ -108,11 +110,17 @@ public class DemoActivity {
             try {
                 advance(id, borrower[0], goal);
             } catch (IllException stopped) {
-                LOG.fine(() -> "Demo request #" + id + " stopped on its way to " + goal + ": " + stopped.getMessage());
+                String why = "Demo request #" + id + " stopped on its way to " + goal + ": " + stopped.getMessage();
+                LOG.info(why);
+                stops.add(why);
             }
             reached.merge(stateOf(id), 1, Integer::sum);
         }
-        return reached;
+        return new Played(reached, stops);
+    }
+
+    /** What a play reached: the requests by state, and the rule that stopped each one that stopped early. */
+    public record Played(Map<RequestState, Integer> reached, List<String> stops) {
     }
 
     private void advance(long id, String borrowerIsil, Goal goal) {
