@@ -223,8 +223,22 @@ public class DemoActivity {
     }
 
     /**
-     * A generated book that another library holds on its open shelves, available, and that the borrowing library
-     * does not hold at all (a reader borrows at home what their library has).
+     * The demo libraries that supply the borrower the service under the demo agreements: NUL and SCL lend each other
+     * everything, NUL and ECL too, SCL sends ECL copies only.
+     */
+    private static List<String> lendersTo(String borrowerIsil, ServiceType service) {
+        if (DemoNetwork.NORTH.equals(borrowerIsil)) {
+            return List.of(DemoNetwork.SOUTH, DemoNetwork.EAST);
+        }
+        if (DemoNetwork.EAST.equals(borrowerIsil) && service == ServiceType.COPY) {
+            return List.of(DemoNetwork.NORTH, DemoNetwork.SOUTH);
+        }
+        return List.of(DemoNetwork.NORTH);
+    }
+
+    /**
+     * A generated book that a library lending to the borrower holds on its open shelves, available, and that the
+     * borrowing library does not hold at all (a reader borrows at home what their library has).
      */
     private Long nextRecord(String borrowerIsil, ServiceType service, List<Long> used, int turn) {
         List<?> ids = em.createNativeQuery("""
@@ -232,13 +246,16 @@ public class DemoActivity {
                         WHERE r.control_number LIKE 'demo-%' AND r.format = 'BOOK'
                           AND EXISTS (SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id
                                       JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id
-                                      WHERE h.record_id = r.id AND l.agency_id_value <> ?1
+                                      WHERE h.record_id = r.id AND l.agency_id_value IN (?3, ?4)
                                         AND c.type = 'OPEN_SHELVES' AND h.circulation_status = 'AVAILABLE')
                           AND NOT EXISTS (SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id
                                           JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id
                                           WHERE h.record_id = r.id AND l.agency_id_value = ?1)
                         ORDER BY r.id OFFSET ?2 LIMIT 5""")
-                .setParameter(1, borrowerIsil).setParameter(2, turn * 7).getResultList();
+                .setParameter(1, borrowerIsil).setParameter(2, turn * 7)
+                .setParameter(3, lendersTo(borrowerIsil, service).get(0))
+                .setParameter(4, lendersTo(borrowerIsil, service).get(lendersTo(borrowerIsil, service).size() - 1))
+                .getResultList();
         for (Object id : ids) {
             long record = ((Number) id).longValue();
             if (!used.contains(record)) {
