@@ -8,7 +8,8 @@
 DO $rights$
 DECLARE
     runtime_role text := '${runtimeRole}';
-    append_only  text := 'request_event, audit_entry, fee_charge, reader_charge, reader_notification';
+    append_only  text := 'request_event, supplier_event, protocol_message, audit_entry, fee_charge, reader_charge, '
+                            || 'reader_notification';
 BEGIN
     IF runtime_role = current_user THEN
         RAISE NOTICE 'The application runs as the owner of the schema (%): append-only records rely on their triggers only', runtime_role;

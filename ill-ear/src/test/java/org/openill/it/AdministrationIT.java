@@ -219,7 +219,7 @@ class AdministrationIT {
         assertEquals(List.of(book.get(2)), lendingQueries.incoming(lender).get(0).suppliableCopies().stream()
                 .map(copy -> copy.barcode()).toList());
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.shipLoan(staffOf(lender), request, book.get(1)));
+                () -> lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(request), book.get(1)));
         assertTrue(refused.getMessage().endsWith("a collection the partner agreement excludes"), refused.getMessage());
     }
 

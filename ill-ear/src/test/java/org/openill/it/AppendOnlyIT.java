@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppendOnlyIT {
 
     private static final List<String> APPEND_ONLY =
-            List.of("request_event", "audit_entry", "fee_charge", "reader_charge", "reader_notification");
+            List.of("request_event", "supplier_event", "protocol_message", "audit_entry", "fee_charge", "reader_charge",
+                    "reader_notification");
 
     @Deployment
     static EnterpriseArchive deployment() {

@@ -18,7 +18,13 @@ import org.openill.domain.library.Location;
 import org.openill.domain.library.LocationType;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.lending.SupplierEvent;
+import org.openill.domain.lending.SupplierRequest;
+import org.openill.domain.lending.SupplierState;
+import org.openill.domain.protocol.ProtocolMessage;
+import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.RotaEntry;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -178,10 +184,79 @@ public class Fixtures {
                 .forEach(PartnerAgreement::suspend);
     }
 
-    /** The loan falls due on the given day, as if it had been shipped for a loan period ending then. */
+    /**
+     * The loan falls due on the given day on both sides (the borrower's record and the lender's), as if it had been
+     * shipped for a loan period ending then.
+     */
     public void loanFallsDueOn(long requestId, LocalDate due) {
+        long lendingRecord = lendingRecordOf(requestId);
         em.createQuery("UPDATE IllRequest r SET r.dueDate = :due WHERE r.id = :id")
                 .setParameter("due", due).setParameter("id", requestId).executeUpdate();
+        em.createQuery("UPDATE SupplierRequest s SET s.dueDate = :due WHERE s.id = :id")
+                .setParameter("due", due).setParameter("id", lendingRecord).executeUpdate();
+    }
+
+    /**
+     * The lending library's own record of the borrowing library's request: the one its current lender made when the
+     * request reached it (found by the ISO 18626 ids, as the lender's system would).
+     */
+    public long lendingRecordOf(long requestId) {
+        IllRequest request = em.find(IllRequest.class, requestId);
+        RotaEntry entry = request.currentEntry();
+        return em.createQuery("""
+                        SELECT s.id FROM SupplierRequest s
+                        WHERE s.requestingAgencyRequestId = :id AND s.lender = :lender""", Long.class)
+                .setParameter("id", entry.requestingAgencyRequestId()).setParameter("lender", entry.lender())
+                .getSingleResult();
+    }
+
+    /** The state of the lender's own record of the request. */
+    public SupplierState lendingStateOf(long requestId) {
+        return em.find(SupplierRequest.class, lendingRecordOf(requestId)).state();
+    }
+
+    /** The state of a lending record, by its own id (for a record the request has since left). */
+    public SupplierState lendingState(long lendingRecordId) {
+        return em.find(SupplierRequest.class, lendingRecordId).state();
+    }
+
+    /** The history of the lender's own record of the request, oldest first. */
+    public List<SupplierEvent> lendingHistoryOf(long requestId) {
+        return new ArrayList<>(em.find(SupplierRequest.class, lendingRecordOf(requestId)).events());
+    }
+
+    /** What the clock noted of its failures on a request or lending record (null when it has none). */
+    public ClockFailure clockFailureOf(long id) {
+        return em.find(ClockFailure.class, id);
+    }
+
+    /** The borrowing library's protocol log of the request: "OUT request New Loan", "IN supplyingAgencyMessage ..." */
+    public List<String> borrowerProtocolOf(long requestId) {
+        return em.createQuery("SELECT m FROM ProtocolMessage m WHERE m.request.id = :id ORDER BY m.id",
+                        ProtocolMessage.class).setParameter("id", requestId).getResultList().stream()
+                .map(m -> m.direction() + " " + m.kind() + " " + m.summary()).toList();
+    }
+
+    /** The lending library's protocol log of its record of the request. */
+    public List<String> lenderProtocolOf(long requestId) {
+        return em.createQuery("SELECT m FROM ProtocolMessage m WHERE m.supplierRequest.id = :id ORDER BY m.id",
+                        ProtocolMessage.class).setParameter("id", lendingRecordOf(requestId)).getResultList().stream()
+                .map(m -> m.direction() + " " + m.kind() + " " + m.summary()).toList();
+    }
+
+    /** Every message either side logged about the request, as XML, to validate against the schema. */
+    public List<String> protocolXmlOf(long requestId) {
+        List<String> xml = new ArrayList<>(em.createQuery(
+                        "SELECT m.xml FROM ProtocolMessage m WHERE m.request.id = :id ORDER BY m.id", String.class)
+                .setParameter("id", requestId).getResultList());
+        xml.addAll(em.createQuery("""
+                        SELECT m.xml FROM ProtocolMessage m WHERE m.supplierRequest.id IN (
+                            SELECT s.id FROM SupplierRequest s, RotaEntry e
+                            WHERE e.request.id = :id AND s.lender = e.lender
+                              AND s.requestingAgencyRequestId LIKE CONCAT(:prefix, '%'))
+                        ORDER BY m.id""", String.class)
+                .setParameter("id", requestId).setParameter("prefix", requestId + "-").getResultList());
+        return xml;
     }
 
     public String circulationStatus(String barcode) {
@@ -209,6 +284,12 @@ public class Fixtures {
     public long recordIdByIsbn(String isbn) {
         return em.createQuery("SELECT r.id FROM BibliographicRecord r WHERE r.isbn = :isbn", Long.class)
                 .setParameter("isbn", isbn).getSingleResult();
+    }
+
+    /** The first column of a native query's rows, as text. */
+    @SuppressWarnings("unchecked")
+    public List<String> strings(String sql) {
+        return ((List<Object>) em.createNativeQuery(sql).getResultList()).stream().map(String::valueOf).toList();
     }
 
     public int nativeUpdate(String sql) {

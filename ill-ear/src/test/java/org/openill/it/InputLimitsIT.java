@@ -1,6 +1,7 @@
 package org.openill.it;
 
 import jakarta.ejb.EJB;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Table;
@@ -26,6 +27,7 @@ import org.openill.domain.IllRuleViolation;
 import org.openill.domain.InvalidInputException;
 import org.openill.domain.Text;
 import org.openill.domain.library.LocationType;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
@@ -174,9 +176,11 @@ class InputLimitsIT {
     void anOverLongReasonFromALenderIsRefusedAndTheRequestStaysWhereItWas() {
         Loan loan = routedToLenders(1);
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> lending.unfilled(staffOf(loan.lenders.get(0)), loan.id, "r".repeat(1001)));
+                () -> lending.unfilled(staffOf(loan.lenders.get(0)), fixtures.lendingRecordOf(loan.id),
+                        "r".repeat(1001)));
         assertEquals("Reason is too long: at most 1000 characters, this one has 1001", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(loan.id).state());
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(loan.id));
         assertEquals(loan.lenders.get(0), queries.details(loan.id).lenderIsil());
 
         assertThrows(InvalidInputException.class,
@@ -189,7 +193,8 @@ class InputLimitsIT {
         Loan loan = routedToLenders(5);
         for (int answered = 0; answered < 5; answered++) {
             String lender = queries.details(loan.id).lenderIsil();
-            lending.unfilled(staffOf(lender), loan.id, (lender + " cannot supply it now; ").repeat(40).substring(0, 1000));
+            lending.unfilled(staffOf(lender), fixtures.lendingRecordOf(loan.id),
+                    (lender + " cannot supply it now; ").repeat(40).substring(0, 1000));
         }
         var details = queries.details(loan.id);
         assertEquals(RequestState.UNFILLED, details.state());
@@ -321,13 +326,28 @@ class InputLimitsIT {
                 "library.agency_id_value", "holding.barcode")), entities.keySet().toString());
     }
 
-    /** The text columns an entity (with its embedded values) maps, and the length its @Column gives each. */
+    /**
+     * The text columns of limited length an entity (with its embedded values) maps, and the length its @Column gives
+     * each, or the @AttributeOverride of the embedding field; a column declared as unlimited text has no length to
+     * agree on.
+     */
     private static void textColumns(String table, Class<?> type, Map<String, Integer> columns) {
+        textColumns(table, type, Map.of(), columns);
+    }
+
+    private static void textColumns(String table, Class<?> type, Map<String, Column> overrides,
+                                    Map<String, Integer> columns) {
         for (Field field : type.getDeclaredFields()) {
-            Column column = field.getAnnotation(Column.class);
+            Column column = overrides.getOrDefault(field.getName(), field.getAnnotation(Column.class));
             if (field.isAnnotationPresent(Embedded.class)) {
-                textColumns(table, field.getType(), columns);
-            } else if (column != null && (field.getType() == String.class || field.getType().isEnum())) {
+                Map<String, Column> embedded = new java.util.HashMap<>();
+                // repeatable: this finds them written one by one or inside @AttributeOverrides
+                for (AttributeOverride override : field.getAnnotationsByType(AttributeOverride.class)) {
+                    embedded.put(override.name(), override.column());
+                }
+                textColumns(table, field.getType(), embedded, columns);
+            } else if (column != null && (field.getType() == String.class || field.getType().isEnum())
+                    && !column.columnDefinition().equals("text")) {
                 String name = column.name().isEmpty() ? field.getName().toLowerCase() : column.name();
                 columns.put(table + "." + name, column.length());
             }

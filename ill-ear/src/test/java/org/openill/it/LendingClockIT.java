@@ -12,6 +12,9 @@ import org.openill.application.LendingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestNeedingAttention;
 import org.openill.application.RequestQueries;
+import org.openill.domain.lending.SupplierAction;
+import org.openill.domain.lending.SupplierEvent;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.ClockFailure;
@@ -104,7 +107,7 @@ class LendingClockIT {
     /** A loan the lender shipped to the borrower, falling due on the day given. */
     private long loanDueOn(LocalDate due, String lender, String borrower) {
         Asked asked = loanRequestTo(lender, borrower);
-        lending.shipLoan(staffOf(lender), asked.id(), asked.barcode());
+        lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(asked.id()), asked.barcode());
         fixtures.loanFallsDueOn(asked.id(), due);
         return asked.id();
     }
@@ -135,19 +138,24 @@ class LendingClockIT {
         Instant aucklandsNextDay = startOf(dueDay.plusDays(1), ZoneId.of("Pacific/Auckland")).plusSeconds(60);
         SweepReport first = clock.markOverdueLoans(aucklandsNextDay);
         assertTrue(first.ran(), first.summary());
-        assertEquals(RequestState.OVERDUE, queries.details(fromAuckland).state());
-        assertEquals(RequestState.LOANED, queries.details(fromLosAngeles).state(),
+        assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(fromAuckland));
+        assertEquals(RequestState.OVERDUE, queries.details(fromAuckland).state(), "the lender's message says so");
+        assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(fromLosAngeles),
                 "still the due date in Los Angeles, though the same day ended in Auckland");
-        RequestDetails.AuditLine marked = queries.details(fromAuckland).audit().get(
-                queries.details(fromAuckland).audit().size() - 1);
+        assertEquals(RequestState.LOANED, queries.details(fromLosAngeles).state());
+        List<SupplierEvent> history = fixtures.lendingHistoryOf(fromAuckland);
+        SupplierEvent marked = history.get(history.size() - 1);
+        assertEquals(SupplierAction.MARK_OVERDUE, marked.action());
         assertEquals("system", marked.actor());
-        assertEquals(aucklandsNextDay, marked.at());
+        assertEquals(aucklandsNextDay, marked.occurredAt());
         assertEquals("Overdue since " + dueDay, marked.message());
 
         Instant losAngelesNextDay = startOf(dueDay.plusDays(1), ZoneId.of("America/Los_Angeles")).plusSeconds(60);
+        long lentToLosAngeles = fixtures.lendingRecordOf(fromLosAngeles);
         assertTrue(clock.markOverdueLoans(losAngelesNextDay.minusSeconds(120)).done().stream()
-                .noneMatch(id -> id == fromLosAngeles), "a minute before midnight in Los Angeles");
-        assertTrue(clock.markOverdueLoans(losAngelesNextDay).done().contains(fromLosAngeles));
+                .noneMatch(id -> id == lentToLosAngeles), "a minute before midnight in Los Angeles");
+        assertTrue(clock.markOverdueLoans(losAngelesNextDay).done().contains(lentToLosAngeles));
+        assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(fromLosAngeles));
         assertEquals(RequestState.OVERDUE, queries.details(fromLosAngeles).state());
     }
 
@@ -158,12 +166,14 @@ class LendingClockIT {
         long loan = loanDueOn(dueDay, lender, borrower);
         Instant later = startOf(dueDay.plusDays(2), BERLIN);
 
-        assertTrue(clock.markOverdueLoans(later).done().contains(loan));
+        assertTrue(clock.markOverdueLoans(later).done().contains(fixtures.lendingRecordOf(loan)));
         long version = queries.details(loan).version();
+        int lenderSteps = fixtures.lendingHistoryOf(loan).size();
         SweepReport again = clock.markOverdueLoans(later);
         assertTrue(again.ran());
         assertEquals(List.of(), again.done());
         assertEquals(version, queries.details(loan).version());
+        assertEquals(lenderSteps, fixtures.lendingHistoryOf(loan).size());
         assertEquals(1, overdueMarks(loan));
     }
 
@@ -171,24 +181,26 @@ class LendingClockIT {
     void aLoanSomeoneIsChangingDoesNotStopTheOthersAndIsLeftToStaffAfterRepeatedFailures() throws Exception {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
-        long before = loanDueOn(dueDay, lender, borrower);
-        long busy = loanDueOn(dueDay, lender, borrower);
-        long after = loanDueOn(dueDay, lender, borrower);
+        long before = fixtures.lendingRecordOf(loanDueOn(dueDay, lender, borrower));
+        long busyLoan = loanDueOn(dueDay, lender, borrower);
+        long busy = fixtures.lendingRecordOf(busyLoan);
+        long after = fixtures.lendingRecordOf(loanDueOn(dueDay, lender, borrower));
         Instant night = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(300);
 
         try (OtherTransaction staff = new OtherTransaction()) {
-            staff.isChanging(busy);
+            staff.isChangingLendingRecord(busy);
             SweepReport first = clock.markOverdueLoans(night);
             assertTrue(first.done().containsAll(List.of(before, after)), first.summary());
             assertEquals(List.of(busy), first.failed());
-            assertEquals(RequestState.OVERDUE, queries.details(before).state());
-            assertEquals(RequestState.OVERDUE, queries.details(after).state());
-            assertEquals(RequestState.LOANED, queries.details(busy).state());
-            RequestDetails.ClockTrouble trouble = queries.details(busy).clockTrouble();
+            assertEquals(SupplierState.OVERDUE, fixtures.lendingState(before));
+            assertEquals(SupplierState.OVERDUE, fixtures.lendingState(after));
+            assertEquals(SupplierState.LOANED, fixtures.lendingState(busy));
+            assertEquals(RequestState.LOANED, queries.details(busyLoan).state(), "the borrower was told nothing");
+            ClockFailure trouble = fixtures.clockFailureOf(busy);
             assertEquals(1, trouble.consecutiveFailures());
             assertFalse(trouble.needsAttention());
             assertEquals(RequestAction.MARK_OVERDUE, trouble.step());
-            assertEquals("ILL request #" + busy + " is being changed in another transaction right now",
+            assertEquals("Lending record #" + busy + " is being changed in another transaction right now",
                     trouble.lastError());
 
             for (int round = 2; round < ClockFailure.FAILURES_BEFORE_STAFF_LOOK; round++) {
@@ -196,27 +208,31 @@ class LendingClockIT {
             }
             SweepReport last = clock.markOverdueLoans(night.plusSeconds(3600));
             assertEquals(List.of(busy), last.leftToStaff());
-            trouble = queries.details(busy).clockTrouble();
+            trouble = fixtures.clockFailureOf(busy);
             assertTrue(trouble.needsAttention());
             assertEquals(ClockFailure.FAILURES_BEFORE_STAFF_LOOK, trouble.consecutiveFailures());
+            assertTrue(trouble.reason().startsWith("The clock failed 3 time(s) in a row to mark overdue"),
+                    trouble.reason());
 
             SweepReport notRetried = clock.markOverdueLoans(night.plusSeconds(7200));
-            assertFalse(notRetried.failed().contains(busy), "a request left to staff is not tried again and again");
+            assertFalse(notRetried.failed().contains(busy), "a record left to staff is not tried again and again");
         }
         assertFalse(clock.markOverdueLoans(night.plusSeconds(7800)).done().contains(busy),
                 "not even once nobody holds it any more, until staff let the clock try again");
-        assertEquals(RequestState.LOANED, queries.details(busy).state());
+        assertEquals(SupplierState.LOANED, fixtures.lendingState(busy));
         List<RequestNeedingAttention> lenderList = queries.needingAttention(lender);
-        assertEquals(List.of(busy), lenderList.stream().map(RequestNeedingAttention::requestId).toList());
+        assertEquals(List.of(busy), lenderList.stream().map(RequestNeedingAttention::requestId).toList(),
+                "the lender's own record is on its list of work");
+        assertEquals("LOANED", lenderList.get(0).state());
         assertTrue(lenderList.get(0).reason().startsWith("The clock failed 3 time(s) in a row to mark overdue"),
                 lenderList.get(0).reason());
-        assertEquals(List.of(busy), queries.needingAttention(borrower).stream()
-                .map(RequestNeedingAttention::requestId).toList());
+        assertEquals(List.of(), queries.needingAttention(borrower), "the borrower's request is not stuck");
 
         clockWork.letTryAgain(staffOf(lender), busy);
         assertTrue(clock.markOverdueLoans(night.plusSeconds(8400)).done().contains(busy));
-        assertEquals(RequestState.OVERDUE, queries.details(busy).state());
-        assertNull(queries.details(busy).clockTrouble());
+        assertEquals(SupplierState.OVERDUE, fixtures.lendingState(busy));
+        assertEquals(RequestState.OVERDUE, queries.details(busyLoan).state());
+        assertNull(fixtures.clockFailureOf(busy));
         assertEquals(List.of(), queries.needingAttention(lender));
     }
 
@@ -224,15 +240,15 @@ class LendingClockIT {
     void aRequestTheClockFailedOnOnceIsClearOnceItSucceeds() throws Exception {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
-        long loan = loanDueOn(dueDay, lender, borrower);
+        long loan = fixtures.lendingRecordOf(loanDueOn(dueDay, lender, borrower));
         Instant night = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(300);
         try (OtherTransaction staff = new OtherTransaction()) {
-            staff.isChanging(loan);
+            staff.isChangingLendingRecord(loan);
             assertEquals(List.of(loan), clock.markOverdueLoans(night).failed());
         }
-        assertEquals(1, queries.details(loan).clockTrouble().consecutiveFailures());
+        assertEquals(1, fixtures.clockFailureOf(loan).consecutiveFailures());
         assertTrue(clock.markOverdueLoans(night.plusSeconds(600)).done().contains(loan));
-        assertNull(queries.details(loan).clockTrouble());
+        assertNull(fixtures.clockFailureOf(loan));
     }
 
     @Test
@@ -263,11 +279,13 @@ class LendingClockIT {
         String lender = fixtures.newLibrary();
         fixtures.agreement(lending(lender).to(borrower).maxOutstanding(1));
         long promised = loanRequestTo(lender, borrower).id();
-        lending.willSupply(staffOf(lender), promised);
+        long promisedRecord = fixtures.lendingRecordOf(promised);
+        lending.willSupply(staffOf(lender), promisedRecord);
         Instant promisedAt = Instant.now();
 
         assertFalse(clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(23))).done().contains(promised));
         assertEquals(RequestState.WILL_SUPPLY, queries.details(promised).state());
+        assertEquals(SupplierState.WILL_SUPPLY, fixtures.lendingState(promisedRecord));
         SweepReport report = clock.moveOnPastDeadlines(promisedAt.plus(Duration.ofHours(25)));
         assertTrue(report.done().contains(promised), report.summary());
         RequestDetails movedOn = queries.details(promised);
@@ -276,6 +294,7 @@ class LendingClockIT {
                 movedOn.rota().get(0).reason());
         assertEquals(RequestState.UNFILLED, movedOn.state(), "no other lender holds the book");
         assertTrue(fixtures.notificationsOf(promised).get(0).startsWith("REQUEST_UNFILLED"));
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(promisedRecord), "the lender is told to cancel");
         long next = validatedLoanRequestFor(lender, borrower).id();
         assertTrue(borrowing.route(staffOf(borrower), next, null),
                 "the lender's only outstanding slot is free again");
@@ -286,7 +305,8 @@ class LendingClockIT {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
         long expected = loanRequestTo(lender, borrower).id();
-        lending.expectToSupply(staffOf(lender), expected);
+        long expectedRecord = fixtures.lendingRecordOf(expected);
+        lending.expectToSupply(staffOf(lender), expectedRecord);
         Instant answeredAt = Instant.now();
         assertFalse(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(23))).done().contains(expected));
         assertTrue(clock.moveOnPastDeadlines(answeredAt.plus(Duration.ofHours(25))).done().contains(expected));
@@ -294,6 +314,7 @@ class LendingClockIT {
         assertEquals(RotaEntryStatus.NO_ANSWER, movedOn.rota().get(0).status());
         assertTrue(movedOn.rota().get(0).reason().startsWith("expected to supply, no further answer by "),
                 movedOn.rota().get(0).reason());
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(expectedRecord), "the lender is told to cancel");
     }
 
     @Test
@@ -301,7 +322,8 @@ class LendingClockIT {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
         long id = loanRequestTo(lender, borrower).id();
-        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
+        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), null,
+                Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         Instant askedAt = Instant.now();
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
@@ -328,6 +350,7 @@ class LendingClockIT {
 
         List<SweepReport> reports = clock.catchUp(backUp);
         assertTrue(reports.stream().allMatch(SweepReport::ran), reports.toString());
+        assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(loan));
         assertEquals(RequestState.OVERDUE, queries.details(loan).state());
         assertEquals(RotaEntryStatus.NO_ANSWER, queries.details(waiting).rota().get(0).status());
     }
@@ -347,10 +370,10 @@ class LendingClockIT {
                 assertFalse(report.ran());
                 assertTrue(report.summary().contains("not run: another server holds its lock"), report.summary());
             }
-            assertEquals(RequestState.LOANED, queries.details(loan).state());
+            assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(loan));
             assertEquals(RotaEntryStatus.ASKED, queries.details(waiting).rota().get(0).status());
         }
-        assertTrue(clock.markOverdueLoans(later).done().contains(loan));
+        assertTrue(clock.markOverdueLoans(later).done().contains(fixtures.lendingRecordOf(loan)));
         assertTrue(clock.moveOnPastDeadlines(later).done().contains(waiting));
     }
 
@@ -368,6 +391,11 @@ class LendingClockIT {
         /** Someone is changing the request: it is written, and locked until this transaction ends. */
         void isChanging(long requestId) throws SQLException {
             run("UPDATE ill_request SET version = version + 1 WHERE id = ?", requestId);
+        }
+
+        /** The lender's staff are changing its record of a request: locked until this transaction ends. */
+        void isChangingLendingRecord(long lendingRecordId) throws SQLException {
+            run("UPDATE supplier_request SET version = version + 1 WHERE id = ?", lendingRecordId);
         }
 
         /** Another server is sweeping: it holds the sweep's advisory lock until this transaction ends. */

@@ -14,6 +14,7 @@ import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.InvalidInputException;
 import org.openill.domain.NotAllowedException;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.LoanCondition;
@@ -87,20 +88,23 @@ class LoanLifecycleIT {
     @Test
     void loanGoesOutAndComesBackAndTheLoanFeeIsPosted() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.willSupply(staffOf(lender), id);
-        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
+        lending.willSupply(staffOf(lender), fixtures.lendingRecordOf(id));
+        LocalDate due = lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         assertEquals(LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(21), due);
         assertEquals("ON_LOAN", fixtures.circulationStatus(book.get(1)));
         borrowing.receive(fixtures.borrowingOffice(id), id, null);
         RequestDetails loaned = queries.details(id);
         assertEquals(RequestState.LOANED, loaned.state());
+        assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(id));
         assertEquals("Loaned", loaned.iso18626Status());
         assertEquals(due, loaned.dueDate());
 
         borrowing.shipBack(fixtures.borrowingOffice(id), id, null);
         assertEquals(RequestState.SHIPPED_BACK, queries.details(id).state());
-        lending.checkIn(staffOf(lender), id);
+        assertEquals(SupplierState.RETURN_SHIPPED, fixtures.lendingStateOf(id));
+        lending.checkIn(staffOf(lender), fixtures.lendingRecordOf(id));
         assertEquals(RequestState.LOAN_COMPLETED, queries.details(id).state());
+        assertEquals(SupplierState.LOAN_COMPLETED, fixtures.lendingStateOf(id));
         assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
 
         List<FeeLedger.Balance> balance = ledger.balance(lender, borrower);
@@ -112,14 +116,15 @@ class LoanLifecycleIT {
     @Test
     void renewalIsGrantedOnceAsTheAgreementAllows() {
         long id = requestSentToLender(ServiceType.LOAN);
-        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
+        LocalDate due = lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         String card = queries.details(id).readerCard();
         borrowing.requestRenewal(readerOf(borrower, card), id);
-        assertEquals(due.plusDays(21), lending.approveRenewal(staffOf(lender), id));
+        assertEquals(due.plusDays(21), lending.approveRenewal(staffOf(lender), fixtures.lendingRecordOf(id)));
         borrowing.requestRenewal(readerOf(borrower, card), id);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.approveRenewal(staffOf(lender), id));
+        IllRuleViolation refused = assertThrows(IllRuleViolation.class,
+                () -> lending.approveRenewal(staffOf(lender), fixtures.lendingRecordOf(id)));
         assertEquals("The partner agreement allows 1 renewal(s) and 1 have been granted", refused.getMessage());
-        lending.denyRenewal(staffOf(lender), id, "needed for a course");
+        lending.denyRenewal(staffOf(lender), fixtures.lendingRecordOf(id), "needed for a course");
         RequestDetails details = queries.details(id);
         assertEquals(1, details.renewals());
         assertEquals(due.plusDays(21), details.dueDate());
@@ -128,14 +133,17 @@ class LoanLifecycleIT {
     @Test
     void overdueLoanIsRecalledAndLostItemCostsTheReplacementFee() {
         long id = requestSentToLender(ServiceType.LOAN);
-        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
+        LocalDate due = lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         Instant dayAfterDue = due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
-        assertTrue(clock.markOverdueLoans(dayAfterDue).done().contains(id));
+        assertTrue(clock.markOverdueLoans(dayAfterDue).done().contains(fixtures.lendingRecordOf(id)));
+        assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(id));
         assertEquals(RequestState.OVERDUE, queries.details(id).state());
-        lending.recall(staffOf(lender), id, 3, "overdue");
+        lending.recall(staffOf(lender), fixtures.lendingRecordOf(id), 3, "overdue");
+        assertEquals(SupplierState.RECALLED, fixtures.lendingStateOf(id));
         assertEquals(RequestState.RECALLED, queries.details(id).state());
         borrowing.reportLost(fixtures.borrowingOffice(id), id, null, "not found at the reader's address");
         assertEquals(RequestState.COMPLETED_WITHOUT_RETURN, queries.details(id).state());
+        assertEquals(SupplierState.COMPLETED_WITHOUT_RETURN, fixtures.lendingStateOf(id));
         assertEquals("MISSING", fixtures.circulationStatus(book.get(1)));
         assertEquals(new BigDecimal("64.00"), ledger.balance(lender, borrower).get(0).amount());
     }
@@ -143,11 +151,12 @@ class LoanLifecycleIT {
     @Test
     void recallAnswersTheRenewalAskedForAndNeverLengthensTheLoan() {
         long id = requestSentToLender(ServiceType.LOAN);
-        LocalDate due = lending.shipLoan(staffOf(lender), id, book.get(1));
+        LocalDate due = lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         borrowing.requestRenewal(readerOf(borrower, queries.details(id).readerCard()), id);
-        assertEquals(due, lending.recall(staffOf(lender), id, 60, "needed for a course"));
+        assertEquals(due, lending.recall(staffOf(lender), fixtures.lendingRecordOf(id), 60, "needed for a course"));
         RequestDetails recalled = queries.details(id);
         assertEquals(RequestState.RECALLED, recalled.state());
+        assertEquals(SupplierState.RECALLED, fixtures.lendingStateOf(id));
         assertEquals(due, recalled.dueDate());
         assertEquals(List.of(RequestAction.DENY_RENEWAL, RequestAction.RECALL), recalled.audit().stream()
                 .map(RequestDetails.AuditLine::action).toList().subList(recalled.audit().size() - 2, recalled.audit().size()));
@@ -156,7 +165,7 @@ class LoanLifecycleIT {
         assertTrue(told.get(1).startsWith("ITEM_RECALLED: The lending library needs it back: please return it by " + due),
                 told.toString());
         InvalidInputException noDays = assertThrows(InvalidInputException.class,
-                () -> lending.recall(staffOf(lender), id, 0, null));
+                () -> lending.recall(staffOf(lender), fixtures.lendingRecordOf(id), 0, null));
         assertEquals("days to return", noDays.field());
     }
 
@@ -164,16 +173,17 @@ class LoanLifecycleIT {
     void approvingARenewalOfARequestNotYetOnLoanIsRefusedWithTheRuleBroken() {
         long id = requestSentToLender(ServiceType.LOAN);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.approveRenewal(staffOf(lender), id));
-        assertEquals("Cannot approve the renewal (APPROVE_RENEWAL) when the request is REQUEST_RECEIVED",
-                refused.getMessage());
+                () -> lending.approveRenewal(staffOf(lender), fixtures.lendingRecordOf(id)));
+        assertEquals("Cannot renew the loan (RENEW_YES) when the lending record is NEW", refused.getMessage());
+        assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
     }
 
     @Test
     void copyIsDeliveredAndTheCopyFeePosted() {
         long id = requestSentToLender(ServiceType.COPY);
-        lending.deliverCopy(staffOf(lender), id, book.get(1), "sent by e-mail");
+        lending.deliverCopy(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1), "sent by e-mail");
         assertEquals(RequestState.COPY_COMPLETED, queries.details(id).state());
+        assertEquals(SupplierState.COPY_COMPLETED, fixtures.lendingStateOf(id));
         assertEquals(new BigDecimal("1.50"), ledger.balance(lender, borrower).get(0).amount());
         assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
     }
@@ -190,12 +200,12 @@ class LoanLifecycleIT {
                 ServiceType.COPY);
         borrowing.validate(fixtures.borrowingOffice(id), id, null);
         borrowing.route(fixtures.borrowingOffice(id), id, null);
-        lending.deliverCopy(staffOf(lender), id, book.get(1), null);
+        lending.deliverCopy(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1), null);
         assertEquals(List.of(new FeeLedger.ReaderBalance(new BigDecimal("1.50"), "EUR")),
                 ledger.readerBalance(borrower, external));
 
         long loan = requestSentToLender(ServiceType.LOAN);
-        lending.shipLoan(staffOf(lender), loan, book.get(1));
+        lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(loan), book.get(1));
         assertEquals(List.of(), ledger.readerBalance(borrower, queries.details(loan).readerCard()),
                 "a postgraduate pays no ILL fees");
     }
@@ -203,9 +213,11 @@ class LoanLifecycleIT {
     @Test
     void conditionsConcerningTheReaderNeedTheirConsent() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), new BigDecimal("2.00"), "rare binding");
+        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), "rare binding",
+                Set.of(LoanCondition.LIBRARY_USE_ONLY), new BigDecimal("2.00"), null);
         RequestDetails proposed = queries.details(id);
         assertEquals(RequestState.CONDITIONS_PROPOSED, proposed.state());
+        assertEquals(SupplierState.RETRY_POSSIBLE, fixtures.lendingStateOf(id));
         assertEquals("LibraryUseOnly,Cost", proposed.conditions());
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
@@ -218,15 +230,19 @@ class LoanLifecycleIT {
         assertEquals("Cannot accept the conditions (ACCEPT_CONDITIONS) when the request is AWAITING_READER_CONSENT",
                 officeAgain.getMessage());
         borrowing.readerAnswersConditions(readerOf(borrower, proposed.readerCard()), id, true);
-        assertEquals(RequestState.WILL_SUPPLY, queries.details(id).state());
-        lending.shipLoan(staffOf(lender), id, book.get(1));
+        // yes is a Retry: the lender has the request again, its conditions accepted
+        assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id));
+        lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
+        assertEquals(RequestState.LOANED, queries.details(id).state());
         assertEquals(new BigDecimal("6.00"), ledger.balance(lender, borrower).get(0).amount());
     }
 
     @Test
     void aReaderOfAnotherLibraryWithTheSameCardNumberCannotAnswer() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
+        lending.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), null,
+                Set.of(LoanCondition.LIBRARY_USE_ONLY), null, null);
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         String card = queries.details(id).readerCard();
         NotAllowedException refused = assertThrows(NotAllowedException.class,
@@ -237,29 +253,34 @@ class LoanLifecycleIT {
     @Test
     void negativeCostIsRefusedWithAClearMessage() {
         long id = requestSentToLender(ServiceType.LOAN);
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.proposeConditions(staffOf(lender), id,
-                Set.of(), new BigDecimal("-3.00"), null));
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> lending.retryPossible(
+                staffOf(lender), fixtures.lendingRecordOf(id), null, Set.of(), new BigDecimal("-3.00"), null));
         assertEquals("A cost cannot be negative", refused.getMessage());
+        assertEquals("cost", refused.field());
     }
 
     @Test
     void readerDecliningConditionsSendsTheRequestOn() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.proposeConditions(staffOf(lender), id, Set.of(LoanCondition.NO_REPRODUCTION), null, null);
+        long lendingRecord = fixtures.lendingRecordOf(id);
+        lending.retryPossible(staffOf(lender), lendingRecord, null, Set.of(LoanCondition.NO_REPRODUCTION), null, null);
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         borrowing.readerAnswersConditions(readerOf(borrower, queries.details(id).readerCard()), id, false);
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertTrue(details.unfilledReasons().contains("conditions NoReproduction declined by the reader"),
                 details.unfilledReasons());
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(lendingRecord), "the lender is told to cancel");
     }
 
     @Test
-    void loanCannotBeCheckedInBeforeItIsShippedBack() {
+    void lenderChecksTheLoanInWithoutTheBorrowersShippedReturn() {
         long id = requestSentToLender(ServiceType.LOAN);
-        lending.shipLoan(staffOf(lender), id, book.get(1));
-        IllRuleViolation refused = assertThrows(IllRuleViolation.class, () -> lending.checkIn(staffOf(lender), id));
-        assertEquals("Cannot check the returned item in (CHECK_IN) when the request is LOANED", refused.getMessage());
-        assertEquals(RequestState.LOANED, queries.details(id).state());
+        lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
+        assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(id));
+        lending.checkIn(staffOf(lender), fixtures.lendingRecordOf(id));
+        assertEquals(SupplierState.LOAN_COMPLETED, fixtures.lendingStateOf(id));
+        assertEquals(RequestState.LOAN_COMPLETED, queries.details(id).state());
+        assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
     }
 }

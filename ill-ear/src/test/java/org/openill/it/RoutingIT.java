@@ -13,6 +13,7 @@ import org.openill.application.LendingService;
 import org.openill.application.RequestDetails;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
@@ -23,6 +24,7 @@ import org.openill.infrastructure.scheduling.LendingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,7 +140,7 @@ class RoutingIT {
         borrowing.route(fixtures.borrowingOffice(id), id, null);
         String referenceBarcode = book.get(2);
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.shipLoan(staffOf(lender), id, referenceBarcode));
+                () -> lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), referenceBarcode));
         assertTrue(refused.getMessage().endsWith("items in college and department reference rooms are never lent "
                 + "through interlibrary loan"), refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
@@ -156,13 +158,14 @@ class RoutingIT {
         List<IncomingRequest> inbox = lendingQueries.incoming(lender);
         assertEquals(1, inbox.size());
         IncomingRequest incoming = inbox.get(0);
-        assertEquals(id, incoming.requestId());
+        assertEquals(fixtures.lendingRecordOf(id), incoming.requestId(), "the lender's own record of the request");
         assertEquals(borrower, incoming.borrowerIsil());
-        assertTrue(incoming.answerDueAt() != null);
+        assertEquals(SupplierState.NEW, incoming.state());
         assertEquals(List.of(book.get(2)), incoming.suppliableCopies().stream()
                 .map(IncomingRequest.SuppliableCopy::barcode).toList(), "the reference-room copy is never offered");
-        lending.shipLoan(staffOf(lender), id, book.get(2));
+        lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(2));
         assertTrue(lendingQueries.incoming(lender).isEmpty());
+        assertEquals(RequestState.LOANED, queries.details(id).state());
     }
 
     @Test
@@ -173,7 +176,7 @@ class RoutingIT {
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN", lender + "/REF");
         long id = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         borrowing.route(fixtures.borrowingOffice(id), id, null);
-        lending.shipLoan(staffOf(lender), id, book.get(1));
+        lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         // A second reader asks; the only copy left is in the reference room: the lender is not even in the rota
         long second = validatedRequest(borrower, Long.parseLong(book.get(0)), "Test Book", ServiceType.LOAN);
         assertFalse(borrowing.route(fixtures.borrowingOffice(second), second, null));
@@ -189,13 +192,18 @@ class RoutingIT {
         long id = network.requestId();
         assertEquals(first, queries.details(id).lenderIsil());
 
-        lending.unfilled(staffOf(first), id, "missing from the shelf");
+        long firstRecord = fixtures.lendingRecordOf(id);
+        lending.unfilled(staffOf(first), firstRecord, "missing from the shelf");
+        assertEquals(SupplierState.UNFILLED, fixtures.lendingState(firstRecord));
         RequestDetails details = queries.details(id);
         assertEquals(RequestState.REQUEST_RECEIVED, details.state());
         assertEquals(second, details.lenderIsil());
         assertEquals(RotaEntryStatus.UNFILLED, details.rota().get(0).status());
 
-        lending.unfilled(staffOf(second), id, "damaged");
+        long secondRecord = fixtures.lendingRecordOf(id);
+        assertEquals(SupplierState.NEW, fixtures.lendingState(secondRecord));
+        lending.unfilled(staffOf(second), secondRecord, "damaged");
+        assertEquals(SupplierState.UNFILLED, fixtures.lendingState(secondRecord));
         details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertEquals(first + ": missing from the shelf; " + second + ": damaged", details.unfilledReasons());
@@ -288,9 +296,9 @@ class RoutingIT {
         borrowing.validate(fixtures.borrowingOffice(id), id, null);
         assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
         assertEquals(first, queries.details(id).lenderIsil());
-        lending.unfilled(staffOf(first), id, "not held");
+        lending.unfilled(staffOf(first), fixtures.lendingRecordOf(id), "not held");
         assertEquals(second, queries.details(id).lenderIsil());
-        lending.unfilled(staffOf(second), id, "not held either");
+        lending.unfilled(staffOf(second), fixtures.lendingRecordOf(id), "not held either");
         assertEquals("the item is not in the union catalogue of the network; " + first + ": not held; " + second
                 + ": not held either", queries.details(id).unfilledReasons());
     }
@@ -301,7 +309,8 @@ class RoutingIT {
         String hesitant = network.first();
         String next = network.second();
         long id = network.requestId();
-        lending.retryPossible(staffOf(hesitant), id, "at the bindery");
+        lending.retryPossible(staffOf(hesitant), fixtures.lendingRecordOf(id), "at the bindery", Set.of(), null, null);
+        assertEquals(RequestState.RETRY_POSSIBLE, queries.details(id).state());
         assertFalse(clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(23))).done().contains(id));
         assertTrue(clock.moveOnPastDeadlines(Instant.now().plus(Duration.ofHours(25))).done().contains(id));
         assertEquals(next, queries.details(id).lenderIsil());
@@ -313,12 +322,15 @@ class RoutingIT {
         String slow = network.first();
         String next = network.second();
         long id = network.requestId();
-        lending.willSupply(staffOf(slow), id);
+        long slowRecord = fixtures.lendingRecordOf(id);
+        lending.willSupply(staffOf(slow), slowRecord);
         borrowing.skipLender(fixtures.borrowingOffice(id), id, null, "promised a month ago, nothing shipped");
         RequestDetails details = queries.details(id);
         assertEquals(next, details.lenderIsil());
         assertEquals(RotaEntryStatus.SKIPPED, details.rota().get(0).status());
         assertEquals("promised a month ago, nothing shipped", details.rota().get(0).reason());
+        assertEquals(SupplierState.CANCELLED, fixtures.lendingState(slowRecord), "the slow lender is told to cancel");
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id), "the next lender has the request");
     }
 
     @Test

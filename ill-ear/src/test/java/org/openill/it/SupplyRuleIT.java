@@ -14,6 +14,7 @@ import org.openill.application.LendingService;
 import org.openill.application.RequestQueries;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.library.LocationType;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
@@ -91,10 +92,11 @@ class SupplyRuleIT {
         long id = requestRoutedToTheLender(Long.parseLong(book.get(0)), ServiceType.LOAN);
         fixtures.lendOut(book.get(1));
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.willSupply(staffOf(lender), id));
+                () -> lending.willSupply(staffOf(lender), fixtures.lendingRecordOf(id)));
         assertEquals(lender + " holds no copy it may supply through interlibrary loan: Holding " + book.get(1)
                 + " is not on the shelf: it is on loan", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id));
     }
 
     @Test
@@ -104,10 +106,11 @@ class SupplyRuleIT {
         long id = requestRoutedToTheLender(Long.parseLong(book.get(0)), ServiceType.LOAN);
         fixtures.lendOut(book.get(1));
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.willSupply(staffOf(lender), id));
+                () -> lending.willSupply(staffOf(lender), fixtures.lendingRecordOf(id)));
         assertTrue(refused.getMessage().endsWith("Holding " + book.get(2) + " is in Collection RARE, a collection the "
                 + "partner agreement excludes"), refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id));
     }
 
     @Test
@@ -117,9 +120,10 @@ class SupplyRuleIT {
         long id = requestRoutedToTheLender(Long.parseLong(book.get(0)), ServiceType.COPY);
         fixtures.markMissing(book.get(1));
         IllRuleViolation refused = assertThrows(IllRuleViolation.class,
-                () -> lending.deliverCopy(staffOf(lender), id, book.get(1), null));
+                () -> lending.deliverCopy(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1), null));
         assertEquals("Holding " + book.get(1) + " is not on the shelf: it is missing", refused.getMessage());
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id));
         assertEquals(List.of(), ledger.balance(lender, borrower));
     }
 
@@ -148,8 +152,9 @@ class SupplyRuleIT {
 
     private List<String> offeredFor(long requestId) {
         List<String> offered = new ArrayList<>();
+        long lendingRecord = fixtures.lendingRecordOf(requestId);
         for (IncomingRequest incoming : lendingQueries.incoming(lender)) {
-            if (incoming.requestId() == requestId) {
+            if (incoming.requestId() == lendingRecord) {
                 incoming.suppliableCopies().forEach(copy -> offered.add(copy.barcode()));
             }
         }
@@ -160,9 +165,9 @@ class SupplyRuleIT {
     private boolean supplies(String barcode, ServiceType service, long requestId) {
         return fixtures.wouldBeAllowed(() -> {
             if (service == ServiceType.LOAN) {
-                lending.shipLoan(staffOf(lender), requestId, barcode);
+                lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(requestId), barcode);
             } else {
-                lending.deliverCopy(staffOf(lender), requestId, barcode, null);
+                lending.deliverCopy(staffOf(lender), fixtures.lendingRecordOf(requestId), barcode, null);
             }
         });
     }

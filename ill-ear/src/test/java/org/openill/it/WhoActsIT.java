@@ -15,6 +15,7 @@ import org.openill.application.RequestQueries;
 import org.openill.domain.Actor;
 import org.openill.domain.NotAllowedException;
 import org.openill.domain.library.LocationType;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.reader.ReaderCategory;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
@@ -95,17 +96,22 @@ class WhoActsIT {
         long id = loanRequest();
         borrowing.validate(staffOf(borrower), id, null);
         borrowing.route(staffOf(borrower), id, null);
+        long lendingRecord = fixtures.lendingRecordOf(id);
         NotAllowedException refused = assertThrows(NotAllowedException.class,
-                () -> lendingService.willSupply(staffOf(stranger), id));
-        assertEquals("staff " + stranger + "/ILL office cannot answer will supply: " + stranger
-                + " is not the lender of this request; " + lender + " is", refused.getMessage());
-        assertThrows(NotAllowedException.class, () -> lendingService.shipLoan(staffOf(borrower), id, book.get(1)));
-        assertThrows(NotAllowedException.class, () -> lendingService.unfilled(Actor.partner(stranger), id, "no"));
+                () -> lendingService.willSupply(staffOf(stranger), lendingRecord));
+        assertEquals("staff " + stranger + "/ILL office cannot answer will supply: lending record #" + lendingRecord
+                + " is handled by " + lender, refused.getMessage());
+        assertThrows(NotAllowedException.class,
+                () -> lendingService.shipLoan(staffOf(borrower), lendingRecord, book.get(1)));
+        assertThrows(NotAllowedException.class,
+                () -> lendingService.unfilled(Actor.partner(stranger), lendingRecord, "no"));
+        assertEquals(SupplierState.NEW, fixtures.lendingStateOf(id));
         assertEquals(RequestState.REQUEST_RECEIVED, queries.details(id).state());
         assertEquals("AVAILABLE", fixtures.circulationStatus(book.get(1)));
 
-        lendingService.willSupply(Actor.partner(lender), id);
-        assertEquals(RequestState.WILL_SUPPLY, queries.details(id).state());
+        lendingService.willSupply(staffOf(lender), lendingRecord);
+        assertEquals(SupplierState.WILL_SUPPLY, fixtures.lendingStateOf(id));
+        assertEquals(RequestState.WILL_SUPPLY, queries.details(id).state(), "told by the lender's message");
     }
 
     @Test

@@ -1,6 +1,14 @@
 package org.openill.application;
 
 import jakarta.ejb.EJB;
+import org.openill.application.protocol.MessageHandler;
+import org.openill.application.protocol.ProtocolMessages;
+import org.openill.application.protocol.ProtocolOutbox;
+import org.openill.domain.Text;
+import org.openill.domain.request.RotaEntry;
+import org.openill.iso18626.v2021.TypeAction;
+import org.openill.iso18626.v2021.TypeReasonForMessage;
+import org.openill.iso18626.v2021.TypeRequestType;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -55,6 +63,9 @@ public class BorrowingService {
 
     @EJB
     private FeeLedger ledger;
+
+    @EJB
+    private ProtocolOutbox outbox;
 
     /**
      * A reader applies for a loan or a copy.
@@ -127,7 +138,7 @@ public class BorrowingService {
         RoutingService.Rota rota = routing.rotaFor(request, LocalDate.now(request.borrower().timeZone()));
         request.planRota(staff, rota.agreements(), rota.reasons());
         request.sendToNextLender(staff, Instant.now());
-        return afterRotaMoved(request);
+        return afterRotaMoved(request, null, false);
     }
 
     /**
@@ -147,84 +158,162 @@ public class BorrowingService {
         }
         request.planRota(staff, chosen.stream().map(candidate -> candidate.agreement()).toList(), List.of());
         request.sendToNextLender(staff, Instant.now());
-        afterRotaMoved(request);
+        afterRotaMoved(request, null, false);
     }
 
-    /** The borrowing office stops waiting for the current lender and asks the next one of the rota. */
+    /** The borrowing office stops waiting for the current lender (which is told to cancel) and asks the next one. */
     public void skipLender(Actor staff, long requestId, Long expectedVersion, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
+        RotaEntry before = currentEntryOf(request);
         request.skipLender(staff, reason, Instant.now());
-        afterRotaMoved(request);
+        afterRotaMoved(request, before, true);
     }
 
-    /** The borrowing office accepts the lender's conditions; the reader is asked where they concern them. */
+    /**
+     * The borrowing office accepts the lender's conditions: the request goes to the lender again (a Retry, which is
+     * how ISO 18626 says yes), or first to the reader where the conditions concern them.
+     */
     public void acceptConditions(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         Instant now = Instant.now();
+        String previous = request.currentEntry().requestingAgencyRequestId();
         if (request.acceptConditions(staff, now)) {
             repository.add(ReaderNotification.conditionsToAccept(request, now));
+            repository.flush(request);
+            return;
         }
-        repository.flush(request);
+        sendAgain(request, previous);
     }
 
+    /** The borrowing office declines the conditions: the lender is told to cancel, and the next lender asked. */
     public void declineConditions(Actor staff, long requestId, Long expectedVersion, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
+        RotaEntry before = currentEntryOf(request);
         request.declineConditions(staff, Instant.now(), reason);
-        afterRotaMoved(request);
+        afterRotaMoved(request, before, true);
     }
 
     /** The reader answers the conditions the borrowing office passed on to them. */
     public void readerAnswersConditions(Actor reader, long requestId, boolean accept) {
         IllRequest request = repository.request(requestId, null);
+        RotaEntry before = currentEntryOf(request);
+        String previous = before == null ? null : before.requestingAgencyRequestId();
         request.readerAnswersConditions(reader, accept, Instant.now());
-        afterRotaMoved(request);
+        if (accept) {
+            sendAgain(request, previous);
+        } else {
+            afterRotaMoved(request, before, true);
+        }
     }
 
-    /** The borrowing library received the lent item. */
+    /** After RetryPossible: the office sends the request to the same lender again. */
+    public void retry(Actor staff, long requestId, Long expectedVersion) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        String previous = request.currentEntry().requestingAgencyRequestId();
+        request.sendRetry(staff, Instant.now());
+        sendAgain(request, previous);
+    }
+
+    /** The lender is slow to answer: it is reminded of the request (a Request of type Reminder). */
+    public void remind(Actor staff, long requestId, Long expectedVersion) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.sendReminder(staff, Instant.now());
+        repository.flush(request);
+        outbox.send(request, ProtocolMessages.reminder(request, request.currentEntry(), Instant.now()));
+    }
+
+    /** The office asks the lender where the request stands (StatusRequest); its answer is noted with the request. */
+    public void askStatus(Actor staff, long requestId) {
+        IllRequest request = repository.request(requestId, null);
+        RotaEntry entry = request.currentEntry();
+        staff.requireSpeaksForOneOf("ask the lender for the status", request.borrower().agencyId());
+        request.noted(staff, "Status asked of " + entry.lender().agencyId().value(), Instant.now());
+        tell(request, entry, TypeAction.STATUS_REQUEST, null);
+    }
+
+    /** Staff of the borrowing library write to the lender's ILL office (a Notification). */
+    public void notifyLender(Actor staff, long requestId, String note) {
+        IllRequest request = repository.request(requestId, null);
+        RotaEntry entry = request.currentEntry();
+        staff.requireSpeaksForOneOf("write to the lender", request.borrower().agencyId());
+        String text = Text.required("note", note, 2000);
+        request.noted(staff, "Notification sent to " + entry.lender().agencyId().value() + ": " + text, Instant.now());
+        tell(request, entry, TypeAction.NOTIFICATION, text);
+    }
+
+    /** The borrowing library received the lent item: the reader is told, and the lender (Received). */
     public void receive(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.receive(staff, Instant.now());
         repository.add(ReaderNotification.itemArrived(request, Instant.now()));
-        repository.flush(request);
+        tell(request, request.currentEntry(), TypeAction.RECEIVED, null);
     }
 
-    /** The reader (or their ILL office) asks the lender for a longer loan. */
+    /** The reader (or their ILL office) asks the lender for a longer loan (Renew). */
     public void requestRenewal(Actor actor, long requestId) {
         IllRequest request = repository.request(requestId, null);
         request.requestRenewal(actor, Instant.now());
-        repository.flush(request);
+        tell(request, request.currentEntry(), TypeAction.RENEW, null);
     }
 
     public void shipBack(Actor staff, long requestId, Long expectedVersion) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.shipBack(staff, Instant.now(), null);
-        repository.flush(request);
+        tell(request, request.currentEntry(), TypeAction.SHIPPED_RETURN, null);
     }
 
-    /** The item is lost on the borrowing side: the lender's replacement fee is charged. */
+    /** The item goes on to another library instead of back (ShippedForward). */
+    public void shipForward(Actor staff, long requestId, Long expectedVersion, String note) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.shipForward(staff, Instant.now(), note);
+        tell(request, request.currentEntry(), TypeAction.SHIPPED_FORWARD, note);
+    }
+
+    /** The borrowing library cannot send the item back now and tells the lender (HoldReturn). */
+    public void holdReturn(Actor staff, long requestId, Long expectedVersion, String note) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.holdReturn(staff, Instant.now(), note);
+        tell(request, request.currentEntry(), TypeAction.HOLD_RETURN, note);
+    }
+
+    /**
+     * The item is lost on the borrowing side: the lender is told (Lost) and charges its replacement fee, which a
+     * fee-paying reader pays unless the item was lost on its way back.
+     */
     public void reportLost(Actor staff, long requestId, Long expectedVersion, String note) {
         IllRequest request = repository.request(requestId, expectedVersion);
-        Library lender = request.lender();
         // lost on the way back to the lender: the library answers for it, not the reader who returned it
-        boolean readerLiable = request.state() != RequestState.SHIPPED_BACK;
-        request.reportLost(staff, Instant.now(), note);
-        request.suppliedHolding().markMissing();
-        request.currentAgreement().ifPresent(agreement -> ledger.charge(request, lender, FeeKind.REPLACEMENT,
-                agreement.replacementFee(), agreement.currency(), Instant.now(), readerLiable));
-        repository.flush(request);
+        boolean readerLiable = request.state() != RequestState.SHIPPED_BACK
+                && request.state() != RequestState.SHIPPED_FORWARD;
+        Instant now = Instant.now();
+        request.reportLost(staff, now, note);
+        if (readerLiable) {
+            request.currentAgreement().ifPresent(agreement -> ledger.passOnToReader(request, FeeKind.REPLACEMENT,
+                    agreement.replacementFee(), agreement.currency(), now));
+        }
+        tell(request, request.currentEntry(), TypeAction.LOST, note);
     }
 
-    /** The reader or their ILL office withdraws the request before anything was shipped. */
+    /**
+     * The reader or their ILL office withdraws the request: at once while no lender has it, otherwise the lender is
+     * asked (Cancel) and its answer decides.
+     */
     public void cancel(Actor actor, long requestId, Long expectedVersion, String reason) {
         IllRequest request = repository.request(requestId, expectedVersion);
         request.cancel(actor, Instant.now(), reason);
-        repository.flush(request);
+        if (request.state() == RequestState.CANCEL_REQUESTED) {
+            tell(request, request.currentEntry(), TypeAction.CANCEL, reason == null || reason.isBlank() ? null
+                    : reason.strip());
+        } else {
+            repository.flush(request);
+        }
     }
 
     /**
      * One step of the clock's sweep for requests waiting past their deadline (an answer, a promised shipment, a
-     * decision on conditions): the request moves on to the next lender if its deadline has still passed now. In a
-     * transaction of its own, so that one failing request loses nothing else.
+     * decision on conditions, the answer to a cancellation): the request moves on to the next lender if its deadline
+     * has still passed now, and the lender left is told to cancel. In a transaction of its own, so that one failing
+     * request loses nothing else.
      *
      * @return true when the request moved on
      * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
@@ -235,37 +324,204 @@ public class BorrowingService {
         if (!request.isPastDeadline(now)) {
             return false;
         }
+        RotaEntry before = currentEntryOf(request);
+        boolean cancelling = request.state() == RequestState.CANCEL_REQUESTED;
         request.moveOnPastDeadline(clock, now);
-        afterRotaMoved(request);
+        afterRotaMoved(request, before, !cancelling);
         return true;
     }
 
     /**
-     * One step of the clock's sweep for overdue loans: the loan becomes overdue if its due date has passed by its
-     * lender's date at the instant. In a transaction of its own, like {@link #moveOnPastDeadline}.
-     *
-     * @return true when the loan became overdue now; false when it is not (or no longer, or already) due
-     * @throws org.openill.domain.ConcurrentChangeException when someone else is changing the request right now
+     * What the lender's supplying agency message reports, applied to the borrowing library's record (called by the
+     * ISO 18626 handling in the message's transaction). A message of an earlier transaction with a lender the
+     * request has left (the answer to our cancellation, a late note) is only noted.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean markOverdue(Actor clock, long requestId, Instant now) {
-        IllRequest request = repository.requestNotBusy(requestId);
-        if (!request.isOverdueAt(now)) {
-            return false;
+    public void lenderReports(Actor lender, IllRequest request, RotaEntry entry, MessageHandler.LenderReport report,
+                              Instant now) {
+        String isil = entry.lender().agencyId().value();
+        RotaEntry current = currentEntryOf(request);
+        if (current != entry) {
+            if (report.reason() == TypeReasonForMessage.CANCEL_RESPONSE
+                    || report.reason() == TypeReasonForMessage.NOTIFICATION
+                    || report.reason() == TypeReasonForMessage.STATUS_REQUEST_RESPONSE) {
+                request.noted(lender, isil + " (asked earlier) reports " + report.status().value()
+                        + (report.answered() ? ", answer " + (report.yes() ? "yes" : "no") : "")
+                        + (report.note() == null ? "" : ": " + report.note()), now);
+                repository.flush(request);
+                return;
+            }
+            throw new IllRuleViolation("Request " + entry.requestingAgencyRequestId() + " has moved on from "
+                    + isil + ": it is " + request.state());
         }
-        request.markOverdue(clock, now);
+        request.lenderIdentified(lender, report.supplyingAgencyRequestId());
+        switch (report.reason()) {
+            case NOTIFICATION -> request.noted(lender, "Notification from " + isil
+                    + (report.note() == null ? "" : ": " + report.note()), now);
+            case STATUS_REQUEST_RESPONSE -> request.noted(lender, isil + " reports its status: "
+                    + report.status().value() + (report.dueDate() == null ? "" : ", due " + report.dueDate()), now);
+            case CANCEL_RESPONSE -> {
+                if (report.yes() && request.state() == RequestState.CANCEL_REQUESTED) {
+                    request.cancelAccepted(lender, now);
+                } else if (!report.yes() && request.state() == RequestState.CANCEL_REQUESTED) {
+                    request.cancelRefused(lender, report.note(), now);
+                } else {
+                    request.noted(lender, isil + " answered the cancellation " + (report.yes() ? "yes" : "no")
+                            + " (the request is " + request.state() + ")", now);
+                }
+            }
+            case RENEW_RESPONSE -> {
+                if (report.yes()) {
+                    request.approveRenewal(lender, report.dueDate(), now);
+                    notifyRenewal(request, "Your loan of \"" + request.description().title() + "\" is renewed until "
+                            + request.dueDate() + ".");
+                } else if (request.renewalRequested()) {
+                    request.denyRenewal(lender, report.note(), now);
+                    notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
+                            + "\"" + (report.note() == null ? "" : ": " + report.note()) + ". It is due on "
+                            + request.dueDate() + ".");
+                } else {
+                    request.noted(lender, isil + " answered no to a renewal no longer asked for", now);
+                }
+            }
+            default -> statusReported(lender, request, entry, report, now);
+        }
         repository.flush(request);
-        return true;
     }
 
-    /** After the request moved along its rota: the new lender's limit holds, and the reader hears if it ran out. */
-    private boolean afterRotaMoved(IllRequest request) {
-        routing.holdToOutstandingLimit(request, Instant.now());
+    private void statusReported(Actor lender, IllRequest request, RotaEntry entry, MessageHandler.LenderReport report,
+                                Instant now) {
+        String isil = entry.lender().agencyId().value();
+        RequestState state = request.state();
+        switch (report.status()) {
+            case REQUEST_RECEIVED -> request.noted(lender, isil + " received the request", now);
+            case EXPECT_TO_SUPPLY -> request.expectToSupply(lender, now, report.note());
+            case WILL_SUPPLY -> request.willSupply(lender, now, report.note());
+            case RETRY_POSSIBLE -> {
+                if (!report.conditions().isEmpty() || report.cost() != null && report.cost().signum() > 0) {
+                    request.proposeConditions(lender, report.conditions(), report.cost(), report.currency(),
+                            report.retryBefore(), now, report.note());
+                } else {
+                    request.retryPossible(lender, report.note() != null ? report.note() : report.reasonRetry(),
+                            report.retryBefore(), now);
+                }
+            }
+            case UNFILLED -> {
+                // "Other" only says that the note gives the reason; the partner's words are cut to what we keep
+                // rather than refused, or the request would stay with a lender that has said no
+                String why = report.note() != null && (report.reasonUnfilled() == null
+                        || report.reasonUnfilled().equals("Other")) ? report.note()
+                        : report.reasonUnfilled() + (report.note() == null ? "" : ": " + report.note());
+                request.lenderUnfilled(lender, Text.cut(why, IllRequest.REASON_LENGTH), now);
+                afterRotaMoved(request, null, false);
+            }
+            case LOANED -> {
+                if (state.isItemOut()) {
+                    request.noted(lender, isil + " reports the item on loan, due " + report.dueDate(), now);
+                    return;
+                }
+                request.shipLoan(lender, report.dueDate(), report.itemId(), now);
+                chargeReader(request, FeeKind.LOAN, now);
+            }
+            case COPY_COMPLETED -> {
+                request.deliverCopy(lender, report.itemId(), now, report.note());
+                chargeReader(request, FeeKind.COPY, now);
+                repository.add(ReaderNotification.copyDelivered(request, now));
+            }
+            case OVERDUE -> {
+                if (state == RequestState.OVERDUE) {
+                    request.noted(lender, isil + " reports the loan overdue", now);
+                } else {
+                    request.markOverdue(lender, now);
+                }
+            }
+            case RECALLED -> {
+                if (request.recall(lender, report.dueDate(), now, report.note())) {
+                    notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
+                            + "\": it needs the item back.");
+                }
+                repository.add(ReaderNotification.recalled(request, now));
+            }
+            case HOLD_RETURN -> {
+                if (state == RequestState.RETURN_HELD && request.lenderStatus() != null
+                        && request.lenderStatus().equals("HoldReturn")) {
+                    request.noted(lender, isil + " confirms the return is on hold", now);
+                } else {
+                    request.lenderHoldsReturn(lender, now, report.note());
+                }
+            }
+            case RELEASE_HOLD_RETURN -> request.releaseHoldReturn(lender, now);
+            case LOAN_COMPLETED -> request.loanCompleted(lender, now);
+            case COMPLETED_WITHOUT_RETURN -> {
+                if (state == RequestState.COMPLETED_WITHOUT_RETURN) {
+                    request.noted(lender, isil + " closed the loan without return, as reported lost", now);
+                } else {
+                    request.completedWithoutReturn(lender, now, report.note());
+                }
+            }
+            case CANCELLED -> {
+                if (state != RequestState.CANCEL_REQUESTED) {
+                    throw new IllRuleViolation("No cancellation was asked of " + isil + "; the request is " + state);
+                }
+                request.cancelAccepted(lender, now);
+            }
+            default -> throw new IllRuleViolation("The status " + report.status().value() + " is not understood here");
+        }
+    }
+
+    /** The reader of a fee-paying category pays what the lender charges under the agreement (and a cost accepted). */
+    private void chargeReader(IllRequest request, FeeKind kind, Instant now) {
+        request.currentAgreement().ifPresent(agreement -> {
+            ledger.passOnToReader(request, kind, agreement.fee(request.suppliedAs()), agreement.currency(), now);
+            if (request.conditionCost() != null) {
+                ledger.passOnToReader(request, FeeKind.CONDITION_COST, request.conditionCost(),
+                        request.conditionCurrency(), now);
+            }
+        });
+    }
+
+    private void notifyRenewal(IllRequest request, String body) {
+        repository.add(ReaderNotification.renewalAnswered(request, body, Instant.now()));
+    }
+
+    /**
+     * After the request moved along its rota: the new lender's limit holds, the lender left on our initiative is told
+     * to cancel, the lender now asked gets the request, and the reader hears if the rota ran out.
+     */
+    private boolean afterRotaMoved(IllRequest request, RotaEntry before, boolean cancelBefore) {
+        Instant now = Instant.now();
+        routing.holdToOutstandingLimit(request, now);
         if (request.state() == RequestState.UNFILLED) {
-            repository.add(ReaderNotification.unfilled(request, Instant.now()));
+            repository.add(ReaderNotification.unfilled(request, now));
         }
         repository.flush(request);
+        RotaEntry after = currentEntryOf(request);
+        if (cancelBefore && before != null && before != after) {
+            outbox.send(request, ProtocolMessages.action(ProtocolMessages.ids(request, before), TypeAction.CANCEL,
+                    before.reason(), now));
+        }
+        if (after != null && after != before && request.state() == RequestState.REQUEST_RECEIVED) {
+            outbox.send(request, ProtocolMessages.request(request, after, TypeRequestType.NEW, null, now));
+        }
         return request.state() == RequestState.REQUEST_RECEIVED;
+    }
+
+    /** The request goes to its lender again, as a Retry following up the transaction it had. */
+    private void sendAgain(IllRequest request, String previousRequestId) {
+        repository.flush(request);
+        outbox.send(request, ProtocolMessages.request(request, request.currentEntry(), TypeRequestType.RETRY,
+                previousRequestId, Instant.now()));
+    }
+
+    private void tell(IllRequest request, RotaEntry entry, TypeAction action, String note) {
+        repository.flush(request);
+        outbox.send(request, ProtocolMessages.action(ProtocolMessages.ids(request, entry), action, note, Instant.now()));
+    }
+
+    /** The rota entry of the lender that has the request now, or null when no lender has it. */
+    private static RotaEntry currentEntryOf(IllRequest request) {
+        return request.lender() == null || !(request.state().isWithLender() || request.state().isItemOut()
+                || request.state().isFinal() && request.state() != RequestState.UNFILLED)
+                ? null : request.currentEntry();
     }
 
     private static void requireMember(Library library) {

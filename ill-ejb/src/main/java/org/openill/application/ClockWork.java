@@ -11,6 +11,9 @@ import org.openill.domain.IllRuleViolation;
 import org.openill.domain.NotFoundException;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.request.ClockFailure;
+import org.openill.domain.lending.SupplierAction;
+import org.openill.domain.lending.SupplierRequest;
+import org.openill.domain.lending.SupplierStateMachine;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestStateMachine;
@@ -27,7 +30,7 @@ import java.util.Set;
 /**
  * What the clock has to do on requests, and its record of the requests it failed on. A request the clock fails on
  * again and again is left to staff (they see it in {@link RequestQueries}) and the clock does not touch it until they
- * let it try again. The steps themselves are {@link BorrowingService#markOverdue} and
+ * let it try again. The steps themselves are {@link LendingService#markOverdue} and
  * {@link BorrowingService#moveOnPastDeadline}.
  */
 @Stateless
@@ -42,18 +45,21 @@ public class ClockWork {
     @EJB
     private AuditLog audit;
 
-    /** Loans out or recalled whose due date has passed by their lender's date at the instant, oldest request first. */
+    /**
+     * The lenders' records of loans out or recalled whose due date has passed by the lender's date at the instant,
+     * oldest first. Overdue is the lender's call: the borrower hears it in the lender's message.
+     */
     public List<Long> loansPastDue(Instant now) {
         // no date anywhere is later than at UTC+18: the database narrows by that, each lender's own date decides
         LocalDate latestDateOnEarth = LocalDate.ofInstant(now, ZoneOffset.MAX);
         List<Object[]> candidates = em.createQuery("""
-                        SELECT r.id, r.dueDate, l.timeZone FROM IllRequest r JOIN r.lender l
+                        SELECT r.id, r.dueDate, l.timeZone FROM SupplierRequest r JOIN r.lender l
                         WHERE r.state IN :out AND r.dueDate < :latest""" + NOT_LEFT_TO_STAFF + " ORDER BY r.id",
                         Object[].class)
-                .setParameter("out", RequestStateMachine.statesAllowing(RequestAction.MARK_OVERDUE))
+                .setParameter("out", SupplierStateMachine.statesAllowing(SupplierAction.MARK_OVERDUE))
                 .setParameter("latest", latestDateOnEarth).getResultList();
         return candidates.stream()
-                .filter(row -> IllRequest.dueDatePassed((LocalDate) row[1], ZoneId.of((String) row[2]), now))
+                .filter(row -> SupplierRequest.dueDatePassed((LocalDate) row[1], ZoneId.of((String) row[2]), now))
                 .map(row -> (Long) row[0]).toList();
     }
 
@@ -108,13 +114,14 @@ public class ClockWork {
 
     /** Staff have looked at a request the clock kept failing on, and let the clock try it again. */
     public void letTryAgain(Actor staff, long requestId) {
+        // borrowing and lending records share one sequence of numbers: the number names one of them
         IllRequest request = em.find(IllRequest.class, requestId);
-        if (request == null) {
+        SupplierRequest lending = request == null ? em.find(SupplierRequest.class, requestId) : null;
+        if (request == null && lending == null) {
             throw new NotFoundException("There is no ILL request #" + requestId);
         }
-        staff.requireSpeaksForOneOf("let the clock try again", request.lender() == null
-                ? new AgencyId[] {request.borrower().agencyId()}
-                : new AgencyId[] {request.borrower().agencyId(), request.lender().agencyId()});
+        staff.requireSpeaksForOneOf("let the clock try again", request != null ? request.borrower().agencyId()
+                : lending.lender().agencyId());
         ClockFailure failure = em.find(ClockFailure.class, requestId);
         if (failure == null || !failure.needsAttention()) {
             throw new IllRuleViolation("The clock has not left ILL request #" + requestId + " to staff");

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.Text;
 import org.openill.domain.fee.FeeCharge;
+import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.fee.FeeKind;
 import org.openill.domain.fee.ReaderCharge;
 import org.openill.domain.library.AgencyId;
@@ -24,24 +25,21 @@ public class FeeLedger {
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
-    /**
-     * Posts a charge from the lender to the borrower of the request, nothing for a zero amount; when the reader's
-     * category pays ILL fees, the borrowing library passes the charge on to the reader.
-     */
-    public void charge(IllRequest request, Library lender, FeeKind kind, BigDecimal amount, String currency, Instant when) {
-        charge(request, lender, kind, amount, currency, when, true);
+    /** Posts the lender's charge to the borrowing library on its record of the request; nothing for a zero amount. */
+    public void charge(SupplierRequest request, FeeKind kind, BigDecimal amount, String currency, Instant when) {
+        if (amount != null && amount.signum() > 0) {
+            em.persist(new FeeCharge(request, request.lender(), request.borrower(), kind, amount,
+                    Currency.getInstance(currency), when));
+        }
     }
 
-    /** As {@link #charge}, passing the charge on to a fee-paying reader only when the reader is liable for it. */
-    public void charge(IllRequest request, Library lender, FeeKind kind, BigDecimal amount, String currency, Instant when,
-                       boolean readerLiable) {
-        if (amount != null && amount.signum() > 0) {
-            FeeCharge charge = new FeeCharge(request, lender, request.borrower(), kind, amount,
-                    Currency.getInstance(currency), when);
-            em.persist(charge);
-            if (readerLiable && request.reader().category().paysFees()) {
-                em.persist(new ReaderCharge(charge, request));
-            }
+    /**
+     * The borrowing library passes a charge of the lender on to the reader who applied, when the reader's category
+     * pays ILL fees; nothing for a zero amount.
+     */
+    public void passOnToReader(IllRequest request, FeeKind kind, BigDecimal amount, String currency, Instant when) {
+        if (amount != null && amount.signum() > 0 && request.reader().category().paysFees()) {
+            em.persist(new ReaderCharge(request, kind, amount, Currency.getInstance(currency), when));
         }
     }
 

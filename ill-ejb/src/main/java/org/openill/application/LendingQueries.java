@@ -7,8 +7,8 @@ import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.AgencyId;
-import org.openill.domain.request.RequestState;
-import org.openill.domain.request.RotaEntryStatus;
+import org.openill.domain.lending.SupplierState;
+import java.util.Arrays;
 import org.openill.domain.request.ServiceType;
 
 import java.time.Instant;
@@ -34,21 +34,22 @@ public class LendingQueries {
     public List<IncomingRequest> incoming(String isil) {
         String lenderIsil = AgencyId.lookupValue(isil);
         List<Object[]> rows = em.createQuery("""
-                        SELECT r.id, r.version, b.agencyId.value, b.name, r.serviceType, r.state, r.description.title,
-                               r.description.authors, r.description.isbn, r.description.issn, r.description.partTitle,
-                               r.description.pages, e.answerDueAt, rec.id, e.agreement.id
-                        FROM RotaEntry e JOIN e.request r JOIN r.borrower b LEFT JOIN r.record rec
-                        WHERE e.lender.agencyId.value = :isil AND e.status = :asked AND r.lender = e.lender
-                          AND r.state IN :states
-                        ORDER BY e.answerDueAt, r.id""", Object[].class)
-                .setParameter("isil", lenderIsil).setParameter("asked", RotaEntryStatus.ASKED)
-                .setParameter("states", RequestState.AWAITING_LENDER).getResultList();
+                        SELECT r.id, r.version, r.requestingAgency.value, b.name, r.serviceType, r.state,
+                               r.description.title, r.description.authors, r.description.isbn, r.description.issn,
+                               r.description.partTitle, r.description.pages, r.createdAt, rec.id, a.id
+                        FROM SupplierRequest r JOIN r.lender l LEFT JOIN r.borrower b LEFT JOIN r.record rec
+                             LEFT JOIN r.agreement a
+                        WHERE l.agencyId.value = :isil AND r.state IN :states
+                        ORDER BY r.createdAt, r.id""", Object[].class)
+                .setParameter("isil", lenderIsil)
+                .setParameter("states", Arrays.stream(SupplierState.values()).filter(SupplierState::isToAnswer).toList())
+                .getResultList();
         Map<Long, List<IncomingRequest.SuppliableCopy>> copies = suppliableCopies(lenderIsil, rows);
         List<IncomingRequest> incoming = new ArrayList<>();
         for (Object[] row : rows) {
             long id = (Long) row[0];
             incoming.add(new IncomingRequest(id, (Long) row[1], (String) row[2], (String) row[3], (ServiceType) row[4],
-                    (RequestState) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
+                    (SupplierState) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
                     (String) row[10], (String) row[11], (Instant) row[12], copies.getOrDefault(id, List.of())));
         }
         return incoming;
@@ -63,7 +64,7 @@ public class LendingQueries {
         Map<Long, ServiceType> serviceByRequest = new LinkedHashMap<>();
         Map<Long, Long> agreementByRequest = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            if (row[13] != null) {
+            if (row[13] != null && row[14] != null) {
                 requestsByRecord.computeIfAbsent((Long) row[13], record -> new ArrayList<>()).add((Long) row[0]);
                 serviceByRequest.put((Long) row[0], (ServiceType) row[4]);
                 agreementByRequest.put((Long) row[0], (Long) row[14]);

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.openill.domain.lending.SupplierState;
 import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LoanCondition;
@@ -11,6 +12,8 @@ import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RequestStateMachine;
 import org.openill.infrastructure.persistence.IllRepository;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,9 +47,33 @@ public class RequestQueries {
 
     /**
      * The requests of a library, as borrower or lender, that the clock failed on again and again and left to staff,
-     * longest waiting first.
+     * longest waiting first: its borrowing requests, and its own lending records (which the clock marks overdue).
      */
     public List<RequestNeedingAttention> needingAttention(String libraryIsil) {
+        List<RequestNeedingAttention> all = new ArrayList<>(borrowingNeedingAttention(libraryIsil));
+        all.addAll(lendingNeedingAttention(libraryIsil));
+        all.sort(Comparator.comparing(RequestNeedingAttention::since)
+                .thenComparing(RequestNeedingAttention::requestId));
+        return all;
+    }
+
+    private List<RequestNeedingAttention> lendingNeedingAttention(String libraryIsil) {
+        List<Object[]> rows = em.createQuery("""
+                        SELECT r.id, r.version, r.description.title, r.state, r.requestingAgency.value,
+                               l.agencyId.value, f
+                        FROM SupplierRequest r JOIN r.lender l, ClockFailure f
+                        WHERE f.requestId = r.id AND f.needsAttentionSince IS NOT NULL AND l.agencyId.value = :isil
+                        ORDER BY f.needsAttentionSince, r.id""", Object[].class)
+                .setParameter("isil", libraryIsil).getResultList();
+        return rows.stream().map(row -> {
+            ClockFailure failure = (ClockFailure) row[6];
+            return new RequestNeedingAttention((Long) row[0], (Long) row[1], (String) row[2],
+                    ((SupplierState) row[3]).name(), (String) row[4], (String) row[5], failure.reason(),
+                    failure.needsAttentionSince());
+        }).toList();
+    }
+
+    private List<RequestNeedingAttention> borrowingNeedingAttention(String libraryIsil) {
         List<Object[]> rows = em.createQuery("""
                         SELECT r.id, r.version, r.description.title, r.state, b.agencyId.value, l.agencyId.value, f
                         FROM IllRequest r JOIN r.borrower b LEFT JOIN r.lender l, ClockFailure f
@@ -56,8 +83,9 @@ public class RequestQueries {
                 .setParameter("isil", libraryIsil).getResultList();
         return rows.stream().map(row -> {
             ClockFailure failure = (ClockFailure) row[6];
-            return new RequestNeedingAttention((Long) row[0], (Long) row[1], (String) row[2], (RequestState) row[3],
-                    (String) row[4], (String) row[5], failure.reason(), failure.needsAttentionSince());
+            return new RequestNeedingAttention((Long) row[0], (Long) row[1], (String) row[2],
+                    ((RequestState) row[3]).name(), (String) row[4], (String) row[5], failure.reason(),
+                    failure.needsAttentionSince());
         }).toList();
     }
 }

@@ -225,7 +225,11 @@ public class PartnerAgreement {
     }
 
     public boolean allows(ServiceType service) {
-        return service == ServiceType.LOAN ? loansAllowed : copiesAllowed;
+        return switch (service) {
+            case LOAN -> loansAllowed;
+            case COPY -> copiesAllowed;
+            case COPY_OR_LOAN -> loansAllowed || copiesAllowed;
+        };
     }
 
     public boolean isInForceOn(LocalDate day) {
@@ -261,7 +265,7 @@ public class PartnerAgreement {
 
     /** The fee the borrower owes the lender for a filled request of this service. */
     public BigDecimal fee(ServiceType service) {
-        return service == ServiceType.LOAN ? feePerLoan : feePerCopy;
+        return service == ServiceType.COPY ? feePerCopy : feePerLoan;
     }
 
     public Duration responseTime() {

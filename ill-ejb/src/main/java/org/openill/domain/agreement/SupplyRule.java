@@ -74,7 +74,10 @@ public final class SupplyRule {
      * through interlibrary loan ({@link Location#lendsThroughIll}).
      */
     public static boolean collectionSupplies(LocationType type, boolean illLendable, ServiceType service) {
-        return service == ServiceType.LOAN ? Location.lendsThroughIll(type, illLendable) : !type.isReferenceRoom();
+        return switch (service) {
+            case LOAN -> Location.lendsThroughIll(type, illLendable);
+            case COPY, COPY_OR_LOAN -> !type.isReferenceRoom(); // either: a copy can come from any of these
+        };
     }
 
     /**

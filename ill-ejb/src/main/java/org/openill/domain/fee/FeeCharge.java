@@ -13,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.openill.domain.library.Library;
-import org.openill.domain.request.IllRequest;
+import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.IllRuleViolation;
 
 import java.math.BigDecimal;
@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.Currency;
 
 /**
- * A line of the fees ledger: the lending library charges the borrowing one for a request. Posted once, never changed;
+ * A line of the fees ledger: the lending library charges the borrowing one for a request, on its own record of it. Posted once, never changed;
  * a correction is a new line.
  */
 @Entity
@@ -34,9 +34,10 @@ public class FeeCharge {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "fee_charge_seq")
     private Long id;
 
+    /** The lending library's record of the request the lender charges for. */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "request_id", updatable = false)
-    private IllRequest request;
+    @JoinColumn(name = "supplier_request_id", updatable = false)
+    private SupplierRequest request;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "creditor_id", updatable = false)
@@ -63,7 +64,7 @@ public class FeeCharge {
         // for JPA
     }
 
-    public FeeCharge(IllRequest request, Library creditor, Library debtor, FeeKind kind, BigDecimal amount,
+    public FeeCharge(SupplierRequest request, Library creditor, Library debtor, FeeKind kind, BigDecimal amount,
                      Currency currency, Instant postedAt) {
         if (amount.signum() <= 0) {
             throw new IllRuleViolation("A charge must be a positive amount");

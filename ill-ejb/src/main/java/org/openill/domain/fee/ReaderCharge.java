@@ -56,13 +56,14 @@ public class ReaderCharge {
         // for JPA
     }
 
-    /** The same charge the lender made to the borrowing library, passed on to the reader of the request. */
-    public ReaderCharge(FeeCharge passedOn, IllRequest request) {
+    /** What the lender charges the borrowing library for the request, passed on to the reader who applied. */
+    public ReaderCharge(IllRequest request, FeeKind kind, BigDecimal amount, java.util.Currency currency,
+                        Instant postedAt) {
         this.reader = request.reader();
         this.request = request;
-        this.kind = passedOn.kind();
-        this.amount = passedOn.amount();
-        this.currency = passedOn.currency();
-        this.postedAt = passedOn.postedAt();
+        this.kind = kind;
+        this.amount = amount.setScale(2, java.math.RoundingMode.HALF_UP);
+        this.currency = currency.getCurrencyCode();
+        this.postedAt = postedAt;
     }
 }

@@ -31,7 +31,9 @@ public enum ReaderCategory {
     }
 
     public boolean mayRequest(ServiceType service) {
-        return services.contains(service);
+        return service == ServiceType.COPY_OR_LOAN
+                ? services.contains(ServiceType.LOAN) && services.contains(ServiceType.COPY)
+                : services.contains(service);
     }
 
     public boolean paysFees() {

@@ -136,6 +136,22 @@ public class BibliographicDescription {
         return issue;
     }
 
+    public String partAuthor() {
+        return partAuthor;
+    }
+
+    public String edition() {
+        return edition;
+    }
+
+    public String publisher() {
+        return publisher;
+    }
+
+    public Integer year() {
+        return year;
+    }
+
     /** Collects a description field by field; ISBN and ISSN are checked when built. */
     public static final class Builder {
         private final String title;

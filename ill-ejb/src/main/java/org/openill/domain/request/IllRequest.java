@@ -23,9 +23,7 @@ import org.openill.domain.InvalidInputException;
 import org.openill.domain.NotAllowedException;
 import org.openill.domain.Text;
 import org.openill.domain.agreement.PartnerAgreement;
-import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.BibliographicRecord;
-import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.Library;
 import org.openill.domain.reader.Reader;
 
@@ -42,9 +40,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * An interlibrary loan request: a reader of the borrowing library asks, through its ILL office, for a loan or a copy
- * of an item that partner libraries (the rota of lenders) may supply. One object holds both sides of the transaction;
- * every change goes through {@link RequestStateMachine} and leaves a line in the audit trail.
+ * The borrowing library's record of an interlibrary loan request (the requester side of ISO 18626): a reader of the
+ * borrowing library asks, through its ILL office, for a loan or a copy of an item that partner libraries (the rota of
+ * lenders) may supply. Each lender asked keeps its own record of the request, which this one never touches: the two
+ * talk in ISO 18626 messages, and what the lender reports reaches this record as the steps of its messages (the
+ * actor is then the lender as a partner). Every change goes through {@link RequestStateMachine} and leaves a line in
+ * the audit trail.
  */
 @Entity
 @Table(name = "ill_request")
@@ -56,6 +57,7 @@ public class IllRequest {
     public static final int CONDITIONS_LENGTH = 300;
     public static final int UNFILLED_REASONS_LENGTH = 4000;
     public static final int ROTA_NOTES_LENGTH = 4000;
+    public static final int ITEM_ID_LENGTH = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ill_request_seq")
@@ -77,7 +79,7 @@ public class IllRequest {
     private BibliographicDescription description;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "service_type", nullable = false, length = 10)
+    @Column(name = "service_type", nullable = false, length = 20)
     private ServiceType serviceType;
 
     @Enumerated(EnumType.STRING)
@@ -92,9 +94,23 @@ public class IllRequest {
     @OrderBy("position")
     private List<RotaEntry> rota = new ArrayList<>();
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "supplied_holding_id")
-    private Holding suppliedHolding;
+    /** The state to go back to when the lender refuses a cancellation. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state_before_cancel", length = 30)
+    private RequestState stateBeforeCancel;
+
+    /** The ISO 18626 status the current lender last reported. */
+    @Column(name = "lender_status", length = 30)
+    private String lenderStatus;
+
+    /** The lender's id of the item it sent (its barcode), as its Loaned or CopyCompleted message said. */
+    @Column(name = "item_id", length = ITEM_ID_LENGTH)
+    private String itemId;
+
+    /** What the lender supplied for a "copy or loan" request (or the service asked for). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "supplied_as", length = 20)
+    private ServiceType suppliedAs;
 
     /** Conditions the current lender set, as ISO 18626 names separated by commas. */
     @Column(length = CONDITIONS_LENGTH)
@@ -213,7 +229,7 @@ public class IllRequest {
                 entry.answered(RotaEntryStatus.SKIPPED, notAskable, when);
                 continue;
             }
-            entry.asked(when);
+            entry.asked(when, nextRequestId(entry));
             this.lender = entry.lender();
             clearConditions();
             transition(RequestAction.SEND_TO_LENDER, actor, when,
@@ -237,34 +253,72 @@ public class IllRequest {
         return false;
     }
 
+    // ---- what the lender's supplying agency messages report (the actor is the lender, as a partner) ----
+
+    /** The lender answered the request with its own id of the transaction (any supplying agency message). */
+    public void lenderIdentified(Actor actor, String supplyingAgencyRequestId) {
+        requireLender(actor, RequestAction.NOTE);
+        currentEntry().supplierId(supplyingAgencyRequestId);
+    }
+
     public void expectToSupply(Actor actor, Instant when, String note) {
         requireLender(actor, RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         require(RequestAction.ANSWER_EXPECT_TO_SUPPLY);
         currentEntry().responded(when);
-        transition(RequestAction.ANSWER_EXPECT_TO_SUPPLY, actor, when, lender.agencyId().value() + " expects to supply", note);
+        fromLender(RequestAction.ANSWER_EXPECT_TO_SUPPLY, "ExpectToSupply", actor, when,
+                lender.agencyId().value() + " expects to supply", note);
+    }
+
+    public void willSupply(Actor actor, Instant when, String note) {
+        requireLender(actor, RequestAction.ANSWER_WILL_SUPPLY);
+        require(RequestAction.ANSWER_WILL_SUPPLY);
+        currentEntry().responded(when);
+        fromLender(RequestAction.ANSWER_WILL_SUPPLY, "WillSupply", actor, when,
+                lender.agencyId().value() + " will supply", note);
     }
 
     /**
-     * The lender promises to supply; it must hold a copy it may supply ({@link SupplyRule}), unless the item is known
-     * only by the reader's description and the lender identifies it itself.
-     *
-     * @param lendersCopies the lender's holdings of the work asked for
+     * The lender cannot supply now, and the request may be sent to it again (retry) until the instant given, else
+     * within the agreement's response time.
      */
-    public void willSupply(Actor actor, List<Holding> lendersCopies, Instant when, String note) {
-        requireLender(actor, RequestAction.ANSWER_WILL_SUPPLY);
-        require(RequestAction.ANSWER_WILL_SUPPLY);
-        requireSuppliableCopyAmong(lendersCopies, when);
-        currentEntry().responded(when);
-        transition(RequestAction.ANSWER_WILL_SUPPLY, actor, when, lender.agencyId().value() + " will supply", note);
-    }
-
-    public void retryPossible(Actor actor, String reason, Instant when) {
+    public void retryPossible(Actor actor, String reason, Instant retryBefore, Instant when) {
         String why = reason(reason);
         requireLender(actor, RequestAction.ANSWER_RETRY_POSSIBLE);
         require(RequestAction.ANSWER_RETRY_POSSIBLE);
-        currentEntry().retryLater(when);
-        transition(RequestAction.ANSWER_RETRY_POSSIBLE, actor, when,
-                lender.agencyId().value() + " cannot supply now, retry possible" + (why == null ? "" : ": " + why), null);
+        clearConditions();
+        currentEntry().retryLater(when, retryBefore);
+        fromLender(RequestAction.ANSWER_RETRY_POSSIBLE, "RetryPossible", actor, when,
+                lender.agencyId().value() + " cannot supply now, retry possible" + (why == null ? "" : ": " + why),
+                null);
+    }
+
+    /**
+     * The lender would supply on conditions or at a cost (RetryPossible with them): the borrowing office decides,
+     * and the reader where they concern them; accepting sends the request again.
+     */
+    public void proposeConditions(Actor actor, Set<LoanCondition> proposed, BigDecimal cost, String currency,
+                                  Instant retryBefore, Instant when, String note) {
+        requireLender(actor, RequestAction.PROPOSE_CONDITIONS);
+        require(RequestAction.PROPOSE_CONDITIONS);
+        if (cost != null && cost.signum() < 0) {
+            throw new IllRuleViolation("A cost cannot be negative");
+        }
+        EnumSet<LoanCondition> all = proposed == null || proposed.isEmpty() ? EnumSet.noneOf(LoanCondition.class)
+                : EnumSet.copyOf(proposed);
+        if (cost != null && cost.signum() > 0) {
+            all.add(LoanCondition.COST);
+        }
+        if (all.isEmpty()) {
+            throw new IllRuleViolation("Conditions need at least one loan condition or a cost");
+        }
+        this.conditions = all.stream().map(LoanCondition::iso18626).collect(Collectors.joining(","));
+        this.conditionCost = cost != null && cost.signum() > 0 ? cost : null;
+        this.conditionCurrency = conditionCost == null ? null : currency;
+        currentEntry().retryLater(when, retryBefore);
+        fromLender(RequestAction.PROPOSE_CONDITIONS, "RetryPossible", actor, when,
+                lender.agencyId().value() + " would supply on conditions: " + conditions
+                        + (conditionCost == null ? "" : " (cost " + conditionCost + " " + conditionCurrency + ")"),
+                note);
     }
 
     /** The current lender cannot supply: the request moves on to the next lender of the rota. */
@@ -274,14 +328,169 @@ public class IllRequest {
         require(RequestAction.LENDER_UNFILLED);
         String why = given == null ? "unfilled, no reason given" : given;
         currentEntry().answered(RotaEntryStatus.UNFILLED, why, when);
-        transition(RequestAction.LENDER_UNFILLED, actor, when, lender.agencyId().value() + " answered unfilled: " + why, null);
+        if (state == RequestState.CANCEL_REQUESTED) {
+            fromLender(RequestAction.LENDER_UNFILLED, "Unfilled", actor, when, lender.agencyId().value()
+                    + " answered unfilled (" + why + "); the request is cancelled as asked", null);
+            return;
+        }
+        fromLender(RequestAction.LENDER_UNFILLED, "Unfilled", actor, when,
+                lender.agencyId().value() + " answered unfilled: " + why, null);
         askNextLender(actor, when);
+    }
+
+    /** The lender shipped a returnable item (status Loaned), due back on the date it set. */
+    public void shipLoan(Actor actor, LocalDate due, String lendersItemId, Instant when) {
+        requireLender(actor, RequestAction.SHIP_LOAN);
+        require(RequestAction.SHIP_LOAN);
+        requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
+        if (due == null) {
+            throw new InvalidInputException("due date", "A loan needs the date it is due back");
+        }
+        this.dueDate = due;
+        this.itemId = Text.cut(lendersItemId, ITEM_ID_LENGTH);
+        this.suppliedAs = ServiceType.LOAN;
+        this.stateBeforeCancel = null;
+        currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
+        fromLender(RequestAction.SHIP_LOAN, "Loaned", actor, when, lender.agencyId().value() + " shipped "
+                + (itemId == null ? "the item" : itemId) + ", due back " + due, null);
+    }
+
+    /** The lender delivered the copy (CopyCompleted); nothing comes back. */
+    public void deliverCopy(Actor actor, String lendersItemId, Instant when, String note) {
+        requireLender(actor, RequestAction.DELIVER_COPY);
+        require(RequestAction.DELIVER_COPY);
+        requireService(ServiceType.COPY, RequestAction.DELIVER_COPY);
+        this.itemId = Text.cut(lendersItemId, ITEM_ID_LENGTH);
+        this.suppliedAs = ServiceType.COPY;
+        this.stateBeforeCancel = null;
+        currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
+        fromLender(RequestAction.DELIVER_COPY, "CopyCompleted", actor, when, lender.agencyId().value()
+                + " delivered the copy" + (description.partTitle() == null ? "" : " of " + description.partTitle()),
+                note);
+    }
+
+    /** The lender renewed the loan (RenewResponse yes) until the date it set. */
+    public void approveRenewal(Actor actor, LocalDate newDue, Instant when) {
+        requireLender(actor, RequestAction.APPROVE_RENEWAL);
+        require(RequestAction.APPROVE_RENEWAL);
+        if (newDue == null) {
+            throw new InvalidInputException("due date", "A renewal needs the new due date");
+        }
+        fromLender(RequestAction.APPROVE_RENEWAL, "Loaned", actor, when, "Renewed until " + newDue, null);
+        this.renewals++;
+        this.renewalRequested = false;
+        this.dueDate = newDue;
+    }
+
+    /** The lender refused the renewal (RenewResponse no); the item stays due as it was. */
+    public void denyRenewal(Actor actor, String reason, Instant when) {
+        String why = reason(reason);
+        requireLender(actor, RequestAction.DENY_RENEWAL);
+        require(RequestAction.DENY_RENEWAL);
+        fromLender(RequestAction.DENY_RENEWAL, lenderStatus, actor, when,
+                "Renewal refused" + (why == null ? "" : ": " + why), null);
+        this.renewalRequested = false;
+    }
+
+    /** The lender reports the loan overdue (its date, its calendar). */
+    public void markOverdue(Actor actor, Instant when) {
+        requireLender(actor, RequestAction.MARK_OVERDUE);
+        require(RequestAction.MARK_OVERDUE);
+        fromLender(RequestAction.MARK_OVERDUE, "Overdue", actor, when, "Overdue since " + dueDate, null);
+    }
+
+    /**
+     * The lender recalled the item, due on the date it set. A recall never lengthens a loan here either: a later date
+     * than the one already due is not taken. A renewal asked for and not yet answered is answered no by the recall.
+     *
+     * @return true when a renewal asked for was refused by the recall
+     */
+    public boolean recall(Actor actor, LocalDate newDue, Instant when, String reason) {
+        String why = reason(reason);
+        requireLender(actor, RequestAction.RECALL);
+        require(RequestAction.RECALL);
+        LocalDate due = newDue == null || dueDate != null && newDue.isAfter(dueDate) ? dueDate : newDue;
+        boolean renewalRefused = renewalRequested;
+        if (renewalRequested) {
+            transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal refused: the item is recalled", why);
+            this.renewalRequested = false;
+        }
+        // whether the recalled loan is still overdue is the lender's call: it says so in a message of its own
+        fromLender(RequestAction.RECALL, "Recalled", actor, when, "Recalled by " + lender.agencyId().value()
+                + ", due " + due + (due.equals(dueDate) ? " (unchanged: a recall never lengthens a loan)" : ""), why);
+        this.dueDate = due;
+        return renewalRefused;
+    }
+
+    /** The lender asks the borrower to hold the return (status HoldReturn), e.g. while it is closed. */
+    public void lenderHoldsReturn(Actor actor, Instant when, String note) {
+        requireLender(actor, RequestAction.LENDER_HOLDS_RETURN);
+        require(RequestAction.LENDER_HOLDS_RETURN);
+        fromLender(RequestAction.LENDER_HOLDS_RETURN, "HoldReturn", actor, when,
+                lender.agencyId().value() + " asks to hold the return for now", note);
+    }
+
+    /** The lender takes items back again (status ReleaseHoldReturn). */
+    public void releaseHoldReturn(Actor actor, Instant when) {
+        requireLender(actor, RequestAction.RELEASE_HOLD_RETURN);
+        require(RequestAction.RELEASE_HOLD_RETURN);
+        fromLender(RequestAction.RELEASE_HOLD_RETURN, "ReleaseHoldReturn", actor, when,
+                lender.agencyId().value() + " takes the item back again, due " + dueDate, null);
+    }
+
+    /** The lender has the item back and closed the loan (LoanCompleted), with or without our ShippedReturn. */
+    public void loanCompleted(Actor actor, Instant when) {
+        requireLender(actor, RequestAction.LENDER_COMPLETES_LOAN);
+        require(RequestAction.LENDER_COMPLETES_LOAN);
+        boolean shipped = state == RequestState.SHIPPED_BACK || state == RequestState.SHIPPED_FORWARD;
+        fromLender(RequestAction.LENDER_COMPLETES_LOAN, "LoanCompleted", actor, when, lender.agencyId().value()
+                + " has the item back" + (shipped ? "" : " (the return was not recorded here)"), null);
+    }
+
+    /** The lender closed the loan without the item (CompletedWithoutReturn). */
+    public void completedWithoutReturn(Actor actor, Instant when, String note) {
+        requireLender(actor, RequestAction.LENDER_ENDS_WITHOUT_RETURN);
+        require(RequestAction.LENDER_ENDS_WITHOUT_RETURN);
+        fromLender(RequestAction.LENDER_ENDS_WITHOUT_RETURN, "CompletedWithoutReturn", actor, when,
+                lender.agencyId().value() + " closed the loan without the item's return", note);
+    }
+
+    /** The lender answered the cancellation yes (CancelResponse Y). */
+    public void cancelAccepted(Actor actor, Instant when) {
+        requireLender(actor, RequestAction.CANCEL_ACCEPTED);
+        require(RequestAction.CANCEL_ACCEPTED);
+        currentEntry().answered(RotaEntryStatus.SKIPPED, "request cancelled", when);
+        this.stateBeforeCancel = null;
+        fromLender(RequestAction.CANCEL_ACCEPTED, "Cancelled", actor, when,
+                lender.agencyId().value() + " agreed to cancel", null);
+    }
+
+    /** The lender answered the cancellation no (CancelResponse N): the request is where it was. */
+    public void cancelRefused(Actor actor, String reason, Instant when) {
+        String why = reason(reason);
+        requireLender(actor, RequestAction.CANCEL_REFUSED);
+        require(RequestAction.CANCEL_REFUSED);
+        RequestState back = stateBeforeCancel == null ? RequestState.REQUEST_RECEIVED : stateBeforeCancel;
+        RequestEvent event = new RequestEvent(this, when, actor.text(), RequestAction.CANCEL_REFUSED, state, back,
+                lender.agencyId().value() + " refused to cancel" + (why == null ? "" : ": " + why), null);
+        events.add(event);
+        this.state = back;
+        this.stateBeforeCancel = null;
+        this.updatedAt = when;
+    }
+
+    /** A message of the lender that changes nothing here (a notification, a status answer): a line in the history. */
+    public void noted(Actor actor, String what, Instant when) {
+        events.add(new RequestEvent(this, when, actor.text(), RequestAction.NOTE, state, state,
+                Text.cut(what, RequestEvent.MESSAGE_LENGTH), null));
+        this.updatedAt = when;
     }
 
     /**
      * True when the request has waited past the deadline of the step expected next: the lender's answer (after being
-     * asked, or after "retry possible"), the firm answer after "expect to supply", the shipment it promised, or the
-     * decision on its conditions by the borrowing office or the reader. Each has the agreement's response time.
+     * asked, or after "retry possible" until the lender's retry-before), the firm answer after "expect to supply",
+     * the shipment it promised, the decision on its conditions by the borrowing office or the reader, or the answer to
+     * a cancellation. Each has the agreement's response time.
      */
     public boolean isPastDeadline(Instant now) {
         if (!RequestStateMachine.allows(state, RequestAction.NO_ANSWER)) {
@@ -292,8 +501,9 @@ public class IllRequest {
     }
 
     /**
-     * The deadline passed: the request leaves the current lender (so it holds none of its outstanding slots) and the
-     * next lender is asked.
+     * The deadline passed: the request leaves the current lender (so it holds none of its outstanding slots; the
+     * lender is told to cancel) and the next lender is asked. A cancellation the lender did not answer in time is
+     * taken as done.
      */
     public void moveOnPastDeadline(Actor actor, Instant when) {
         requireBorrowingSide(actor, RequestAction.NO_ANSWER);
@@ -316,6 +526,10 @@ public class IllRequest {
                 why = "promised to supply, nothing shipped by " + due;
                 message = isil + " promised to supply and shipped nothing by " + due;
             }
+            case RETRY_POSSIBLE -> {
+                why = "retry possible, not retried by " + due;
+                message = "The request was not sent to " + isil + " again by " + due;
+            }
             case CONDITIONS_PROPOSED -> {
                 outcome = RotaEntryStatus.CONDITIONS_DECLINED;
                 why = "conditions " + conditions + " not answered by the borrowing library by " + due;
@@ -326,6 +540,11 @@ public class IllRequest {
                 why = "conditions " + conditions + " not answered by the reader by " + due;
                 message = "The reader did not answer the conditions of " + isil + " by " + due;
             }
+            case CANCEL_REQUESTED -> {
+                outcome = RotaEntryStatus.SKIPPED;
+                why = "request cancelled; no answer to the cancellation by " + due;
+                message = isil + " did not answer the cancellation by " + due + ": the request is cancelled";
+            }
             default -> {
                 why = "no answer by " + due;
                 message = isil + " did not answer by " + due;
@@ -333,12 +552,14 @@ public class IllRequest {
         }
         entry.answered(outcome, why, when);
         transition(RequestAction.NO_ANSWER, actor, when, message, null);
-        askNextLender(actor, when);
+        if (state == RequestState.AWAITING_ROUTING) {
+            askNextLender(actor, when);
+        }
     }
 
     /**
      * The borrowing office stops waiting for the current lender (it does not deliver, or its agreement's limits no
-     * longer hold) and the next lender is asked.
+     * longer hold) and the next lender is asked; the lender is told to cancel.
      */
     public void skipLender(Actor actor, String reason, Instant when) {
         String given = reason(reason);
@@ -350,34 +571,29 @@ public class IllRequest {
         askNextLender(actor, when);
     }
 
-    /** The lender will supply on conditions; like a promise, it needs a copy it may supply. */
-    public void proposeConditions(Actor actor, List<Holding> lendersCopies, Set<LoanCondition> proposed,
-                                  BigDecimal cost, String currency, Instant when, String note) {
-        requireLender(actor, RequestAction.PROPOSE_CONDITIONS);
-        require(RequestAction.PROPOSE_CONDITIONS);
-        requireSuppliableCopyAmong(lendersCopies, when);
-        if (cost != null && cost.signum() < 0) {
-            throw new IllRuleViolation("A cost cannot be negative");
-        }
-        if (proposed.isEmpty() && (cost == null || cost.signum() == 0)) {
-            throw new IllRuleViolation("Conditions need at least one loan condition or a cost");
-        }
-        EnumSet<LoanCondition> all = proposed.isEmpty() ? EnumSet.noneOf(LoanCondition.class) : EnumSet.copyOf(proposed);
-        if (cost != null && cost.signum() > 0) {
-            all.add(LoanCondition.COST);
-        }
-        this.conditions = all.stream().map(LoanCondition::iso18626).collect(Collectors.joining(","));
-        this.conditionCost = cost;
-        this.conditionCurrency = cost == null ? null : currency;
-        currentEntry().responded(when);
-        transition(RequestAction.PROPOSE_CONDITIONS, actor, when,
-                lender.agencyId().value() + " will supply on conditions: " + conditions
-                        + (cost == null ? "" : " (cost " + cost + " " + currency + ")"), note);
+    // ---- the borrowing library's own steps (each told to the lender where it concerns it) ----
+
+    /** After RetryPossible without conditions: the request is sent to the same lender again, as a Retry. */
+    public void sendRetry(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.SEND_RETRY);
+        require(RequestAction.SEND_RETRY);
+        RotaEntry entry = currentEntry();
+        entry.askedAgain(when, nextRequestId(entry));
+        transition(RequestAction.SEND_RETRY, actor, when, "Sent to " + lender.agencyId().value() + " again (retry "
+                + entry.requestingAgencyRequestId() + "), answer due by " + entry.answerDueAt(), null);
+    }
+
+    /** The lender has not answered yet: it is reminded (a Request of type Reminder); nothing else changes. */
+    public void sendReminder(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.SEND_REMINDER);
+        transition(RequestAction.SEND_REMINDER, actor, when, lender.agencyId().value() + " reminded of the request",
+                null);
     }
 
     /**
      * The borrowing ILL office accepts the lender's conditions; when a condition concerns the reader (use in the
-     * library only, no copies, a fee they pay ...), the reader is asked, and only they can then accept.
+     * library only, no copies, a fee they pay ...), the reader is asked, and only they can then accept. Accepting
+     * sends the request to the lender again (a Retry), which is how ISO 18626 says yes to conditions.
      *
      * @return true when the reader must now be asked
      */
@@ -389,12 +605,15 @@ public class IllRequest {
             currentEntry().nextStepDue(when);
             return true;
         }
-        transition(RequestAction.ACCEPT_CONDITIONS, actor, when, "Conditions accepted: " + conditions, null);
-        currentEntry().nextStepDue(when);
+        RotaEntry entry = currentEntry();
+        entry.askedAgain(when, nextRequestId(entry));
+        transition(RequestAction.ACCEPT_CONDITIONS, actor, when, "Conditions accepted: " + conditions
+                + "; sent to " + lender.agencyId().value() + " again (retry " + entry.requestingAgencyRequestId() + ")",
+                null);
         return false;
     }
 
-    /** The borrowing ILL office declines the conditions: the next lender is asked. */
+    /** The borrowing ILL office declines the conditions: the lender is told to cancel, the next lender asked. */
     public void declineConditions(Actor actor, Instant when, String reason) {
         String given = reason(reason);
         requireBorrowingSide(actor, RequestAction.DECLINE_CONDITIONS);
@@ -405,13 +624,17 @@ public class IllRequest {
         askNextLender(actor, when);
     }
 
-    /** The reader answers the conditions passed on to them; declining sends the request to the next lender. */
+    /** The reader answers the conditions passed on to them; accepting sends the request again, declining moves on. */
     public void readerAnswersConditions(Actor actor, boolean accept, Instant when) {
         requireTheReader(actor,
                 accept ? RequestAction.READER_ACCEPTS_CONDITIONS : RequestAction.READER_DECLINES_CONDITIONS);
         if (accept) {
-            transition(RequestAction.READER_ACCEPTS_CONDITIONS, actor, when, "The reader accepted: " + conditions, null);
-            currentEntry().nextStepDue(when);
+            require(RequestAction.READER_ACCEPTS_CONDITIONS);
+            RotaEntry entry = currentEntry();
+            entry.askedAgain(when, nextRequestId(entry));
+            transition(RequestAction.READER_ACCEPTS_CONDITIONS, actor, when, "The reader accepted: " + conditions
+                    + "; sent to " + lender.agencyId().value() + " again (retry " + entry.requestingAgencyRequestId()
+                    + ")", null);
             return;
         }
         require(RequestAction.READER_DECLINES_CONDITIONS);
@@ -427,31 +650,6 @@ public class IllRequest {
                 || set.contains(LoanCondition.COST) && reader.category().paysFees();
     }
 
-    /** The lender ships a returnable item, from a holding of its own in a lendable collection. */
-    public void shipLoan(Actor actor, Holding holding, LocalDate due, Instant when) {
-        requireLender(actor, RequestAction.SHIP_LOAN);
-        require(RequestAction.SHIP_LOAN);
-        requireService(ServiceType.LOAN, RequestAction.SHIP_LOAN);
-        requireSuppliable(holding, when);
-        this.suppliedHolding = holding;
-        this.dueDate = due;
-        currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
-        transition(RequestAction.SHIP_LOAN, actor, when,
-                lender.agencyId().value() + " shipped " + holding.barcode() + ", due back " + due, null);
-    }
-
-    /** The lender delivers the copy (article or chapter); nothing comes back. */
-    public void deliverCopy(Actor actor, Holding holding, Instant when, String note) {
-        requireLender(actor, RequestAction.DELIVER_COPY);
-        require(RequestAction.DELIVER_COPY);
-        requireService(ServiceType.COPY, RequestAction.DELIVER_COPY);
-        requireSuppliable(holding, when);
-        this.suppliedHolding = holding;
-        currentEntry().answered(RotaEntryStatus.SUPPLYING, null, when);
-        transition(RequestAction.DELIVER_COPY, actor, when,
-                lender.agencyId().value() + " delivered the copy of " + description.partTitle(), note);
-    }
-
     public void receive(Actor actor, Instant when) {
         requireBorrowingSide(actor, RequestAction.RECEIVE);
         transition(RequestAction.RECEIVE, actor, when, borrower.agencyId().value() + " received the item", null);
@@ -460,6 +658,7 @@ public class IllRequest {
 
     public void requestRenewal(Actor actor, Instant when) {
         requireReaderOrBorrowingSide(actor, RequestAction.REQUEST_RENEWAL);
+        require(RequestAction.REQUEST_RENEWAL);
         if (renewalRequested) {
             throw new IllRuleViolation("A renewal has already been asked for and awaits the lender's answer");
         }
@@ -467,125 +666,60 @@ public class IllRequest {
         this.renewalRequested = true;
     }
 
-    /**
-     * The lender renews the loan by its agreement's loan period, within the renewals the agreement allows.
-     *
-     * @return the new due date
-     */
-    public LocalDate approveRenewal(Actor actor, Instant when) {
-        require(RequestAction.APPROVE_RENEWAL);
-        requireLender(actor, RequestAction.APPROVE_RENEWAL);
-        if (!renewalRequested) {
-            throw new IllRuleViolation("No renewal has been asked for");
-        }
-        PartnerAgreement agreement = currentEntry().agreement();
-        if (renewals >= agreement.maxRenewals()) {
-            throw new IllRuleViolation("The partner agreement allows " + agreement.maxRenewals() + " renewal(s) and "
-                    + renewals + " have been granted");
-        }
-        LocalDate newDue = dueDate.plusDays(agreement.loanPeriodDays());
-        transition(RequestAction.APPROVE_RENEWAL, actor, when, "Renewed until " + newDue, null);
-        this.renewals++;
-        this.renewalRequested = false;
-        this.dueDate = newDue;
-        return newDue;
-    }
-
-    public void denyRenewal(Actor actor, String reason, Instant when) {
-        String why = reason(reason);
-        require(RequestAction.DENY_RENEWAL);
-        requireLender(actor, RequestAction.DENY_RENEWAL);
-        if (!renewalRequested) {
-            throw new IllRuleViolation("No renewal has been asked for");
-        }
-        transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied" + (why == null ? "" : ": " + why), null);
-        this.renewalRequested = false;
-    }
-
-    /** True when the item is out (or recalled) and its due date has passed by the lender's calendar at the instant. */
-    public boolean isOverdueAt(Instant now) {
-        return RequestStateMachine.allows(state, RequestAction.MARK_OVERDUE)
-                && dueDatePassed(dueDate, lender.timeZone(), now);
-    }
-
-    /**
-     * A due date passes at the lender's midnight: a loan due on the 3rd is overdue once the 4th has begun where the
-     * lender is, whatever the date is where the server runs.
-     */
-    public static boolean dueDatePassed(LocalDate dueDate, ZoneId lenderZone, Instant now) {
-        return dueDate != null && LocalDate.ofInstant(now, lenderZone).isAfter(dueDate);
-    }
-
-    /** The due date has passed by the lender's date at the instant: the loan becomes overdue. */
-    public void markOverdue(Actor actor, Instant when) {
-        require(RequestAction.MARK_OVERDUE);
-        if (!(actor instanceof Actor.System)) {
-            requireLender(actor, RequestAction.MARK_OVERDUE);
-        }
-        if (!dueDatePassed(dueDate, lender.timeZone(), when)) {
-            throw new IllRuleViolation("The loan is due " + dueDate + ", not overdue on "
-                    + LocalDate.ofInstant(when, lender.timeZone()) + " at " + lender.agencyId().value());
-        }
-        transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate, null);
-    }
-
-    /**
-     * The lender needs the item back within the given number of days, counted from its own date. A recall only ever
-     * brings the due date forward: it never lengthens a loan, and a loan already overdue stays overdue. A renewal
-     * asked for and not yet answered is answered no, with the recall as the reason.
-     *
-     * @return the due date now
-     */
-    public LocalDate recall(Actor actor, int daysToReturn, Instant when, String reason) {
-        String why = reason(reason);
-        require(RequestAction.RECALL);
-        requireLender(actor, RequestAction.RECALL);
-        if (daysToReturn < 1) {
-            throw new InvalidInputException("days to return", "A recall gives the borrower at least one day to "
-                    + "return the item; " + daysToReturn + " day(s) cannot be given");
-        }
-        LocalDate asked = lenderToday(when).plusDays(daysToReturn);
-        LocalDate newDue = asked.isBefore(dueDate) ? asked : dueDate;
-        if (renewalRequested) {
-            transition(RequestAction.DENY_RENEWAL, actor, when, "Renewal denied: the item is recalled", why);
-            this.renewalRequested = false;
-        }
-        transition(RequestAction.RECALL, actor, when, "Recalled by " + lender.agencyId().value() + ", due " + newDue
-                + (newDue.equals(dueDate) ? " (unchanged: a recall never lengthens a loan)" : ""), why);
-        this.dueDate = newDue;
-        if (dueDatePassed(dueDate, lender.timeZone(), when)) {
-            transition(RequestAction.MARK_OVERDUE, actor, when, "Overdue since " + dueDate + ", and recalled", null);
-        }
-        return newDue;
-    }
-
     public void shipBack(Actor actor, Instant when, String note) {
         requireBorrowingSide(actor, RequestAction.SHIP_BACK);
         transition(RequestAction.SHIP_BACK, actor, when, borrower.agencyId().value() + " shipped the item back", note);
     }
 
-    public void checkIn(Actor actor, Instant when) {
-        requireLender(actor, RequestAction.CHECK_IN);
-        transition(RequestAction.CHECK_IN, actor, when, lender.agencyId().value() + " received the item back", null);
+    /** The item goes on to another library instead of back to the lender (ShippedForward). */
+    public void shipForward(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.SHIP_FORWARD);
+        transition(RequestAction.SHIP_FORWARD, actor, when, borrower.agencyId().value()
+                + " shipped the item forward to another library", note);
     }
 
+    /** The borrowing library cannot send the item back now (e.g. it is closed) and tells the lender (HoldReturn). */
+    public void holdReturn(Actor actor, Instant when, String note) {
+        requireBorrowingSide(actor, RequestAction.HOLD_RETURN);
+        transition(RequestAction.HOLD_RETURN, actor, when, borrower.agencyId().value() + " holds the return for now",
+                note);
+    }
+
+    /** The item is lost on the borrowing side (or on its way back): the lender is told (Lost). */
     public void reportLost(Actor actor, Instant when, String note) {
         requireBorrowingSide(actor, RequestAction.REPORT_LOST);
         transition(RequestAction.REPORT_LOST, actor, when, "Item reported lost", note);
     }
 
+    /**
+     * The reader or their ILL office withdraws the request: at once while no lender has it; otherwise the lender is
+     * asked (Cancel) and its CancelResponse decides.
+     */
     public void cancel(Actor actor, Instant when, String reason) {
         String why = reason(reason);
         requireReaderOrBorrowingSide(actor, RequestAction.CANCEL);
         require(RequestAction.CANCEL);
-        transition(RequestAction.CANCEL, actor, when, "Cancelled", why);
-        if (!rota.isEmpty() && lender != null) {
-            currentEntry().answered(RotaEntryStatus.SKIPPED, "request cancelled", when);
+        RequestState before = state;
+        transition(RequestAction.CANCEL, actor, when, state.isWithLender()
+                ? "Cancellation asked of " + lender.agencyId().value() : "Cancelled", why);
+        if (state == RequestState.CANCEL_REQUESTED) {
+            this.stateBeforeCancel = before;
+            currentEntry().nextStepDue(when);
         }
     }
 
-    private static boolean sameWork(BibliographicRecord one, BibliographicRecord other) {
-        return one == other || one.id() != null && one.id().equals(other.id());
+    /** The id of the next ISO 18626 transaction with the entry's lender (a first ask, or a retry). */
+    private String nextRequestId(RotaEntry entry) {
+        return id + "-" + entry.position() + (entry.sends() == 0 ? "" : "-" + (entry.sends() + 1));
+    }
+
+    /** A step reported by the lender's message: the state changes, and the status it reported is remembered. */
+    private void fromLender(RequestAction action, String status, Actor actor, Instant when, String message,
+                            String note) {
+        transition(action, actor, when, message, note);
+        if (status != null) {
+            this.lenderStatus = status;
+        }
     }
 
     /** Refuses an action the state does not allow before anything is changed. */
@@ -610,28 +744,22 @@ public class IllRequest {
     }
 
     /**
-     * The library that lends this request, for a step of its lending office.
-     *
-     * @throws NotAllowedException unless the actor speaks for the lender asked (its staff, or its own system)
+     * Only the lender asked speaks on the lending side, through its messages: the lender's staff work on their own
+     * library's record of the request, never on this one.
      */
-    public Library lenderActingAs(Actor actor, RequestAction action) {
-        requireLender(actor, action);
-        return lender;
-    }
-
-    /** Only the lender asked acts on the lending side: its staff, or its own system as a partner. */
     private void requireLender(Actor actor, RequestAction action) {
-        if (lender != null && actor.speaksFor(lender.agencyId())) {
+        if (lender != null && actor instanceof Actor.Partner && actor.speaksFor(lender.agencyId())) {
             return;
         }
-        String notLender = "only the lender's staff may";
-        if (actor instanceof Actor.Staff staff) {
-            notLender = staff.library().value() + " is not the lender of this request";
-        } else if (actor instanceof Actor.Partner partner) {
-            notLender = partner.agency().value() + " is not the lender of this request";
+        String notLender = "only the lender's messages may";
+        if (actor instanceof Actor.Partner partner) {
+            // naming the lender that is asked only makes sense after "... is not the lender"
+            notLender = partner.agency().value() + " is not the lender of this request"
+                    + (lender == null ? "" : "; " + lender.agencyId().value() + " is");
+        } else if (actor instanceof Actor.Staff staff && lender != null && staff.speaksFor(lender.agencyId())) {
+            notLender = "the lender's staff work on their own library's record of the request";
         }
-        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": " + notLender
-                + (lender == null ? "" : "; " + lender.agencyId().value() + " is"));
+        throw new NotAllowedException(actor.text() + " cannot " + action.words() + ": " + notLender);
     }
 
     /** The borrowing library's side: its staff, its own system, or the clock. */
@@ -666,61 +794,14 @@ public class IllRequest {
                 : actor.text() + " cannot " + action.words() + ": only the reader may");
     }
 
-    private void requireService(ServiceType expected, RequestAction action) {
-        if (serviceType != expected) {
+    private void requireService(ServiceType supplied, RequestAction action) {
+        if (!serviceType.includes(supplied)) {
             throw new IllRuleViolation("Cannot " + action.words() + " for a " + serviceType.iso18626() + " request");
         }
     }
 
-    /**
-     * What the supplied copy must be, whatever path the supply comes from: the lender's own, of the item asked for,
-     * and suppliable under the current agreement by the one {@link SupplyRule}.
-     */
-    private void requireSuppliable(Holding holding, Instant when) {
-        if (!holding.location().branch().library().agencyId().equals(lender.agencyId())) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is not held by " + lender.agencyId().value());
-        }
-        if (record != null && !sameWork(record, holding.record())) {
-            throw new IllRuleViolation("Holding " + holding.barcode() + " is a copy of another work, not of \""
-                    + description.title() + "\"");
-        }
-        SupplyRule.check(holding, currentEntry().agreement(), serviceType, lenderToday(when));
-    }
-
-    /** Refuses a promise to supply when none of the lender's copies may be supplied, saying why for each. */
-    private void requireSuppliableCopyAmong(List<Holding> lendersCopies, Instant when) {
-        if (record == null) {
-            return; // described by the reader only: the lender identifies the item itself
-        }
-        PartnerAgreement agreement = currentEntry().agreement();
-        List<SupplyRule.Refusal> refusals = new ArrayList<>();
-        for (Holding holding : lendersCopies) {
-            if (!holding.location().branch().library().agencyId().equals(lender.agencyId())
-                    || !sameWork(record, holding.record())) {
-                continue;
-            }
-            Optional<SupplyRule.Refusal> refusal = SupplyRule.refusal(holding, agreement, serviceType, lenderToday(when));
-            if (refusal.isEmpty()) {
-                return;
-            }
-            refusals.add(refusal.get());
-        }
-        String isil = lender.agencyId().value();
-        if (!refusals.isEmpty() && refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.REFERENCE_ROOM)) {
-            throw new IllRuleViolation(isil + " holds it only in a reference room, which never lends through "
-                    + "interlibrary loan");
-        }
-        throw new IllRuleViolation(isil + " holds no copy it may supply through interlibrary loan"
-                + (refusals.isEmpty() ? "" : ": " + refusals.stream().map(SupplyRule.Refusal::message)
-                .collect(Collectors.joining("; "))));
-    }
-
-    /** The day it is at the lender, by whose calendar its agreement and its due dates count. */
-    private LocalDate lenderToday(Instant when) {
-        return LocalDate.ofInstant(when, lender.timeZone());
-    }
-
-    private RotaEntry currentEntry() {
+    /** The rota entry of the lender that has the request now (its current ISO 18626 transaction). */
+    public RotaEntry currentEntry() {
         return rota.stream()
                 .filter(entry -> entry.status() != RotaEntryStatus.WAITING)
                 .filter(entry -> lender != null && entry.lender().agencyId().equals(lender.agencyId()))
@@ -735,18 +816,7 @@ public class IllRequest {
     }
 
     public Set<LoanCondition> conditionSet() {
-        if (conditions == null) {
-            return Set.of();
-        }
-        EnumSet<LoanCondition> set = EnumSet.noneOf(LoanCondition.class);
-        for (String name : conditions.split(",")) {
-            for (LoanCondition condition : LoanCondition.values()) {
-                if (condition.iso18626().equals(name)) {
-                    set.add(condition);
-                }
-            }
-        }
-        return set;
+        return LoanCondition.parse(conditions);
     }
 
     /** The agreement under which the current lender supplies, if a lender is asked. */
@@ -794,8 +864,26 @@ public class IllRequest {
         return Collections.unmodifiableList(rota);
     }
 
-    public Holding suppliedHolding() {
-        return suppliedHolding;
+    public RequestState stateBeforeCancel() {
+        return stateBeforeCancel;
+    }
+
+    public String lenderStatus() {
+        return lenderStatus;
+    }
+
+    public String itemId() {
+        return itemId;
+    }
+
+    public ServiceType suppliedAs() {
+        return suppliedAs;
+    }
+
+    /** The rota entry whose ISO 18626 transaction has the id, if it is one of this request's. */
+    public Optional<RotaEntry> entryWithRequestId(String requestingAgencyRequestId) {
+        return rota.stream().filter(entry -> requestingAgencyRequestId.equals(entry.requestingAgencyRequestId()))
+                .findFirst();
     }
 
     public BigDecimal conditionCost() {

@@ -28,4 +28,28 @@ public enum LoanCondition {
     public boolean concernsReader() {
         return concernsReader;
     }
+
+    /** The conditions named in a text of ISO 18626 names separated by commas (unknown names left out). */
+    public static java.util.Set<LoanCondition> parse(String names) {
+        java.util.EnumSet<LoanCondition> set = java.util.EnumSet.noneOf(LoanCondition.class);
+        if (names != null) {
+            for (String name : names.split(",")) {
+                LoanCondition condition = ofIso18626(name.strip());
+                if (condition != null) {
+                    set.add(condition);
+                }
+            }
+        }
+        return set;
+    }
+
+    /** The condition of an ISO 18626 LoanCondition value, or null when it is none of them. */
+    public static LoanCondition ofIso18626(String value) {
+        for (LoanCondition condition : values()) {
+            if (condition.iso18626.equals(value)) {
+                return condition;
+            }
+        }
+        return null;
+    }
 }

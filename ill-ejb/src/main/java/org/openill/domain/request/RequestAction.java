@@ -1,6 +1,10 @@
 package org.openill.domain.request;
 
-/** Everything that can happen to an interlibrary loan request, by the reader, either ILL office or the clock. */
+/**
+ * Everything that can happen to the borrowing library's record of a request: the steps of its reader, its ILL office
+ * and its clock (each sent to the lender as an ISO 18626 request or requesting agency message where the lender must
+ * hear of it), and what the lender's supplying agency messages report.
+ */
 public enum RequestAction {
     SUBMIT("submit"),
     VALIDATE("validate"),
@@ -18,6 +22,8 @@ public enum RequestAction {
     LENDER_UNFILLED("answer unfilled"),
     NO_ANSWER("move on after the deadline"),
     SKIP_LENDER("move on to the next lender"),
+    SEND_RETRY("send the request again (retry)"),
+    SEND_REMINDER("remind the lender"),
     SHIP_LOAN("ship the loan"),
     DELIVER_COPY("deliver the copy"),
     RECEIVE("receive the item"),
@@ -27,9 +33,18 @@ public enum RequestAction {
     MARK_OVERDUE("mark overdue"),
     RECALL("recall the item"),
     SHIP_BACK("ship the item back"),
-    CHECK_IN("check the returned item in"),
+    SHIP_FORWARD("ship the item forward to another library"),
+    HOLD_RETURN("hold the return"),
+    LENDER_HOLDS_RETURN("hold the return at the lender's request"),
+    RELEASE_HOLD_RETURN("release the hold on the return"),
+    LENDER_COMPLETES_LOAN("complete the loan (the lender has the item back)"),
+    LENDER_ENDS_WITHOUT_RETURN("complete without return"),
     REPORT_LOST("report the item lost"),
-    CANCEL("cancel");
+    CANCEL("cancel"),
+    CANCEL_ACCEPTED("accept the cancellation"),
+    CANCEL_REFUSED("refuse the cancellation"),
+    /** A status report, a notification or an answer that changes no state: a line in the history only. */
+    NOTE("note a message");
 
     private final String words;
 

@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an interlibrary loan request stands. The ISO 18626:2021 status values are used as the standard names them;
- * the borrowing library's own steps (new, validated, awaiting routing, conditions to decide, shipped back) come in
- * between.
+ * Where the borrowing library's record of a request stands (the requester side of ISO 18626). Where it reflects what
+ * the lender reported, the ISO 18626:2021 status value is named; the borrowing library's own steps (new, validated,
+ * awaiting routing, conditions to decide, cancel asked, shipped back or forward) come in between.
  */
 public enum RequestState {
     NEW(null),
@@ -20,10 +20,13 @@ public enum RequestState {
     CONDITIONS_PROPOSED("ExpectToSupply"),
     AWAITING_READER_CONSENT("ExpectToSupply"),
     RETRY_POSSIBLE("RetryPossible"),
+    CANCEL_REQUESTED(null),
     LOANED("Loaned"),
     OVERDUE("Overdue"),
     RECALLED("Recalled"),
+    RETURN_HELD("HoldReturn"),
     SHIPPED_BACK("Loaned"),
+    SHIPPED_FORWARD("Loaned"),
     LOAN_COMPLETED("LoanCompleted"),
     COPY_COMPLETED("CopyCompleted"),
     COMPLETED_WITHOUT_RETURN("CompletedWithoutReturn"),
@@ -47,7 +50,10 @@ public enum RequestState {
         this.iso18626 = iso18626;
     }
 
-    /** The ISO 18626 status a supplying library reports in this state, or null before a lender has the request. */
+    /**
+     * The ISO 18626 status the lender last reported that leads to this state, or null in the borrowing library's own
+     * steps (before a lender has the request, or while a cancellation awaits its answer).
+     */
     public String iso18626() {
         return iso18626;
     }
@@ -60,7 +66,8 @@ public enum RequestState {
 
     /** True while a lender is asked and has not yet supplied or refused (its conditions may await the borrower). */
     public boolean isWithLender() {
-        return isAwaitingLender() || this == CONDITIONS_PROPOSED || this == AWAITING_READER_CONSENT;
+        return isAwaitingLender() || this == CONDITIONS_PROPOSED || this == AWAITING_READER_CONSENT
+                || this == CANCEL_REQUESTED;
     }
 
     /** True while the next step is the lender's: to answer, or to supply what it promised. */
@@ -70,6 +77,7 @@ public enum RequestState {
 
     /** True while the borrowing library has an item of the lender (it counts against the agreement's limit). */
     public boolean isItemOut() {
-        return this == LOANED || this == OVERDUE || this == RECALLED || this == SHIPPED_BACK;
+        return this == LOANED || this == OVERDUE || this == RECALLED || this == RETURN_HELD || this == SHIPPED_BACK
+                || this == SHIPPED_FORWARD;
     }
 }

@@ -62,6 +62,18 @@ public class RotaEntry {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
+    /** The id of the ISO 18626 transaction with this lender: a new one for each time the request is sent. */
+    @Column(name = "requesting_agency_request_id", length = 100)
+    private String requestingAgencyRequestId;
+
+    /** The lender's own id of the transaction, from its first message. */
+    @Column(name = "supplying_agency_request_id", length = 100)
+    private String supplyingAgencyRequestId;
+
+    /** How many times the request was sent to this lender (a first time, and each retry). */
+    @Column(nullable = false)
+    private int sends;
+
     protected RotaEntry() {
         // for JPA
     }
@@ -85,10 +97,25 @@ public class RotaEntry {
         this.status = RotaEntryStatus.WAITING;
     }
 
-    void asked(Instant when) {
+    void asked(Instant when, String requestId) {
         this.status = RotaEntryStatus.ASKED;
         this.askedAt = when;
         this.answerDueAt = when.plus(agreement.responseTime());
+        this.requestingAgencyRequestId = requestId;
+        this.sends++;
+    }
+
+    /** Sent to the same lender again (a retry): a new transaction id, and the response time again. */
+    void askedAgain(Instant when, String requestId) {
+        this.requestingAgencyRequestId = requestId;
+        this.sends++;
+        this.answerDueAt = when.plus(agreement.responseTime());
+    }
+
+    void supplierId(String id) {
+        if (id != null && !id.isBlank()) {
+            this.supplyingAgencyRequestId = org.openill.domain.Text.cut(id.strip(), 100);
+        }
     }
 
     void answered(RotaEntryStatus outcome, String reason, Instant when) {
@@ -116,12 +143,16 @@ public class RotaEntry {
         this.answerDueAt = when.plus(agreement.responseTime());
     }
 
-    /** The lender cannot supply now but may later: it has the agreement's response time again to answer. */
-    void retryLater(Instant when) {
+    /**
+     * The lender cannot supply now but may later, or on conditions: the borrowing library may send the request again
+     * until the lender's retry-before, else within the agreement's response time.
+     */
+    void retryLater(Instant when, Instant retryBefore) {
         if (this.answeredAt == null) {
             this.answeredAt = when;
         }
-        this.answerDueAt = when.plus(agreement.responseTime());
+        this.answerDueAt = retryBefore != null && retryBefore.isAfter(when) ? retryBefore
+                : when.plus(agreement.responseTime());
     }
 
     public int position() {
@@ -150,5 +181,21 @@ public class RotaEntry {
 
     public Instant answeredAt() {
         return answeredAt;
+    }
+
+    public String requestingAgencyRequestId() {
+        return requestingAgencyRequestId;
+    }
+
+    public String supplyingAgencyRequestId() {
+        return supplyingAgencyRequestId;
+    }
+
+    public int sends() {
+        return sends;
+    }
+
+    public IllRequest request() {
+        return request;
     }
 }

@@ -7,18 +7,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.openill.application.AgreementService;
-import org.openill.application.NetworkAdministration;
 
-import java.time.LocalDate;
 import java.util.logging.Logger;
 
 /**
  * Loads the demonstration network (three libraries, readers, a union catalogue of over 5,000 records, partner
- * agreements) once, when the database has none of it. Set ill.demo-data=false (system property) or
- * ILL_DEMO_DATA=false to start with an empty network.
+ * agreements) once, when the database has none of it, and then its activity: a few hundred requests between the
+ * demo libraries in every state ({@link DemoActivity}), in the background. Set ill.demo-data=false (system property)
+ * or ILL_DEMO_DATA=false to start with an empty network, ill.demo-activity=false or ILL_DEMO_ACTIVITY=false for the
+ * network without requests.
  */
 @Singleton
 @Startup
@@ -27,45 +24,36 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
-    @PersistenceContext(unitName = "ill")
-    private EntityManager em;
+    @EJB
+    private DemoNetworkLoader loader;
 
     @EJB
-    private NetworkAdministration admin;
+    private DemoActivity activity;
 
-    @EJB
-    private AgreementService agreements;
+    /** How many demo requests are played once the network is there (ten for each state aimed at). */
+    static final int DEMO_REQUESTS = 10 * DemoActivity.Goal.values().length;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the network commits before its activity starts
     void loadAtStartup() {
         String setting = System.getProperty("ill.demo-data", System.getenv().getOrDefault("ILL_DEMO_DATA", "true"));
-        if (Boolean.parseBoolean(setting)) {
-            loadIfAbsent();
-        } else {
+        if (!Boolean.parseBoolean(setting)) {
             LOG.info("Demo data disabled");
+            return;
+        }
+        loader.loadIfAbsent();
+        if (Boolean.parseBoolean(System.getProperty("ill.demo-activity",
+                System.getenv().getOrDefault("ILL_DEMO_ACTIVITY", "true")))) {
+            activity.playInBackground(DEMO_REQUESTS); // the server is ready meanwhile; the requests appear as played
         }
     }
 
     /**
-     * Loads the demonstration network unless it is there already.
+     * Loads the demonstration network unless it is there already (without its activity).
      *
      * @return true when it was loaded now, false when it was present
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean loadIfAbsent() {
-        long present = em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
-                + "AND l.agencyId.value = :value", Long.class)
-                .setParameter("value", DemoNetwork.NORTH).getSingleResult();
-        if (present > 0) {
-            LOG.info("Demo data already present");
-            return false;
-        }
-        long started = System.nanoTime();
-        DemoNetwork.Counts counts = new DemoNetwork(admin, agreements, LocalDate.now(), 18626L, () -> {
-            em.flush();
-            em.clear();
-        }).build();
-        LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + counts);
-        return true;
+        return loader.loadIfAbsent();
     }
 }

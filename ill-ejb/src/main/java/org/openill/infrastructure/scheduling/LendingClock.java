@@ -15,6 +15,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.application.BorrowingService;
+import org.openill.application.LendingService;
 import org.openill.application.ClockWork;
 import org.openill.domain.Actor;
 import org.openill.domain.IllException;
@@ -100,6 +101,9 @@ public class LendingClock {
     private BorrowingService borrowing;
 
     @EJB
+    private LendingService lending;
+
+    @EJB
     private ClockWork work;
 
     @PostConstruct
@@ -129,7 +133,7 @@ public class LendingClock {
     /** Marks overdue every loan whose due date has passed by its lender's date at the instant. */
     public SweepReport markOverdueLoans(Instant now) {
         return sweep(Sweep.OVERDUE_LOANS, () -> work.loansPastDue(now),
-                id -> borrowing.markOverdue(Actor.SYSTEM, id, now), now);
+                id -> lending.markOverdue(Actor.SYSTEM, id, now), now);
     }
 
     /**

@@ -14,8 +14,10 @@ class RequestStateTest {
 
     @Test
     void aRequestIsOutstandingAgainstItsAgreementFromBeingAskedUntilTheItemIsBack() {
+        // a cancellation asked still holds the lender's slot until it answers; a held or forwarded item is still out
         assertEquals(EnumSet.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY, CONDITIONS_PROPOSED,
-                AWAITING_READER_CONSENT, RETRY_POSSIBLE, LOANED, OVERDUE, RECALLED, SHIPPED_BACK), OUTSTANDING);
+                AWAITING_READER_CONSENT, RETRY_POSSIBLE, CANCEL_REQUESTED, LOANED, OVERDUE, RECALLED, RETURN_HELD,
+                SHIPPED_BACK, SHIPPED_FORWARD), OUTSTANDING);
     }
 
     @Test

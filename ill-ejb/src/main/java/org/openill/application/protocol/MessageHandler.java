@@ -1,0 +1,373 @@
+package org.openill.application.protocol;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.openill.application.BorrowingService;
+import org.openill.application.LendingService;
+import org.openill.domain.Actor;
+import org.openill.domain.IllRuleViolation;
+import org.openill.domain.NotFoundException;
+import org.openill.domain.agreement.PartnerAgreement;
+import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.lending.SupplierRequest;
+import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.Library;
+import org.openill.domain.protocol.ProtocolMessage;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RotaEntry;
+import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.iso18626.Iso18626Messages.Confirmation;
+import org.openill.infrastructure.iso18626.Iso18626Messages.TransactionIds;
+import org.openill.iso18626.v2021.BibliographicInfo;
+import org.openill.iso18626.v2021.ISO18626Message;
+import org.openill.iso18626.v2021.Request;
+import org.openill.iso18626.v2021.RequestingAgencyMessage;
+import org.openill.iso18626.v2021.SupplyingAgencyMessage;
+import org.openill.iso18626.v2021.TypeAgencyId;
+import org.openill.iso18626.v2021.TypeCosts;
+import org.openill.iso18626.v2021.TypeRequestType;
+import org.openill.iso18626.v2021.TypeSchemeValuePair;
+import org.openill.iso18626.v2021.TypeYesNo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies one incoming ISO 18626 message to the receiving library's own record of the request, in a transaction of
+ * its own: a request creates (or, as a retry or a reminder, updates) the lender's record; a requesting agency
+ * message is the borrower's action on it; a supplying agency message is the lender's report to the borrower's
+ * record. The sender acts as a partner ({@link Actor.Partner}), so the records' own rules decide what it may do.
+ * The message and its confirmation are logged with the record.
+ */
+@Stateless
+public class MessageHandler {
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    @EJB
+    private ProtocolLog log;
+
+    @EJB
+    private BorrowingService borrowing;
+
+    @EJB
+    private LendingService lending;
+
+    /** The library hosted here the message is for, and its record when it has one. */
+    public Iso18626Inbox.Receiver receiverOf(ISO18626Message message) {
+        if (message.getRequest() != null) {
+            Library lender = library(message.getRequest().getHeader().getSupplyingAgencyId(), "supplying agency");
+            return new Iso18626Inbox.Receiver(lender.id(), null, null);
+        }
+        if (message.getRequestingAgencyMessage() != null) {
+            var header = message.getRequestingAgencyMessage().getHeader();
+            Library lender = library(header.getSupplyingAgencyId(), "supplying agency");
+            Long record = supplierRecord(lender, agency(header.getRequestingAgencyId()),
+                    header.getRequestingAgencyRequestId()).map(SupplierRequest::id).orElse(null);
+            return new Iso18626Inbox.Receiver(lender.id(), null, record);
+        }
+        if (message.getSupplyingAgencyMessage() != null) {
+            var header = message.getSupplyingAgencyMessage().getHeader();
+            Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
+            Long record = rotaEntry(borrower, header.getRequestingAgencyRequestId())
+                    .map(entry -> entry.request().id()).orElse(null);
+            return new Iso18626Inbox.Receiver(borrower.id(), record, null);
+        }
+        throw new IllRuleViolation("A confirmation is an answer, not a message to apply");
+    }
+
+    /**
+     * Applies the message and returns its confirmation (OK).
+     *
+     * @throws org.openill.domain.IllException when the message cannot be applied: nothing is changed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String apply(ISO18626Message message, String xml, Instant received) {
+        if (message.getRequest() != null) {
+            SupplierRequest record = request(message.getRequest(), received);
+            return logged(record.lender(), null, record, message, xml, received);
+        }
+        if (message.getRequestingAgencyMessage() != null) {
+            SupplierRequest record = requestingAgencyMessage(message.getRequestingAgencyMessage(), xml, received);
+            return logged(record.lender(), null, record, message, null, received);
+        }
+        IllRequest record = supplyingAgencyMessage(message.getSupplyingAgencyMessage(), xml, received);
+        return logged(record.borrower(), record, null, message, null, received);
+    }
+
+    private String logged(Library library, IllRequest request, SupplierRequest supplierRequest,
+                          ISO18626Message message, String xml, Instant received) {
+        em.flush(); // a new record has its id now, and a concurrent change shows here
+        Long requestId = request == null ? null : request.id();
+        Long supplierId = supplierRequest == null ? null : supplierRequest.id();
+        String confirmation = Iso18626Inbox.confirm(org.openill.infrastructure.iso18626.MessageKind.of(message),
+                message, Confirmation.ok(idsOf(message, supplierRequest), timestampOf(message, received), received));
+        if (xml != null) {
+            log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml);
+        }
+        log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.OUT, confirmation);
+        return confirmation;
+    }
+
+    // ---- the lender's side: a request, and the borrower's actions ----
+
+    private SupplierRequest request(Request request, Instant now) {
+        var header = request.getHeader();
+        Library lender = library(header.getSupplyingAgencyId(), "supplying agency");
+        AgencyId requester = agency(header.getRequestingAgencyId());
+        Actor partner = new Actor.Partner(requester);
+        TypeRequestType type = request.getServiceInfo() == null || request.getServiceInfo().getRequestType() == null
+                ? TypeRequestType.NEW : request.getServiceInfo().getRequestType();
+        String requestId = header.getRequestingAgencyRequestId();
+        if (type == TypeRequestType.RETRY) {
+            String previous = request.getServiceInfo().getRequestingAgencyPreviousRequestId();
+            if (previous == null) {
+                throw new IllRuleViolation("A Retry request must name the request it follows up "
+                        + "(serviceInfo/requestingAgencyPreviousRequestId)");
+            }
+            SupplierRequest record = supplierRecord(lender, requester, previous).orElseThrow(() ->
+                    new NotFoundException(lender.agencyId().value() + " has no request " + previous + " of "
+                            + requester.value() + " to retry"));
+            em.lock(record, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            record.retryReceived(partner, requestId, now);
+            return record;
+        }
+        if (type == TypeRequestType.REMINDER) {
+            SupplierRequest record = supplierRecord(lender, requester, requestId).orElseThrow(() ->
+                    new NotFoundException(lender.agencyId().value() + " has no request " + requestId + " of "
+                            + requester.value()));
+            record.reminderReceived(partner, now);
+            return record;
+        }
+        if (supplierRecord(lender, requester, requestId).isPresent()) {
+            throw new IllRuleViolation(lender.agencyId().value() + " already has request " + requestId + " of "
+                    + requester.value());
+        }
+        Library borrower = em.createQuery("""
+                        SELECT l FROM Library l WHERE l.agencyId.type = :type AND l.agencyId.value = :value""",
+                        Library.class)
+                .setParameter("type", requester.type()).setParameter("value", requester.value())
+                .getResultStream().findFirst().orElse(null);
+        PartnerAgreement agreement = borrower == null ? null : lending.agreementFor(lender, borrower, now);
+        BibliographicInfo info = request.getBibliographicInfo();
+        ServiceType service = ProtocolMessages.service(request.getServiceInfo() == null ? null
+                : request.getServiceInfo().getServiceType());
+        SupplierRequest record = new SupplierRequest(partner, lender, requester, requestId, borrower, agreement,
+                recordOf(info), description(info), service,
+                request.getPatronInfo() == null ? null : request.getPatronInfo().getPatronId(), now);
+        em.persist(record);
+        return record;
+    }
+
+    /** The borrower's action, logged as received before what it leads to (an answer it gets at once). */
+    private SupplierRequest requestingAgencyMessage(RequestingAgencyMessage message, String xml, Instant now) {
+        var header = message.getHeader();
+        Library lender = library(header.getSupplyingAgencyId(), "supplying agency");
+        AgencyId requester = agency(header.getRequestingAgencyId());
+        SupplierRequest record = supplierRecord(lender, requester, header.getRequestingAgencyRequestId())
+                .orElseThrow(() -> new NotFoundException(lender.agencyId().value() + " has no request "
+                        + header.getRequestingAgencyRequestId() + " of " + requester.value()));
+        em.lock(record, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        log.record(lender.id(), null, record.id(), ProtocolMessage.Direction.IN, xml);
+        lending.borrowerActs(new Actor.Partner(requester), record, message.getAction(), message.getNote(), now);
+        return record;
+    }
+
+    // ---- the borrower's side: the lender's reports ----
+
+    /** The lender's report, logged as received before what it leads to (the next lender asked ...). */
+    private IllRequest supplyingAgencyMessage(SupplyingAgencyMessage message, String xml, Instant now) {
+        var header = message.getHeader();
+        Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
+        AgencyId lender = agency(header.getSupplyingAgencyId());
+        RotaEntry entry = rotaEntry(borrower, header.getRequestingAgencyRequestId()).orElseThrow(() ->
+                new NotFoundException(borrower.agencyId().value() + " has no request "
+                        + header.getRequestingAgencyRequestId()));
+        IllRequest request = entry.request();
+        em.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (!entry.lender().agencyId().equals(lender)) {
+            throw new IllRuleViolation("Request " + header.getRequestingAgencyRequestId() + " was sent to "
+                    + entry.lender().agencyId().value() + ", not to " + lender.value());
+        }
+        log.record(borrower.id(), request.id(), null, ProtocolMessage.Direction.IN, xml);
+        var info = message.getMessageInfo();
+        var status = message.getStatusInfo();
+        var retry = message.getRetryInfo();
+        var delivery = message.getDeliveryInfo();
+        borrowing.lenderReports(new Actor.Partner(lender), request, entry, new LenderReport(
+                info.getReasonForMessage(), status.getStatus(), info.getAnswerYesNo() == TypeYesNo.Y,
+                info.getAnswerYesNo() != null, info.getNote(), value(info.getReasonUnfilled()),
+                value(info.getReasonRetry()), header.getSupplyingAgencyRequestId(),
+                status.getDueDate() == null ? null : LocalDate.ofInstant(status.getDueDate(), entry.lender().timeZone()),
+                retry == null ? Set.of() : conditions(retry.getLoanCondition()),
+                retry == null || retry.getOfferedCosts().isEmpty() ? null : retry.getOfferedCosts().get(0),
+                retry == null ? null : retry.getRetryBefore(),
+                delivery == null || delivery.getItemId().isEmpty() ? null : delivery.getItemId().get(0)), now);
+        return request;
+    }
+
+    /** What a lender's supplying agency message says, as the borrower's side reads it. */
+    public record LenderReport(org.openill.iso18626.v2021.TypeReasonForMessage reason,
+                               org.openill.iso18626.v2021.TypeStatus status, boolean yes, boolean answered,
+                               String note, String reasonUnfilled, String reasonRetry, String supplyingAgencyRequestId,
+                               LocalDate dueDate, Set<LoanCondition> conditions, TypeCosts offeredCost,
+                               Instant retryBefore, String itemId) {
+
+        public BigDecimal cost() {
+            return offeredCost == null ? null : offeredCost.getMonetaryValue();
+        }
+
+        public String currency() {
+            return offeredCost == null || offeredCost.getCurrencyCode() == null ? null
+                    : offeredCost.getCurrencyCode().getValue();
+        }
+    }
+
+    // ---- looking things up ----
+
+    private Library library(TypeAgencyId id, String role) {
+        AgencyId agency = agency(id);
+        return em.createQuery("""
+                        SELECT l FROM Library l WHERE l.agencyId.type = :type AND l.agencyId.value = :value""",
+                        Library.class)
+                .setParameter("type", agency.type()).setParameter("value", agency.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No library hosted here has the " + role + " id "
+                        + agency.type() + " " + agency.value()));
+    }
+
+    private static AgencyId agency(TypeAgencyId id) {
+        if (id == null || id.getAgencyIdValue() == null || id.getAgencyIdType() == null) {
+            throw new IllRuleViolation("The message names no agency");
+        }
+        return new AgencyId(id.getAgencyIdType().getValue(), id.getAgencyIdValue());
+    }
+
+    private java.util.Optional<SupplierRequest> supplierRecord(Library lender, AgencyId requester, String requestId) {
+        return em.createQuery("""
+                        SELECT s FROM SupplierRequest s WHERE s.lender = :lender
+                        AND s.requestingAgency.type = :type AND s.requestingAgency.value = :value
+                        AND s.requestingAgencyRequestId = :id""", SupplierRequest.class)
+                .setParameter("lender", lender).setParameter("type", requester.type())
+                .setParameter("value", requester.value()).setParameter("id", requestId == null ? "" : requestId)
+                .getResultStream().findFirst();
+    }
+
+    private java.util.Optional<RotaEntry> rotaEntry(Library borrower, String requestId) {
+        return em.createQuery("""
+                        SELECT e FROM RotaEntry e JOIN FETCH e.request r
+                        WHERE e.requestingAgencyRequestId = :id AND r.borrower = :borrower""", RotaEntry.class)
+                .setParameter("id", requestId == null ? "" : requestId).setParameter("borrower", borrower)
+                .getResultStream().findFirst();
+    }
+
+    private BibliographicRecord recordOf(BibliographicInfo info) {
+        if (info == null || info.getSupplierUniqueRecordId() == null) {
+            return null;
+        }
+        try {
+            return em.find(BibliographicRecord.class, Long.parseLong(info.getSupplierUniqueRecordId().strip()));
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
+    }
+
+    private static BibliographicDescription description(BibliographicInfo info) {
+        if (info == null || info.getTitle() == null || info.getTitle().isBlank()) {
+            throw new IllRuleViolation("The request names no title (bibliographicInfo/title)");
+        }
+        String isbn = null;
+        String issn = null;
+        for (var id : info.getBibliographicItemId()) {
+            String code = id.getBibliographicItemIdentifierCode() == null ? ""
+                    : id.getBibliographicItemIdentifierCode().getValue();
+            if ("ISBN".equalsIgnoreCase(code) && isbn == null) {
+                isbn = id.getBibliographicItemIdentifier();
+            } else if ("ISSN".equalsIgnoreCase(code) && issn == null) {
+                issn = id.getBibliographicItemIdentifier();
+            }
+        }
+        BibliographicDescription.Builder builder = BibliographicDescription.titled(info.getTitle())
+                .by(info.getAuthor()).published(null, null, info.getEdition());
+        try {
+            builder = builder.isbn(isbn).issn(issn);
+            return builder.part(info.getTitleOfComponent(), info.getAuthorOfComponent(),
+                    info.getVolume().isEmpty() ? null : info.getVolume().get(0), info.getIssue(),
+                    info.getPagesRequested()).build();
+        } catch (RuntimeException badIdentifier) {
+            // an identifier we cannot read does not keep the request out: the title and author identify the item
+            return BibliographicDescription.titled(info.getTitle()).by(info.getAuthor())
+                    .part(info.getTitleOfComponent(), info.getAuthorOfComponent(),
+                            info.getVolume().isEmpty() ? null : info.getVolume().get(0), info.getIssue(),
+                            info.getPagesRequested()).build();
+        }
+    }
+
+    private static Set<LoanCondition> conditions(List<TypeSchemeValuePair> codes) {
+        EnumSet<LoanCondition> set = EnumSet.noneOf(LoanCondition.class);
+        for (TypeSchemeValuePair code : codes) {
+            LoanCondition condition = LoanCondition.ofIso18626(code.getValue());
+            set.add(condition == null ? LoanCondition.OTHER : condition);
+        }
+        return set;
+    }
+
+    private static String value(TypeSchemeValuePair pair) {
+        return pair == null ? null : pair.getValue();
+    }
+
+    /** The ids of the transaction a message belongs to, as its confirmation repeats them (null if it names none). */
+    static TransactionIds idsOf(ISO18626Message message) {
+        return idsOf(message, null);
+    }
+
+    private static TransactionIds idsOf(ISO18626Message message, SupplierRequest created) {
+        try {
+            if (message.getRequest() != null) {
+                var h = message.getRequest().getHeader();
+                return new TransactionIds(agency(h.getRequestingAgencyId()), agency(h.getSupplyingAgencyId()),
+                        h.getRequestingAgencyRequestId(), created == null ? null : created.supplyingAgencyRequestId());
+            }
+            if (message.getRequestingAgencyMessage() != null) {
+                var h = message.getRequestingAgencyMessage().getHeader();
+                return new TransactionIds(agency(h.getRequestingAgencyId()), agency(h.getSupplyingAgencyId()),
+                        h.getRequestingAgencyRequestId(), h.getSupplyingAgencyRequestId());
+            }
+            if (message.getSupplyingAgencyMessage() != null) {
+                var h = message.getSupplyingAgencyMessage().getHeader();
+                return new TransactionIds(agency(h.getRequestingAgencyId()), agency(h.getSupplyingAgencyId()),
+                        h.getRequestingAgencyRequestId(), h.getSupplyingAgencyRequestId());
+            }
+        } catch (RuntimeException incomplete) {
+            return null;
+        }
+        return null;
+    }
+
+    static Instant timestampOf(ISO18626Message message, Instant otherwise) {
+        Instant timestamp = null;
+        if (message == null) {
+            return otherwise;
+        }
+        if (message.getRequest() != null) {
+            timestamp = message.getRequest().getHeader().getTimestamp();
+        } else if (message.getRequestingAgencyMessage() != null) {
+            timestamp = message.getRequestingAgencyMessage().getHeader().getTimestamp();
+        } else if (message.getSupplyingAgencyMessage() != null) {
+            timestamp = message.getSupplyingAgencyMessage().getHeader().getTimestamp();
+        }
+        return timestamp == null ? otherwise : timestamp;
+    }
+}

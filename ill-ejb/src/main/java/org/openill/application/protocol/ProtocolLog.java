@@ -1,0 +1,71 @@
+package org.openill.application.protocol;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.lending.SupplierRequest;
+import org.openill.domain.library.Library;
+import org.openill.domain.protocol.ProtocolMessage;
+import org.openill.domain.request.IllRequest;
+import org.openill.infrastructure.iso18626.Iso18626Codec;
+import org.openill.infrastructure.iso18626.ReadResult;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Each library's protocol log: what it sent and received about its records of requests, to read and to add to. */
+@Stateless
+public class ProtocolLog {
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    /** The messages of the borrowing library's record of the request, in the order they were logged. */
+    public List<ProtocolMessage> ofRequest(long requestId) {
+        return em.createQuery("SELECT m FROM ProtocolMessage m WHERE m.request.id = :id ORDER BY m.id",
+                ProtocolMessage.class).setParameter("id", requestId).getResultList();
+    }
+
+    /** The messages of a lending library's record of a request, in the order they were logged. */
+    public List<ProtocolMessage> ofSupplierRequest(long supplierRequestId) {
+        return em.createQuery("SELECT m FROM ProtocolMessage m WHERE m.supplierRequest.id = :id ORDER BY m.id",
+                ProtocolMessage.class).setParameter("id", supplierRequestId).getResultList();
+    }
+
+    /** The confirmation a sent message got, logged with the message's record once the exchange is over. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void confirmation(Long libraryId, Long requestId, Long supplierRequestId, String xml) {
+        record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.IN, xml);
+    }
+
+    /**
+     * A message refused (its changes undone) and the error confirmation it got, logged in a transaction of their own
+     * with the receiving library's record when there is one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void refused(Long libraryId, Long requestId, Long supplierRequestId, String message, String confirmation) {
+        record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.IN, message);
+        record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.OUT, confirmation);
+    }
+
+    /**
+     * Logs a message, in the caller's transaction. Public because the message handler calls it through the bean:
+     * the container refuses a call of a package-private method of an EJB from another bean.
+     */
+    public void record(Long libraryId, Long requestId, Long supplierRequestId, ProtocolMessage.Direction direction,
+                String xml) {
+        if (libraryId == null) {
+            return;
+        }
+        MessageSummary summary = Iso18626Codec.read(xml) instanceof ReadResult.Accepted accepted
+                ? MessageSummary.of(accepted.message())
+                : new MessageSummary("unreadable", "not a valid ISO 18626 message", "?", "?", "?", null);
+        em.persist(new ProtocolMessage(em.getReference(Library.class, libraryId),
+                requestId == null ? null : em.getReference(IllRequest.class, requestId),
+                supplierRequestId == null ? null : em.getReference(SupplierRequest.class, supplierRequestId),
+                direction, summary.kind(), summary.text(), summary.sender(), summary.receiver(),
+                summary.requestingAgencyRequestId(), Instant.now(), xml));
+    }
+}
