@@ -588,7 +588,10 @@ class IllRequestTest {
         Instant threeDaysLater = T0.plus(Duration.ofDays(3));
         request.markOverdue(SOUTH, threeDaysLater);
         request.recall(SOUTH, DAY.plusDays(14), threeDaysLater, "overdue");
-        assertEquals(DAY.plusDays(1), request.dueDate());
+        assertEquals(DAY.plusDays(1), request.dueDate(), "the later date of the recall is not taken");
+        assertEquals(RequestState.RECALLED, request.state(), "as the lender's Recalled message says");
+        // whether the recalled loan is still overdue is the lender's call, in an Overdue message of its own
+        request.markOverdue(SOUTH, threeDaysLater);
         assertEquals(RequestState.OVERDUE, request.state());
         List<RequestAction> trail = trail(request);
         assertEquals(List.of(RequestAction.MARK_OVERDUE, RequestAction.RECALL, RequestAction.MARK_OVERDUE),
