@@ -93,12 +93,13 @@ public class DemoActivity {
         Map<RequestState, Integer> reached = new EnumMap<>(RequestState.class);
         List<String> stops = new ArrayList<>();
         List<Long> loanable = new ArrayList<>();
+        Map<String, List<Long>> candidates = new java.util.HashMap<>();
         int played = 0;
         for (int i = firstTurn; played < requests && i < firstTurn + requests * 3; i++) {
             String[] borrower = LIBRARIES[i % LIBRARIES.length];
             Goal goal = Goal.values()[(firstTurn + played) % Goal.values().length];
             ServiceType service = goal == Goal.COPY_COMPLETED ? ServiceType.COPY : ServiceType.LOAN;
-            Long record = nextRecord(borrower[0], service, loanable, i);
+            Long record = nextRecord(borrower[0], service, candidates, loanable, i);
             if (record == null) {
                 continue;
             }
@@ -238,32 +239,40 @@ public class DemoActivity {
 
     /**
      * A generated book that a library lending to the borrower holds on its open shelves, available, and that the
-     * borrowing library does not hold at all (a reader borrows at home what their library has).
+     * borrowing library does not hold at all (a reader borrows at home what their library has); each is borrowed
+     * once, spread over the catalogue by the turn.
      */
-    private Long nextRecord(String borrowerIsil, ServiceType service, List<Long> used, int turn) {
-        List<?> ids = em.createNativeQuery("""
-                        SELECT r.id FROM bib_record r
-                        WHERE r.control_number LIKE 'demo-%' AND r.format = 'BOOK'
-                          AND EXISTS (SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id
-                                      JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id
-                                      WHERE h.record_id = r.id AND l.agency_id_value IN (?3, ?4)
-                                        AND c.type = 'OPEN_SHELVES' AND h.circulation_status = 'AVAILABLE')
-                          AND NOT EXISTS (SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id
-                                          JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id
-                                          WHERE h.record_id = r.id AND l.agency_id_value = ?1)
-                        ORDER BY r.id OFFSET ?2 LIMIT 5""")
-                .setParameter(1, borrowerIsil).setParameter(2, turn * 7)
-                .setParameter(3, lendersTo(borrowerIsil, service).get(0))
-                .setParameter(4, lendersTo(borrowerIsil, service).get(lendersTo(borrowerIsil, service).size() - 1))
-                .getResultList();
-        for (Object id : ids) {
-            long record = ((Number) id).longValue();
+    private Long nextRecord(String borrowerIsil, ServiceType service, Map<String, List<Long>> cache, List<Long> used,
+                            int turn) {
+        List<Long> candidates = cache.computeIfAbsent(borrowerIsil + " " + service,
+                key -> candidates(borrowerIsil, service));
+        for (int k = 0; k < candidates.size(); k++) {
+            long record = candidates.get((turn * 7 + k) % candidates.size());
             if (!used.contains(record)) {
                 used.add(record);
                 return record;
             }
         }
         return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> candidates(String borrowerIsil, ServiceType service) {
+        List<String> lenders = lendersTo(borrowerIsil, service);
+        return ((List<Number>) em.createNativeQuery("""
+                        SELECT r.id FROM bib_record r
+                        WHERE r.control_number LIKE 'demo-%' AND r.format = 'BOOK'
+                          AND EXISTS (SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id
+                                      JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id
+                                      WHERE h.record_id = r.id AND l.agency_id_value IN (?2, ?3)
+                                        AND c.type = 'OPEN_SHELVES' AND h.circulation_status = 'AVAILABLE')
+                          AND NOT EXISTS (SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id
+                                          JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id
+                                          WHERE h.record_id = r.id AND l.agency_id_value = ?1)
+                        ORDER BY r.id""")
+                .setParameter(1, borrowerIsil).setParameter(2, lenders.get(0))
+                .setParameter(3, lenders.get(lenders.size() - 1)).getResultList())
+                .stream().map(Number::longValue).toList();
     }
 
     // read outside any transaction, so each query sees what the steps before it committed
