@@ -39,8 +39,30 @@ public class Iso18626Inbox {
 
     /** Takes one message as received and returns the confirmation to answer it with. */
     public String receive(String xml) {
+        return answer(Iso18626Codec.read(xml), xml).confirmation();
+    }
+
+    /**
+     * Takes one message as it came over the wire (its XML declaration names its encoding) and answers it.
+     *
+     * @return the confirmation, and the kind of message it answers (null when not even that could be told)
+     */
+    public Answer receive(byte[] xml) {
+        return answer(Iso18626Codec.read(xml), new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The confirmation to send back, and the kind of message it confirms, or null when that could not be told. */
+    public record Answer(String confirmation, MessageKind kind) {
+    }
+
+    private Answer answer(ReadResult read, String xml) {
+        ReadResult.Rejected unread = read instanceof ReadResult.Rejected rejected ? rejected : null;
+        String confirmation = confirmation(read, xml);
+        return new Answer(confirmation, unread != null ? unread.kind() : ((ReadResult.Accepted) read).kind());
+    }
+
+    private String confirmation(ReadResult read, String xml) {
         Instant received = Instant.now();
-        ReadResult read = Iso18626Codec.read(xml);
         if (read instanceof ReadResult.Rejected rejected) {
             return confirm(rejected.kind(), null, Confirmation.error(null, received, received,
                     MessageError.of(rejected)));

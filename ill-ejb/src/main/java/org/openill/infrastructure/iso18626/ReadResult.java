@@ -25,7 +25,20 @@ public sealed interface ReadResult permits ReadResult.Accepted, ReadResult.Rejec
      */
     record Rejected(Fault fault, MessageKind kind, String element, String value, String text) implements ReadResult {
 
+        /**
+         * The ISO 18626 errorType to answer with: an unknown action or reasonForMessage has its own type in the
+         * standard (UnsupportedActionType, UnsupportedReasonForMessageType); any other unknown value is an
+         * UnrecognisedDataValue.
+         */
         public TypeErrorType errorType() {
+            if (fault == Fault.UNRECOGNISED_VALUE && element != null) {
+                if (element.equals("action") || element.endsWith("/action")) {
+                    return TypeErrorType.UNSUPPORTED_ACTION_TYPE;
+                }
+                if (element.endsWith("reasonForMessage")) {
+                    return TypeErrorType.UNSUPPORTED_REASON_FOR_MESSAGE_TYPE;
+                }
+            }
             return fault.errorType;
         }
     }

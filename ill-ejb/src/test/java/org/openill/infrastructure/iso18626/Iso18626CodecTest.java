@@ -114,6 +114,23 @@ class Iso18626CodecTest {
     }
 
     @Test
+    void anUnknownReasonForMessageIsAnUnsupportedReasonForMessageType() {
+        Rejected rejected = rejected(Iso18626Codec.read(LOANED.replace(">StatusChange<", ">Gossip<")));
+
+        assertEquals(Fault.UNRECOGNISED_VALUE, rejected.fault());
+        assertEquals(TypeErrorType.UNSUPPORTED_REASON_FOR_MESSAGE_TYPE, rejected.errorType());
+        assertTrue(rejected.text().contains("Gossip"), rejected.text());
+    }
+
+    @Test
+    void anUnknownStatusIsAnUnrecognisedDataValue() {
+        Rejected rejected = rejected(Iso18626Codec.read(LOANED.replace(">Loaned<", ">Borrowed<")));
+
+        assertEquals(TypeErrorType.UNRECOGNISED_DATA_VALUE, rejected.errorType());
+        assertTrue(rejected.text().contains("Borrowed"), rejected.text());
+    }
+
+    @Test
     void notWellFormedXmlIsABadlyFormedMessage() {
         Rejected rejected = rejected(Iso18626Codec.read(LOANED.replace("</statusInfo>", "")));
 

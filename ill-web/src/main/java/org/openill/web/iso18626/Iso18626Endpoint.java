@@ -1,0 +1,50 @@
+package org.openill.web.iso18626;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.openill.application.protocol.Iso18626Inbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Where partners' systems send ISO 18626 messages for the libraries hosted here, over HTTP: one message per POST,
+ * answered with its confirmation (OK, or ERROR with the standard's errorType and a readable errorValue). The message
+ * goes to the same inbox the libraries of this deployment use among themselves, so it meets the same handling. A body
+ * that is not even recognisably an ISO 18626 message is answered 400, one larger than {@value #MAX_BYTES} bytes 413;
+ * nothing ever answers 500.
+ */
+@Path("/")
+public class Iso18626Endpoint {
+
+    /** The largest message accepted: ISO 18626 messages are a few kilobytes. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    @EJB
+    private Iso18626Inbox inbox;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces(MediaType.APPLICATION_XML)
+    public Response receive(InputStream body) {
+        byte[] xml;
+        try {
+            xml = body.readNBytes(MAX_BYTES + 1);
+        } catch (IOException unreadable) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
+                    .entity("The message could not be read: " + unreadable.getMessage()).build();
+        }
+        if (xml.length > MAX_BYTES) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.TEXT_PLAIN)
+                    .entity("An ISO 18626 message may be at most " + MAX_BYTES + " bytes").build();
+        }
+        Iso18626Inbox.Answer answer = inbox.receive(xml);
+        return Response.status(answer.kind() == null ? Response.Status.BAD_REQUEST : Response.Status.OK)
+                .entity(answer.confirmation()).build();
+    }
+}
