@@ -8,7 +8,8 @@
 DO $rights$
 DECLARE
     runtime_role text := '${runtimeRole}';
-    append_only  text := 'request_event, supplier_event, protocol_message, audit_entry, fee_charge, reader_charge, '
+    append_only  text := 'request_event, supplier_event, protocol_message, received_message, audit_entry, fee_charge, '
+                            || 'reader_charge, '
                             || 'reader_notification';
 BEGIN
     IF runtime_role = current_user THEN

@@ -41,8 +41,11 @@ class Iso18626EndpointIT {
     /** In the server (where the message classes are), posting over HTTP to the server's own endpoint. */
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.builtEarWith(Iso18626EndpointIT.class);
+        return Deployments.builtEarWith(Iso18626EndpointIT.class, Fixtures.class);
     }
+
+    @jakarta.ejb.EJB
+    Fixtures fixtures;
 
     private static HttpResponse<String> post(String xml, String contentType) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(ENDPOINT).timeout(Duration.ofSeconds(30))
@@ -116,5 +119,24 @@ class Iso18626EndpointIT {
         String huge = withElementAtTheEndOfBibliographicInfo(request("ZZ-NUL", "EXT-big"), "sponsor",
                 "x".repeat(1024 * 1024));
         assertEquals(413, post(huge, "application/xml").statusCode());
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceGetsTheSameConfirmationAndChangesNothing() throws Exception {
+        String id = "EXT-" + UUID.randomUUID();
+        String xml = request("ZZ-NUL", id);
+        HttpResponse<String> first = post(xml, "application/xml");
+        HttpResponse<String> again = post(xml, "application/xml");
+        assertTrue(first.body().contains("messageStatus>OK<"), first.body());
+        assertEquals(first.body(), again.body(), "the partner's retry gets the answer it missed");
+        assertEquals(List.of("1"), fixtures.strings(
+                "SELECT count(*)::text FROM supplier_request WHERE requesting_agency_request_id = '" + id + "'"));
+
+        // a refused message is refused again alike (for an agency not hosted here there is no library to keep it
+        // with, so only the time it was received differs)
+        String refused = request("ZZ-NOWHERE", "EXT-" + UUID.randomUUID());
+        String receivedAt = "<(\\w+:)?timestampReceived>[^<]*</(\\w+:)?timestampReceived>";
+        assertEquals(post(refused, "text/xml").body().replaceAll(receivedAt, ""),
+                post(refused, "text/xml").body().replaceAll(receivedAt, ""));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.domain.IllException;
 import org.openill.domain.NotFoundException;
+import org.openill.domain.protocol.ReceivedMessage;
 import org.openill.infrastructure.iso18626.Iso18626Codec;
 import org.openill.infrastructure.iso18626.Iso18626Messages;
 import org.openill.infrastructure.iso18626.Iso18626Messages.Confirmation;
@@ -76,6 +77,12 @@ public class Iso18626Inbox {
             return confirm(kind, message, error(message, received, TypeErrorType.UNRECOGNISED_DATA_VALUE,
                     unknown.getMessage()));
         }
+        String identity = ReceivedMessage.identityOf(xml);
+        java.util.Optional<String> before = handler.previousAnswer(identity);
+        if (before.isPresent()) {
+            LOG.fine(() -> "An ISO 18626 " + kind.element() + " received again: answered as before, nothing changed");
+            return before.get();
+        }
         try {
             return handler.apply(message, xml, received);
         } catch (IllException refused) {
@@ -90,11 +97,23 @@ public class Iso18626Inbox {
             logRefused(receiver, xml, confirmation);
             return confirmation;
         } catch (RuntimeException failed) {
+            java.util.Optional<String> meanwhile = handler.previousAnswer(identity);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get(); // the same message, delivered twice at once: applied once, the same answer
+            }
             LOG.log(Level.WARNING, "An ISO 18626 " + kind.element() + " could not be applied", failed);
             String confirmation = confirm(kind, message, error(message, received,
                     TypeErrorType.BADLY_FORMED_MESSAGE, "The message could not be applied; it changed nothing"));
-            logRefused(receiver, xml, confirmation);
+            logFailed(receiver, xml, confirmation);
             return confirmation;
+        }
+    }
+
+    private void logFailed(Receiver receiver, String xml, String confirmation) {
+        try {
+            log.failed(receiver.libraryId(), receiver.requestId(), receiver.supplierRequestId(), xml, confirmation);
+        } catch (RuntimeException notLogged) {
+            LOG.log(Level.WARNING, "A failed ISO 18626 message could not be logged", notLogged);
         }
     }
 

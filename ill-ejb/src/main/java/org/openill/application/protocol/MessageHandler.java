@@ -18,6 +18,7 @@ import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
 import org.openill.domain.protocol.ProtocolMessage;
+import org.openill.domain.protocol.ReceivedMessage;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LoanCondition;
@@ -95,16 +96,31 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
+        String confirmation;
+        Library library;
         if (message.getRequest() != null) {
             SupplierRequest record = request(message.getRequest(), received);
-            return logged(record.lender(), null, record, message, xml, received);
-        }
-        if (message.getRequestingAgencyMessage() != null) {
+            library = record.lender();
+            confirmation = logged(library, null, record, message, xml, received);
+        } else if (message.getRequestingAgencyMessage() != null) {
             SupplierRequest record = requestingAgencyMessage(message.getRequestingAgencyMessage(), xml, received);
-            return logged(record.lender(), null, record, message, null, received);
+            library = record.lender();
+            confirmation = logged(library, null, record, message, null, received);
+        } else {
+            IllRequest record = supplyingAgencyMessage(message.getSupplyingAgencyMessage(), xml, received);
+            library = record.borrower();
+            confirmation = logged(library, record, null, message, null, received);
         }
-        IllRequest record = supplyingAgencyMessage(message.getSupplyingAgencyMessage(), xml, received);
-        return logged(record.borrower(), record, null, message, null, received);
+        // kept with the change: the same message again gets this answer (a second one at once clashes and is undone)
+        em.persist(new ReceivedMessage(ReceivedMessage.identityOf(xml), library, received, confirmation));
+        em.flush();
+        return confirmation;
+    }
+
+    /** The confirmation a message with this identity was answered with, if it was received before. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<String> previousAnswer(String identity) {
+        return java.util.Optional.ofNullable(em.find(ReceivedMessage.class, identity)).map(ReceivedMessage::confirmation);
     }
 
     private String logged(Library library, IllRequest request, SupplierRequest supplierRequest,

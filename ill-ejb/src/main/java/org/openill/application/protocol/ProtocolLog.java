@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.library.Library;
 import org.openill.domain.protocol.ProtocolMessage;
+import org.openill.domain.protocol.ReceivedMessage;
 import org.openill.domain.request.IllRequest;
 import org.openill.infrastructure.iso18626.Iso18626Codec;
 import org.openill.infrastructure.iso18626.ReadResult;
@@ -46,6 +47,24 @@ public class ProtocolLog {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void refused(Long libraryId, Long requestId, Long supplierRequestId, String message, String confirmation) {
+        record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.IN, message);
+        record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.OUT, confirmation);
+        if (libraryId != null) {
+            // delivered again, the message gets the same refusal (unless its answer was kept meanwhile)
+            String identity = ReceivedMessage.identityOf(message);
+            if (em.find(ReceivedMessage.class, identity) == null) {
+                em.persist(new ReceivedMessage(identity, em.getReference(Library.class, libraryId), Instant.now(),
+                        confirmation));
+            }
+        }
+    }
+
+    /**
+     * A message that could not be applied for a reason of ours (the database, a fault): logged with its error answer,
+     * which is not kept as its answer, so that the partner's retry is applied.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(Long libraryId, Long requestId, Long supplierRequestId, String message, String confirmation) {
         record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.IN, message);
         record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.OUT, confirmation);
     }
