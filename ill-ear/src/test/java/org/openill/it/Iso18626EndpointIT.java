@@ -139,4 +139,33 @@ class Iso18626EndpointIT {
         assertEquals(post(refused, "text/xml").body().replaceAll(receivedAt, ""),
                 post(refused, "text/xml").body().replaceAll(receivedAt, ""));
     }
+
+    @Test
+    void aPartnerSpeakingThe12SchemaIsAnsweredIn12() throws Exception {
+        // as a system speaking ISO 18626:2017 writes it: multipleItemRequestId is required in 1.2 headers
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ISO18626Message xmlns="http://illtransactions.org/2013/iso18626"
+                                 xmlns:ill="http://illtransactions.org/2013/iso18626" ill:version="1.2">
+                  <requestingAgencyMessage>
+                    <header>
+                      <supplyingAgencyId><agencyIdType>ISIL</agencyIdType><agencyIdValue>ZZ-NUL</agencyIdValue></supplyingAgencyId>
+                      <requestingAgencyId><agencyIdType>ISIL</agencyIdType><agencyIdValue>ZZ-EXT</agencyIdValue></requestingAgencyId>
+                      <multipleItemRequestId></multipleItemRequestId>
+                      <timestamp>%s</timestamp>
+                      <requestingAgencyRequestId>EXT-%s</requestingAgencyRequestId>
+                    </header>
+                    <action>Notification</action>
+                    <note>Hello from a 1.2 system</note>
+                  </requestingAgencyMessage>
+                </ISO18626Message>
+                """.formatted(Instant.now(), UUID.randomUUID()).strip();
+        HttpResponse<String> answer = post(xml, "application/xml");
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.body().contains("version=\"1.2\""), answer.body());
+        assertTrue(answer.body().contains("requestingAgencyMessageConfirmation"), answer.body());
+        assertTrue(answer.body().contains("UnrecognisedDataValue"), "no such request at ZZ-NUL: " + answer.body());
+        assertEquals(org.openill.infrastructure.iso18626.Iso18626Version.V1_2,
+                ((org.openill.infrastructure.iso18626.ReadResult.Accepted) Iso18626Codec.read(answer.body())).version());
+    }
 }

@@ -59,6 +59,11 @@ public class Iso18626Inbox {
     private Answer answer(ReadResult read, String xml) {
         ReadResult.Rejected unread = read instanceof ReadResult.Rejected rejected ? rejected : null;
         String confirmation = confirmation(read, xml);
+        if (read instanceof ReadResult.Accepted accepted
+                && accepted.version() == org.openill.infrastructure.iso18626.Iso18626Version.V1_2) {
+            // answered in the schema the partner spoke
+            confirmation = Iso18626Codec.confirmationAsVersion12(confirmation);
+        }
         return new Answer(confirmation, unread != null ? unread.kind() : ((ReadResult.Accepted) read).kind());
     }
 

@@ -85,6 +85,24 @@ public final class Iso18626Codec {
         return xml.toString();
     }
 
+    /**
+     * A confirmation written for a partner that speaks the 1.2 schema: the two schemas share the namespace and the
+     * shape of the three confirmations, so it is the 2021 one marked version 1.2, checked against the 1.2 schema.
+     *
+     * @throws IllegalStateException when it does not fit the 1.2 schema
+     */
+    public static String confirmationAsVersion12(String confirmation2021) {
+        String xml = VERSION_ATTRIBUTE.matcher(confirmation2021)
+                .replaceFirst("$1version=\"" + Iso18626Version.V1_2.attribute() + "\"");
+        if (read(xml) instanceof Accepted accepted && accepted.version() == Iso18626Version.V1_2
+                && accepted.kind().element().endsWith("Confirmation")) {
+            return xml;
+        }
+        throw new IllegalStateException("The confirmation does not fit the 1.2 schema: " + xml);
+    }
+
+    private static final Pattern VERSION_ATTRIBUTE = Pattern.compile("(\\w+:)?version=\"2021-2\"");
+
     /** Reads a message as it arrived: bytes, in the encoding its XML declaration names (UTF-8 if none). */
     public static ReadResult read(byte[] xml) {
         return read(new InputSource(new ByteArrayInputStream(xml)));

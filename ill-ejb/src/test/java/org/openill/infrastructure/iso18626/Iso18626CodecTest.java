@@ -114,6 +114,24 @@ class Iso18626CodecTest {
     }
 
     @Test
+    void aConfirmationForA12PartnerIsValidAgainstThe12Schema() {
+        var ids = Iso18626Messages.TransactionIds.of(org.openill.domain.library.AgencyId.isil("ZZ-EXT"),
+                org.openill.domain.library.AgencyId.isil("ZZ-NUL"), "EXT-7");
+        Instant now = Instant.parse("2026-11-29T10:00:00Z");
+        String confirmation = Iso18626Codec.toXml(Iso18626Messages.requestingAgencyMessageConfirmation(
+                Iso18626Messages.Confirmation.error(ids, now, now, new Iso18626Messages.MessageError(
+                        TypeErrorType.UNRECOGNISED_DATA_VALUE, "No request EXT-7")),
+                org.openill.iso18626.v2021.TypeAction.NOTIFICATION));
+
+        String for12 = Iso18626Codec.confirmationAsVersion12(confirmation);
+
+        Accepted read = accepted(Iso18626Codec.read(for12));
+        assertEquals(Iso18626Version.V1_2, read.version());
+        assertEquals(MessageKind.REQUESTING_AGENCY_MESSAGE_CONFIRMATION, read.kind());
+        assertTrue(for12.contains("version=\"1.2\""), for12);
+    }
+
+    @Test
     void anUnknownReasonForMessageIsAnUnsupportedReasonForMessageType() {
         Rejected rejected = rejected(Iso18626Codec.read(LOANED.replace(">StatusChange<", ">Gossip<")));
 
