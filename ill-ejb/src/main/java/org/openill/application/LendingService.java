@@ -22,6 +22,7 @@ import org.openill.infrastructure.iso18626.Iso18626Messages.Costs;
 import org.openill.infrastructure.iso18626.Iso18626Messages.Delivery;
 import org.openill.infrastructure.iso18626.Iso18626Messages.Retry;
 import org.openill.infrastructure.iso18626.Iso18626Messages.SupplierReport;
+import org.openill.infrastructure.persistence.IllRepository;
 import org.openill.infrastructure.persistence.UniqueKeys;
 import org.openill.iso18626.v2021.TypeAction;
 import org.openill.iso18626.v2021.TypeReasonForMessage;
@@ -51,6 +52,12 @@ public class LendingService {
 
     @EJB
     private ProtocolOutbox outbox;
+
+    @EJB
+    private IllRepository repository;
+
+    @EJB
+    private RoutingService routing;
 
     /** The lending library's record of a request. */
     public SupplierRequest record(long supplierRequestId, Long expectedVersion) {
@@ -114,7 +121,7 @@ public class LendingService {
      */
     public LocalDate shipLoan(Actor staff, long recordId, String barcode) {
         SupplierRequest record = record(recordId, null);
-        Holding holding = holding(record.lender(), barcode);
+        Holding holding = repository.holding(record.lender(), barcode);
         Instant now = Instant.now();
         SupplierReport report = ProtocolMessages.status(record, TypeReasonForMessage.STATUS_CHANGE);
         boolean answer = record.state().iso18626().equals("RequestReceived");
@@ -129,7 +136,7 @@ public class LendingService {
     /** Delivers the copy made from the item with the given barcode, and charges the agreement's copy fee. */
     public void deliverCopy(Actor staff, long recordId, String barcode, String note) {
         SupplierRequest record = record(recordId, null);
-        Holding holding = holding(record.lender(), barcode);
+        Holding holding = repository.holding(record.lender(), barcode);
         Instant now = Instant.now();
         boolean answer = record.state().iso18626().equals("RequestReceived");
         record.deliverCopy(staff, holding, now, note);
@@ -275,12 +282,7 @@ public class LendingService {
     /** The agreement under which the lender supplies the borrower today, if one is in force. */
     public PartnerAgreement agreementFor(Library lender, Library borrower, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, lender.timeZone());
-        return em.createQuery("""
-                        SELECT a FROM PartnerAgreement a
-                        WHERE (a.lender = :lender AND a.borrower = :borrower)
-                           OR (a.reciprocal = TRUE AND a.lender = :borrower AND a.borrower = :lender)
-                        ORDER BY a.priority, a.id""", PartnerAgreement.class)
-                .setParameter("lender", lender).setParameter("borrower", borrower).getResultStream()
+        return routing.agreementsBetween(borrower, lender).stream()
                 .filter(agreement -> agreement.isInForceOn(today)).findFirst().orElse(null);
     }
 
@@ -297,18 +299,7 @@ public class LendingService {
     }
 
     private SupplierRequest recordNotBusy(long id) {
-        try {
-            em.createNativeQuery("SELECT id FROM supplier_request WHERE id = ?1 FOR NO KEY UPDATE NOWAIT")
-                    .setParameter(1, id).getResultList();
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
-                    throw new ConcurrentChangeException("Lending record #" + id
-                            + " is being changed in another transaction right now");
-                }
-            }
-            throw e;
-        }
+        repository.lockNowOrRefuse("supplier_request", id, "Lending record #" + id);
         return record(id, null);
     }
 
@@ -321,17 +312,6 @@ public class LendingService {
                         SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
                         WHERE h.record = :record AND b.library = :lender ORDER BY h.id""", Holding.class)
                 .setParameter("record", record.record()).setParameter("lender", record.lender()).getResultList();
-    }
-
-    private Holding holding(Library library, String barcode) {
-        String checked = org.openill.domain.Text.optional("barcode", barcode, Holding.BARCODE_LENGTH);
-        return em.createQuery("""
-                        SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
-                        WHERE b.library = :library AND h.barcode = :barcode""", Holding.class)
-                .setParameter("library", library).setParameter("barcode", checked == null ? "" : checked)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException(library.agencyId().value() + " has no item with barcode '"
-                        + barcode + "'"));
     }
 
     private void charge(SupplierRequest record, FeeKind kind, Instant now) {

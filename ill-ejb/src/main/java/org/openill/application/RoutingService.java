@@ -174,7 +174,7 @@ public class RoutingService {
     }
 
     /** Agreements (in any state) under which the lender lends to the borrower, best priority first. */
-    List<PartnerAgreement> agreementsBetween(Library borrower, Library lender) {
+    public List<PartnerAgreement> agreementsBetween(Library borrower, Library lender) {
         return em.createQuery("""
                 SELECT a FROM PartnerAgreement a
                 WHERE (a.lender = :lender AND a.borrower = :borrower)

@@ -52,19 +52,32 @@ public class IllRepository {
      * @throws ConcurrentChangeException when another transaction holds the request
      */
     public IllRequest requestNotBusy(long id) {
+        lockNowOrRefuse("ill_request", id, "ILL request #" + id);
+        return request(id, null);
+    }
+
+    /**
+     * Locks the row of a request record (the borrowing library's, or a lending library's) for the caller's
+     * transaction; when another transaction is changing it right now, refused at once rather than waited for.
+     *
+     * @param table ill_request or supplier_request
+     * @throws ConcurrentChangeException when another transaction holds the row
+     */
+    public void lockNowOrRefuse(String table, long id, String what) {
+        if (!table.equals("ill_request") && !table.equals("supplier_request")) {
+            throw new IllegalArgumentException("not a table of request records: " + table);
+        }
         try {
-            em.createNativeQuery("SELECT id FROM ill_request WHERE id = ?1 FOR NO KEY UPDATE NOWAIT")
+            em.createNativeQuery("SELECT id FROM " + table + " WHERE id = ?1 FOR NO KEY UPDATE NOWAIT")
                     .setParameter(1, id).getResultList();
         } catch (RuntimeException e) { // a PersistenceException, or the provider's own DatabaseException
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-                    throw new ConcurrentChangeException("ILL request #" + id
-                            + " is being changed in another transaction right now");
+                    throw new ConcurrentChangeException(what + " is being changed in another transaction right now");
                 }
             }
             throw e;
         }
-        return request(id, null);
     }
 
     /** Writes the changes now, so that a concurrent change is reported as such, inside the caller's transaction. */
