@@ -11,7 +11,9 @@ import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.catalogue.RecordFormat;
+import org.openill.application.PartnerDirectory;
 import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.PartnerProfile;
 import org.openill.domain.library.Branch;
 import org.openill.domain.library.Library;
 import org.openill.domain.library.Location;
@@ -42,6 +44,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Stateless
 public class Fixtures {
+
+    @jakarta.ejb.EJB
+    private PartnerDirectory partners;
 
     @PersistenceContext(unitName = "ill")
     EntityManager em;
@@ -82,6 +87,34 @@ public class Fixtures {
     /** The ILL office of the library that borrows for the request. */
     public Actor borrowingOffice(long requestId) {
         return staffOf(em.find(IllRequest.class, requestId).borrower().agencyId().value());
+    }
+
+    /**
+     * A new library like {@link #newLibrary()} but hosted elsewhere, reached over ISO 18626 at the port of this
+     * machine in the schema version given; it presents and is presented the credentials {@code acct-<isil>} /
+     * {@code secret-<isil>}.
+     */
+    public String newPartnerElsewhere(int port, PartnerProfile.SchemaVersion version) {
+        String isil = newLibrary();
+        em.flush();
+        partners.hostElsewhere(ADMIN, isil, "http://127.0.0.1:" + port + "/iso18626", version,
+                new PartnerDirectory.Credentials("acct-" + isil, "secret-" + isil),
+                new PartnerDirectory.Credentials("acct-" + isil, "secret-" + isil), java.util.Set.of());
+        return isil;
+    }
+
+    /** The delivery state of the messages a request's borrowing record sent: "KIND STATE attempts". */
+    public List<String> outboxOf(long requestId) {
+        return strings("SELECT m.kind || ' ' || o.state || ' ' || o.attempts FROM outbound_message o "
+                + "JOIN protocol_message m ON m.id = o.protocol_message_id WHERE o.request_id = " + requestId
+                + " ORDER BY o.id");
+    }
+
+    /** The delivery state of the messages a lending record sent: "KIND STATE attempts". */
+    public List<String> lendingOutboxOf(long supplierRequestId) {
+        return strings("SELECT m.kind || ' ' || o.state || ' ' || o.attempts FROM outbound_message o "
+                + "JOIN protocol_message m ON m.id = o.protocol_message_id WHERE o.supplier_request_id = "
+                + supplierRequestId + " ORDER BY o.id");
     }
 
     /** A new library ZZ-Xnnnnn with a branch MAIN holding the locations OPEN (lendable) and REF (reference room). */

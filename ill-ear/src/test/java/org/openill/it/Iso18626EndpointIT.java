@@ -48,9 +48,11 @@ class Iso18626EndpointIT {
     Fixtures fixtures;
 
     private static HttpResponse<String> post(String xml, String contentType) throws Exception {
+        // as the demo partner hosted elsewhere, ZZ-EXT, with its published credentials
         return CLIENT.send(HttpRequest.newBuilder(ENDPOINT).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", contentType).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("zz-ext:zz-ext-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String request(String supplier, String requestId) {

@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -113,6 +114,30 @@ public class LendingService {
         SupplierReport report = ProtocolMessages.status(record, answerReason(record));
         tell(record, reason == null ? report.reasonUnfilled("NotAvailable")
                 : report.reasonUnfilled("Other").note(reason));
+    }
+
+    /** Who answers new requests for a library that answers them without staff. */
+    public static final Actor AUTO_RESPONDER = Actor.system("auto-responder");
+
+    /**
+     * Answers a new request without staff, for a lending library that asks for it: ExpectToSupply when it holds a
+     * copy it may supply under the agreement (the one supply rule), otherwise Unfilled with the reason (not held,
+     * only in a reference room, not on the shelf, the agreement's terms).
+     */
+    public void answerAutomatically(SupplierRequest record, Instant now) {
+        Optional<SupplierRequest.NoCopy> noCopy = record.agreement().isEmpty()
+                ? Optional.of(new SupplierRequest.NoCopy(SupplierRequest.NoCopy.POLICY_PROBLEM,
+                record.lender().agencyId().value() + " has no partner agreement in force with "
+                        + record.requestingAgency().value()))
+                : record.whyNoCopyCanBeSupplied(copiesOf(record), now);
+        if (noCopy.isEmpty()) {
+            record.expectToSupply(AUTO_RESPONDER, now, "Answered automatically: a copy may be supplied");
+            tell(record, ProtocolMessages.status(record, TypeReasonForMessage.REQUEST_RESPONSE));
+        } else {
+            record.unfilled(AUTO_RESPONDER, noCopy.get().message(), now);
+            tell(record, ProtocolMessages.status(record, TypeReasonForMessage.REQUEST_RESPONSE)
+                    .reasonUnfilled(noCopy.get().reasonUnfilled()).note(noCopy.get().message()));
+        }
     }
 
     /**

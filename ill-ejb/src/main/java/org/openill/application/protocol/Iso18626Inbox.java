@@ -6,6 +6,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.domain.IllException;
 import org.openill.domain.NotFoundException;
+import org.openill.application.PartnerDirectory;
+import org.openill.application.PartnerDirectory.Partner;
+import org.openill.domain.library.AgencyId;
+import org.openill.domain.library.PartnerProfile.Deviation;
+import org.openill.infrastructure.security.SecretHash;
+import org.openill.iso18626.v2021.RequestingAgencyAuthentication;
 import org.openill.domain.protocol.ReceivedMessage;
 import org.openill.infrastructure.iso18626.Iso18626Codec;
 import org.openill.infrastructure.iso18626.Iso18626Messages;
@@ -17,6 +23,10 @@ import org.openill.iso18626.v2021.ISO18626Message;
 import org.openill.iso18626.v2021.TypeErrorType;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +48,12 @@ public class Iso18626Inbox {
     @EJB
     private ProtocolLog log;
 
+    @EJB
+    private PartnerDirectory directory;
+
+    /** Security codes already checked against the hash they match (PBKDF2 is slow on purpose): hash → code digest. */
+    private static final Map<String, String> VERIFIED = new ConcurrentHashMap<>();
+
     /** Takes one message as received and returns the confirmation to answer it with. */
     public String receive(String xml) {
         return answer(Iso18626Codec.read(xml), xml).confirmation();
@@ -50,6 +66,95 @@ public class Iso18626Inbox {
      */
     public Answer receive(byte[] xml) {
         return answer(Iso18626Codec.read(xml), new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Takes one message from a partner's system (over HTTP) and answers it. The sender must be a library of the
+     * network hosted elsewhere, with a partner profile, and present the credentials the profile names: in
+     * {@code requestingAgencyAuthentication} (requests and requesting agency messages), or else by HTTP Basic
+     * authentication (the only way for a supplying agency message, whose header has no such element). A message from
+     * anyone else is answered ERROR and changes nothing. The deviations the sender's profile declares are tolerated.
+     *
+     * @param basic the HTTP Basic credentials of the request, or null
+     */
+    public Answer receiveFromPartner(byte[] xml, PartnerDirectory.Credentials basic) {
+        Optional<Partner> sender = Iso18626Codec.senderOf(xml)
+                .flatMap(agency -> directory.partner(new AgencyId(agency[0], agency[1])));
+        Set<Deviation> tolerated = sender.map(Partner::tolerated).orElse(Set.of());
+        ReadResult read = Iso18626Codec.read(xml, new Iso18626Codec.Tolerance(
+                tolerated.contains(Deviation.CODES_IN_ANY_CASE), tolerated.contains(Deviation.UNKNOWN_ELEMENTS_IGNORED)));
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        if (read instanceof ReadResult.Accepted accepted) {
+            Optional<String> refusal = refusal(accepted, sender, basic);
+            if (refusal.isPresent()) {
+                Instant received = Instant.now();
+                LOG.info(() -> "Refused an ISO 18626 " + accepted.kind().element() + ": " + refusal.get());
+                String confirmation = confirm(accepted.kind(), accepted.message(), error(accepted.message(), received,
+                        TypeErrorType.UNRECOGNISED_DATA_VALUE, refusal.get()));
+                logFailed(receiverOrNone(accepted.message()), text, confirmation);
+                return new Answer(accepted.version() == org.openill.infrastructure.iso18626.Iso18626Version.V1_2
+                        ? Iso18626Codec.confirmationAsVersion12(confirmation) : confirmation, accepted.kind());
+            }
+        }
+        return answer(read, text);
+    }
+
+    /** Why a message over HTTP is not taken from its sender, or empty when the sender is who it says it is. */
+    private Optional<String> refusal(ReadResult.Accepted accepted, Optional<Partner> sender,
+                                     PartnerDirectory.Credentials basic) {
+        ISO18626Message message = accepted.message();
+        if (message.getRequest() == null && message.getRequestingAgencyMessage() == null
+                && message.getSupplyingAgencyMessage() == null) {
+            return Optional.of("A confirmation is an answer to a message, not a message to send on its own");
+        }
+        if (sender.isEmpty()) {
+            return Optional.of("The sending agency is not a library of this network");
+        }
+        Partner partner = sender.get();
+        if (partner.hosted()) {
+            return Optional.of(partner.agency().value() + " is hosted here: its messages do not come over HTTP");
+        }
+        if (partner.inboundCodeHash() == null) {
+            return Optional.of(partner.agency().value() + " has no partner profile naming the credentials it presents");
+        }
+        RequestingAgencyAuthentication given = message.getRequest() != null
+                ? message.getRequest().getHeader().getRequestingAgencyAuthentication()
+                : message.getRequestingAgencyMessage() != null
+                ? message.getRequestingAgencyMessage().getHeader().getRequestingAgencyAuthentication() : null;
+        String accountId = given != null ? given.getAccountId() : basic == null ? null : basic.accountId();
+        String code = given != null ? given.getSecurityCode() : basic == null ? null : basic.securityCode();
+        if (accountId == null || code == null) {
+            return Optional.of("The message from " + partner.agency().value() + " carries no credentials "
+                    + "(requestingAgencyAuthentication, or HTTP Basic authentication)");
+        }
+        if (!accountId.equals(partner.inboundAccountId()) || !verified(code, partner.inboundCodeHash())) {
+            return Optional.of("The credentials of " + partner.agency().value()
+                    + " (requestingAgencyAuthentication/accountId '" + accountId + "') are not accepted");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean verified(String code, String hash) {
+        String digest = ReceivedMessage.identityOf(hash + "\u0000" + code);
+        if (digest.equals(VERIFIED.get(hash))) {
+            return true;
+        }
+        if (SecretHash.matches(code, hash)) {
+            if (VERIFIED.size() > 10_000) {
+                VERIFIED.clear();
+            }
+            VERIFIED.put(hash, digest);
+            return true;
+        }
+        return false;
+    }
+
+    private Receiver receiverOrNone(ISO18626Message message) {
+        try {
+            return handler.receiverOf(message);
+        } catch (RuntimeException unknown) {
+            return new Receiver(null, null, null);
+        }
     }
 
     /** The confirmation to send back, and the kind of message it confirms, or null when that could not be told. */
@@ -70,8 +175,10 @@ public class Iso18626Inbox {
     private String confirmation(ReadResult read, String xml) {
         Instant received = Instant.now();
         if (read instanceof ReadResult.Rejected rejected) {
-            return confirm(rejected.kind(), null, Confirmation.error(null, received, received,
+            String confirmation = confirm(rejected.kind(), null, Confirmation.error(null, received, received,
                     MessageError.of(rejected)));
+            logFailed(new Receiver(null, null, null), xml, confirmation); // unattached: no record can be told
+            return confirmation;
         }
         ISO18626Message message = ((ReadResult.Accepted) read).message();
         MessageKind kind = ((ReadResult.Accepted) read).kind();
@@ -79,8 +186,10 @@ public class Iso18626Inbox {
         try {
             receiver = handler.receiverOf(message);
         } catch (IllException unknown) {
-            return confirm(kind, message, error(message, received, TypeErrorType.UNRECOGNISED_DATA_VALUE,
-                    unknown.getMessage()));
+            String confirmation = confirm(kind, message, error(message, received,
+                    TypeErrorType.UNRECOGNISED_DATA_VALUE, unknown.getMessage()));
+            logFailed(new Receiver(null, null, null), xml, confirmation); // unattached: no library here to keep it
+            return confirmation;
         }
         String identity = ReceivedMessage.identityOf(xml);
         java.util.Optional<String> before = handler.previousAnswer(identity);

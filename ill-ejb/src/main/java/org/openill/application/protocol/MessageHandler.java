@@ -156,7 +156,7 @@ public class MessageHandler {
             SupplierRequest record = supplierRecord(lender, requester, previous).orElseThrow(() ->
                     new NotFoundException(lender.agencyId().value() + " has no request " + previous + " of "
                             + requester.value() + " to retry"));
-            em.lock(record, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            em.refresh(record, LockModeType.PESSIMISTIC_WRITE); // one message at a time
             record.retryReceived(partner, requestId, now);
             return record;
         }
@@ -180,10 +180,16 @@ public class MessageHandler {
         BibliographicInfo info = request.getBibliographicInfo();
         ServiceType service = ProtocolMessages.service(request.getServiceInfo() == null ? null
                 : request.getServiceInfo().getServiceType());
+        BibliographicDescription description = description(info);
+        BibliographicRecord catalogued = recordOf(info);
         SupplierRequest record = new SupplierRequest(partner, lender, requester, requestId, borrower, agreement,
-                recordOf(info), description(info), service,
+                catalogued != null ? catalogued : recordHeldBy(lender, description), description, service,
                 request.getPatronInfo() == null ? null : request.getPatronInfo().getPatronId(), now);
         em.persist(record);
+        if (lender.answersNewRequestsAutomatically()) {
+            em.flush(); // the record has its id before it is answered
+            lending.answerAutomatically(record, now);
+        }
         return record;
     }
 
@@ -195,7 +201,7 @@ public class MessageHandler {
         SupplierRequest record = supplierRecord(lender, requester, header.getRequestingAgencyRequestId())
                 .orElseThrow(() -> new NotFoundException(lender.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId() + " of " + requester.value()));
-        em.lock(record, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        em.refresh(record, LockModeType.PESSIMISTIC_WRITE); // one message at a time
         log.record(lender.id(), null, record.id(), ProtocolMessage.Direction.IN, xml);
         lending.borrowerActs(new Actor.Partner(requester), record, message.getAction(), message.getNote(), now);
         return record;
@@ -212,7 +218,7 @@ public class MessageHandler {
                 new NotFoundException(borrower.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId()));
         IllRequest request = entry.request();
-        em.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        em.refresh(request, LockModeType.PESSIMISTIC_WRITE); // one message at a time
         if (!entry.lender().agencyId().equals(lender)) {
             throw new IllRuleViolation("Request " + header.getRequestingAgencyRequestId() + " was sent to "
                     + entry.lender().agencyId().value() + ", not to " + lender.value());
@@ -256,8 +262,8 @@ public class MessageHandler {
     private Library library(TypeAgencyId id, String role) {
         AgencyId agency = agency(id);
         return em.createQuery("""
-                        SELECT l FROM Library l WHERE l.agencyId.type = :type AND l.agencyId.value = :value""",
-                        Library.class)
+                        SELECT l FROM Library l WHERE l.agencyId.type = :type AND l.agencyId.value = :value
+                        AND l.hosted = true""", Library.class)
                 .setParameter("type", agency.type()).setParameter("value", agency.value())
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No library hosted here has the " + role + " id "
@@ -298,6 +304,25 @@ public class MessageHandler {
         } catch (NumberFormatException notOurs) {
             return null;
         }
+    }
+
+    /**
+     * The lender's catalogue record of an item a partner asked for by its identifiers (a partner elsewhere does not
+     * know our record ids): the record with the ISBN or ISSN of which the lender holds a copy.
+     */
+    private BibliographicRecord recordHeldBy(Library lender, BibliographicDescription description) {
+        String isbn = description.isbn();
+        String issn = description.issn();
+        if (isbn == null && issn == null) {
+            return null;
+        }
+        return em.createQuery("""
+                        SELECT r FROM BibliographicRecord r
+                        WHERE (r.isbn = :isbn OR r.issn = :issn)
+                          AND EXISTS (SELECT h FROM Holding h WHERE h.record = r AND h.location.branch.library = :lender)
+                        ORDER BY r.id""", BibliographicRecord.class)
+                .setParameter("isbn", isbn == null ? "-" : isbn).setParameter("issn", issn == null ? "-" : issn)
+                .setParameter("lender", lender).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     private static BibliographicDescription description(BibliographicInfo info) {

@@ -69,19 +69,23 @@ public class ProtocolLog {
         record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.OUT, confirmation);
     }
 
+    /** The messages that reached no record (for no library hosted here, unreadable ...), the latest first. */
+    public List<ProtocolMessage> unattached(int max) {
+        return em.createQuery("""
+                        SELECT m FROM ProtocolMessage m WHERE m.request IS NULL AND m.supplierRequest IS NULL
+                        ORDER BY m.id DESC""", ProtocolMessage.class).setMaxResults(max).getResultList();
+    }
+
     /**
-     * Logs a message, in the caller's transaction. Public because the message handler calls it through the bean:
+     * Logs a message, in the caller's transaction (unattached when no library hosted here has it). Public because the message handler calls it through the bean:
      * the container refuses a call of a package-private method of an EJB from another bean.
      */
     public void record(Long libraryId, Long requestId, Long supplierRequestId, ProtocolMessage.Direction direction,
                 String xml) {
-        if (libraryId == null) {
-            return;
-        }
         MessageSummary summary = Iso18626Codec.read(xml) instanceof ReadResult.Accepted accepted
                 ? MessageSummary.of(accepted.message())
                 : new MessageSummary("unreadable", "not a valid ISO 18626 message", "?", "?", "?", null);
-        em.persist(new ProtocolMessage(em.getReference(Library.class, libraryId),
+        em.persist(new ProtocolMessage(libraryId == null ? null : em.getReference(Library.class, libraryId),
                 requestId == null ? null : em.getReference(IllRequest.class, requestId),
                 supplierRequestId == null ? null : em.getReference(SupplierRequest.class, supplierRequestId),
                 direction, summary.kind(), summary.text(), summary.sender(), summary.receiver(),

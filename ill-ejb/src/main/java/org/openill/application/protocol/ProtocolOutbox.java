@@ -14,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
+import org.openill.domain.protocol.OutboundMessage;
 import org.openill.domain.protocol.ProtocolMessage;
 import org.openill.domain.request.IllRequest;
 import org.openill.infrastructure.iso18626.Iso18626Codec;
@@ -22,19 +23,16 @@ import org.openill.iso18626.v2021.ISO18626Message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Sends what one side must tell the other. The message is written to the sender's protocol log in the sender's
- * transaction, and handed to the {@link MessageTransport} only once that transaction has committed: a change that is
- * undone sends nothing, and the other side never hears of a change that did not happen. Messages of one transaction
- * go in the order they were sent; the confirmation each gets is logged too.
+ * Sends what one side must tell the other: a transactional outbox. The message is written to the sender's protocol
+ * log and to the outbox in the sender's transaction, so it exists exactly when the change it tells does; once that
+ * transaction has committed it is delivered ({@link OutboxSender}): a change that is undone sends nothing, and a
+ * message written is delivered even if the server dies right after the commit (the next sweep finds it).
  */
 @Stateless
 public class ProtocolOutbox {
 
-    private static final Logger LOG = Logger.getLogger(ProtocolOutbox.class.getName());
     private static final Object PENDING = ProtocolOutbox.class.getName() + ".pending";
 
     @PersistenceContext(unitName = "ill")
@@ -44,10 +42,10 @@ public class ProtocolOutbox {
     private TransactionSynchronizationRegistry registry;
 
     @Inject
-    private MessageTransport transport;
+    private Transports transports;
 
     @EJB
-    private ProtocolLog log;
+    private OutboxSender sender;
 
     /** A message of the borrowing library about its record of the request. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -61,23 +59,26 @@ public class ProtocolOutbox {
         queue(request.lender(), null, request, message);
     }
 
-    private void queue(Library sender, IllRequest request, SupplierRequest supplierRequest, ISO18626Message message) {
+    private void queue(Library from, IllRequest request, SupplierRequest supplierRequest, ISO18626Message message) {
         String xml = Iso18626Codec.toXml(message); // valid against the 2021 schema, or nothing is sent at all
         MessageSummary summary = MessageSummary.of(message);
-        ProtocolMessage line = new ProtocolMessage(sender, request, supplierRequest, ProtocolMessage.Direction.OUT,
+        Instant now = Instant.now();
+        ProtocolMessage line = new ProtocolMessage(from, request, supplierRequest, ProtocolMessage.Direction.OUT,
                 summary.kind(), summary.text(), summary.sender(), summary.receiver(), summary.requestingAgencyRequestId(),
-                Instant.now(), xml);
+                now, xml);
         em.persist(line);
-        pending().add(new Outgoing(sender.id(), request == null ? null : request.id(),
-                supplierRequest == null ? null : supplierRequest.id(), new AgencyId(summary.receiverType(),
-                summary.receiver()), xml));
+        AgencyId receiver = new AgencyId(summary.receiverType(), summary.receiver());
+        OutboundMessage outbound = new OutboundMessage(line, from, request == null ? null : request.id(),
+                supplierRequest == null ? null : supplierRequest.id(), receiver, now, OutboxSender.retryFor());
+        em.persist(outbound);
+        Committed committed = committed();
+        (transports.isHostedHere(receiver) ? committed.inProcess() : committed.remote()).add(outbound.id());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Outgoing> pending() {
-        List<Outgoing> pending = (List<Outgoing>) registry.getResource(PENDING);
-        if (pending == null) {
-            List<Outgoing> messages = new ArrayList<>();
+    private Committed committed() {
+        Committed committed = (Committed) registry.getResource(PENDING);
+        if (committed == null) {
+            Committed messages = new Committed(new ArrayList<>(), new ArrayList<>());
             registry.putResource(PENDING, messages);
             registry.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -88,36 +89,16 @@ public class ProtocolOutbox {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        messages.forEach(ProtocolOutbox.this::deliver);
+                        sender.deliverCommitted(messages.inProcess(), messages.remote());
                     }
                 }
             });
-            pending = messages;
+            committed = messages;
         }
-        return pending;
+        return committed;
     }
 
-    /** Delivers one message after its sender's commit, and logs the confirmation it got. */
-    private void deliver(Outgoing message) {
-        String confirmation;
-        try {
-            confirmation = transport.deliver(message.receiver(), message.xml());
-        } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "An ISO 18626 message to " + message.receiver().value() + " could not be delivered",
-                    failed);
-            return;
-        }
-        if (confirmation.contains("ERROR")) {
-            LOG.warning(() -> "An ISO 18626 message to " + message.receiver().value() + " was refused: " + confirmation);
-        }
-        try {
-            log.confirmation(message.libraryId(), message.requestId(), message.supplierRequestId(), confirmation);
-        } catch (RuntimeException notLogged) {
-            LOG.log(Level.WARNING, "The confirmation from " + message.receiver().value() + " could not be logged",
-                    notLogged);
-        }
-    }
-
-    private record Outgoing(Long libraryId, Long requestId, Long supplierRequestId, AgencyId receiver, String xml) {
+    /** The messages a transaction sends, by how they go. */
+    private record Committed(List<Long> inProcess, List<Long> remote) {
     }
 }

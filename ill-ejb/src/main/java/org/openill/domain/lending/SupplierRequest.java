@@ -571,10 +571,25 @@ public class SupplierRequest {
 
     /** Refuses a promise when none of the lender's copies may be supplied, saying why for each. */
     private void requireSuppliableCopyAmong(List<Holding> lendersCopies, Instant when) {
-        PartnerAgreement terms = terms();
         if (record == null) {
             return; // described by the borrower only: the lender identifies the item itself
         }
+        whyNoCopyCanBeSupplied(lendersCopies, when).ifPresent(refusal -> {
+            throw new IllRuleViolation(refusal.message());
+        });
+    }
+
+    /**
+     * Why the lender cannot supply the item asked for from its copies today, by the one {@link SupplyRule}; empty
+     * when one of them may be supplied. An item known only by the borrower's description is not held, as far as the
+     * lender's catalogue can tell.
+     */
+    public Optional<NoCopy> whyNoCopyCanBeSupplied(List<Holding> lendersCopies, Instant when) {
+        String isil = lender.agencyId().value();
+        if (record == null) {
+            return Optional.of(new NoCopy(NoCopy.NOT_HELD, isil + " has no record of the item in its catalogue"));
+        }
+        PartnerAgreement terms = terms();
         List<SupplyRule.Refusal> refusals = new ArrayList<>();
         for (Holding holding : lendersCopies) {
             if (!holding.location().branch().library().agencyId().equals(lender.agencyId())
@@ -584,19 +599,36 @@ public class SupplierRequest {
             for (ServiceType concrete : serviceType.concrete()) {
                 Optional<SupplyRule.Refusal> refusal = SupplyRule.refusal(holding, terms, concrete, lenderToday(when));
                 if (refusal.isEmpty()) {
-                    return;
+                    return Optional.empty();
                 }
                 refusals.add(refusal.get());
             }
         }
-        String isil = lender.agencyId().value();
-        if (!refusals.isEmpty() && refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.REFERENCE_ROOM)) {
-            throw new IllRuleViolation(isil + " holds it only in a reference room, which never lends through "
-                    + "interlibrary loan");
+        if (refusals.isEmpty()) {
+            return Optional.of(new NoCopy(NoCopy.NOT_HELD, isil + " holds no copy of the item"));
         }
-        throw new IllRuleViolation(isil + " holds no copy it may supply through interlibrary loan"
-                + (refusals.isEmpty() ? "" : ": " + refusals.stream().map(SupplyRule.Refusal::message).distinct()
-                .collect(Collectors.joining("; "))));
+        if (refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.REFERENCE_ROOM)) {
+            return Optional.of(new NoCopy(NoCopy.NON_CIRCULATING, isil + " holds it only in a reference room, which "
+                    + "never lends through interlibrary loan"));
+        }
+        String code = refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.NOT_ON_SHELF)
+                ? NoCopy.NOT_ON_SHELF : refusals.stream().anyMatch(r -> r.reason() == SupplyRule.Reason.AGREEMENT_TERMS
+                || r.reason() == SupplyRule.Reason.COLLECTION_EXCLUDED) ? NoCopy.POLICY_PROBLEM : NoCopy.NON_CIRCULATING;
+        return Optional.of(new NoCopy(code, isil + " holds no copy it may supply through interlibrary loan: "
+                + refusals.stream().map(SupplyRule.Refusal::message).distinct().collect(Collectors.joining("; "))));
+    }
+
+    /** Why no copy can be supplied: the ISO 18626 reasonUnfilled code, and the words for people. */
+    public record NoCopy(String reasonUnfilled, String message) {
+
+        public NoCopy {
+            message = Text.cut(message, REASON_LENGTH);
+        }
+
+        public static final String NOT_HELD = "NotHeld";
+        public static final String NOT_ON_SHELF = "NotOnShelf";
+        public static final String NON_CIRCULATING = "NonCirculating";
+        public static final String POLICY_PROBLEM = "PolicyProblem";
     }
 
     private static boolean sameWork(BibliographicRecord one, BibliographicRecord other) {

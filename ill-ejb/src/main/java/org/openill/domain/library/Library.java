@@ -66,6 +66,14 @@ public class Library {
     @OrderBy("code")
     private List<Branch> branches = new ArrayList<>();
 
+    /** Whether this deployment hosts the library (its staff and readers work here) or it is a partner elsewhere. */
+    @Column(nullable = false)
+    private boolean hosted = true;
+
+    /** Whether new requests to this library are answered without staff (ExpectToSupply or Unfilled). */
+    @Column(name = "auto_respond", nullable = false)
+    private boolean autoRespond;
+
     @Version
     private long version;
 
@@ -103,6 +111,31 @@ public class Library {
         }
         branches.add(branch);
         return branch;
+    }
+
+    /**
+     * Marks the library as a partner hosted elsewhere: its requests and answers reach this deployment over ISO 18626,
+     * as its {@link PartnerProfile} says.
+     */
+    public void hostedElsewhere() {
+        this.hosted = false;
+        this.autoRespond = false;
+    }
+
+    /** Whether new requests to this library are answered at once without staff, by the one supply rule. */
+    public void answerNewRequestsAutomatically(boolean on) {
+        if (on && !hosted) {
+            throw new IllRuleViolation(agencyId.value() + " is hosted elsewhere: its own system answers its requests");
+        }
+        this.autoRespond = on;
+    }
+
+    public boolean isHosted() {
+        return hosted;
+    }
+
+    public boolean answersNewRequestsAutomatically() {
+        return autoRespond;
     }
 
     /** The library stops lending and borrowing through the network until reactivated. */

@@ -39,7 +39,7 @@ public class ProtocolMessage {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "protocol_message_seq")
     private Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "library_id", updatable = false)
     private Library library;
 
@@ -95,7 +95,15 @@ public class ProtocolMessage {
         this.receiver = Text.cut(receiver == null ? "?" : receiver, 50);
         this.requestingAgencyRequestId = Text.cut(requestingAgencyRequestId, 100);
         this.loggedAt = loggedAt;
-        this.xml = xml;
+        this.xml = withoutSecrets(xml);
+    }
+
+    private static final java.util.regex.Pattern SECURITY_CODE = java.util.regex.Pattern.compile(
+            "(<(?:[\\w.-]+:)?securityCode\\b[^>]*>)[^<]*(</(?:[\\w.-]+:)?securityCode>)");
+
+    /** The message with the security code it carries (a partner's credentials) blanked out: it is never logged. */
+    public static String withoutSecrets(String xml) {
+        return xml == null ? null : SECURITY_CODE.matcher(xml).replaceAll("$1***$2");
     }
 
     public Long id() {

@@ -47,6 +47,9 @@ public class DemoActivity {
     private static final String[][] LIBRARIES = {
         {DemoNetwork.NORTH, "NUL"}, {DemoNetwork.SOUTH, "SCL"}, {DemoNetwork.EAST, "ECL"}};
 
+    @EJB
+    private DemoNetworkLoader loader;
+
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
@@ -61,17 +64,20 @@ public class DemoActivity {
      * playing is completed by the next one), and logs what it reached.
      */
     @Asynchronous
-    public void playInBackground(int requests) {
+    public void playInBackground(int requests, boolean thenAnswerAutomatically) {
         long started = System.nanoTime();
         int present = demoRequests();
-        if (present >= requests) {
+        if (present < requests) {
+            LOG.info(() -> "Demo activity: playing " + (requests - present) + " requests between the demo libraries");
+            Played played = play(requests - present, present);
+            LOG.info(() -> "Demo activity played in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                    + played.reached().values().stream().mapToInt(Integer::intValue).sum() + " requests, by state "
+                    + played.reached());
+        } else if (!thenAnswerAutomatically) {
             return;
         }
-        LOG.info(() -> "Demo activity: playing " + (requests - present) + " requests between the demo libraries");
-        Played played = play(requests - present, present);
-        LOG.info(() -> "Demo activity played in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
-                + played.reached().values().stream().mapToInt(Integer::intValue).sum() + " requests, by state "
-                + played.reached());
+        // the requests played wait where staff left them; new ones to North and South are answered at once
+        loader.answerNewRequestsAutomatically();
     }
 
     /** The requests the demo libraries have as borrowers. */

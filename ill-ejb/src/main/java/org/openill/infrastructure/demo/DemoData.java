@@ -42,9 +42,12 @@ public class DemoData {
             return;
         }
         loader.loadIfAbsent();
+        boolean externalAdded = loader.addExternalPartnerIfAbsent();
         if (Boolean.parseBoolean(System.getProperty("ill.demo-activity",
                 System.getenv().getOrDefault("ILL_DEMO_ACTIVITY", "true")))) {
-            activity.playInBackground(DEMO_REQUESTS); // the server is ready meanwhile; the requests appear as played
+            // the server is ready meanwhile; the requests appear as played, and then the demo libraries North and
+            // South answer new requests without staff (once: an administrator may turn that off again)
+            activity.playInBackground(DEMO_REQUESTS, externalAdded);
         }
     }
 

@@ -4,7 +4,9 @@ import org.openill.application.AgreementService;
 import org.openill.application.AgreementTerms;
 import org.openill.application.NetworkAdministration;
 import org.openill.domain.Actor;
+import org.openill.application.PartnerDirectory;
 import org.openill.domain.catalogue.BibliographicRecord;
+import org.openill.domain.library.PartnerProfile;
 import org.openill.domain.catalogue.Identifiers;
 import org.openill.domain.catalogue.RecordFormat;
 import org.openill.domain.library.LocationType;
@@ -126,6 +128,33 @@ final class DemoNetwork {
         agreement(NORTH, EAST, true, true, true, new BigDecimal("5.00"), new BigDecimal("2.50"), 20);
         agreement(SOUTH, EAST, false, false, true, BigDecimal.ZERO, new BigDecimal("3.00"), 30);
         return new Counts(3, readers, records, holdings, agreements);
+    }
+
+    static final String EXTERNAL = "ZZ-EXT";
+    static final String EXTERNAL_ENDPOINT = "http://127.0.0.1:8099/iso18626";
+    static final String EXTERNAL_ACCOUNT = "zz-ext";
+    static final String EXTERNAL_SECRET = "zz-ext-secret";
+
+    /**
+     * The partner hosted elsewhere: Example External Library, reached over ISO 18626 1.2 at port 8099 of this
+     * machine, under loan-and-copy agreements with the three demo libraries, the only holder of Knuth's first volume.
+     */
+    void externalPartner(PartnerDirectory directory) {
+        library(EXTERNAL, "Example External Library", "1 Example Way, Example City", "ill@ext.example.org");
+        directory.hostElsewhere(ACTOR, EXTERNAL, EXTERNAL_ENDPOINT, PartnerProfile.SchemaVersion.V1_2,
+                new PartnerDirectory.Credentials(EXTERNAL_ACCOUNT, EXTERNAL_SECRET),
+                new PartnerDirectory.Credentials(EXTERNAL_ACCOUNT, EXTERNAL_SECRET), java.util.Set.of());
+        admin.openBranch(ACTOR, EXTERNAL, "MAIN", "Main Library");
+        long open = admin.addCollection(ACTOR, EXTERNAL, "MAIN", "OPEN", "Open shelves", LocationType.OPEN_SHELVES,
+                true);
+        long knuth = record(new BibliographicRecord("The Art of Computer Programming", RecordFormat.BOOK)
+                .identifiedBy("demo-knuth-1", "9780201896831", null)
+                .describedAs("Volume 1: Fundamental Algorithms", "Knuth, Donald E.", "Addison-Wesley", 1997,
+                        "3rd ed.", "eng", "Computer programming; Computer algorithms"));
+        holding(knuth, open, "EXT", "QA76.6 .K64 1997 v.1");
+        for (String library : List.of(NORTH, SOUTH, EAST)) {
+            agreement(EXTERNAL, library, true, true, true, BigDecimal.ZERO, BigDecimal.ZERO, 50);
+        }
     }
 
     private void library(String isil, String name, String address, String email) {

@@ -8,8 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.application.AgreementService;
 import org.openill.application.NetworkAdministration;
+import org.openill.application.PartnerDirectory;
+import org.openill.domain.library.PartnerProfile;
+import org.openill.infrastructure.security.SecretBox;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /** Loads the demonstration network in one transaction of its own, unless it is there already. */
@@ -26,6 +30,51 @@ public class DemoNetworkLoader {
 
     @EJB
     private AgreementService agreements;
+
+    @EJB
+    private PartnerDirectory directory;
+
+    /**
+     * Adds the demo partner hosted elsewhere (ZZ-EXT) to a demo network that lacks it (one loaded before it
+     * existed), and from then on the demo libraries North and South answer new requests without staff (East's
+     * office answers by hand). When ZZ-EXT is there but our security code for it cannot be read with this server's
+     * key (the key file was lost), the published demo credentials are stored again.
+     *
+     * @return true when ZZ-EXT was added now
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean addExternalPartnerIfAbsent() {
+        if (libraries(DemoNetwork.NORTH) == 0) {
+            return false; // no demo network
+        }
+        if (libraries(DemoNetwork.EXTERNAL) > 0) {
+            directory.partner(org.openill.domain.library.AgencyId.isil(DemoNetwork.EXTERNAL))
+                    .filter(partner -> partner.outboundCodeEncrypted() != null && SecretBox.ofServer()
+                            .decrypt(partner.outboundCodeEncrypted()).isEmpty())
+                    .ifPresent(unreadable -> directory.hostElsewhere(DemoNetwork.ACTOR, DemoNetwork.EXTERNAL,
+                            DemoNetwork.EXTERNAL_ENDPOINT, PartnerProfile.SchemaVersion.V1_2,
+                            new PartnerDirectory.Credentials(DemoNetwork.EXTERNAL_ACCOUNT, DemoNetwork.EXTERNAL_SECRET),
+                            new PartnerDirectory.Credentials(DemoNetwork.EXTERNAL_ACCOUNT, DemoNetwork.EXTERNAL_SECRET),
+                            Set.of()));
+            return false;
+        }
+        new DemoNetwork(admin, agreements, LocalDate.now(), 18626L, em::flush).externalPartner(directory);
+        LOG.info("Demo partner " + DemoNetwork.EXTERNAL + " added (ISO 18626 1.2 at " + DemoNetwork.EXTERNAL_ENDPOINT
+                + ")");
+        return true;
+    }
+
+    /** The demo libraries North and South answer new requests without staff from now on; East's staff answer. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void answerNewRequestsAutomatically() {
+        directory.answerNewRequestsAutomatically(DemoNetwork.ACTOR, DemoNetwork.NORTH, true);
+        directory.answerNewRequestsAutomatically(DemoNetwork.ACTOR, DemoNetwork.SOUTH, true);
+    }
+
+    private long libraries(String isil) {
+        return em.createQuery("SELECT COUNT(l) FROM Library l WHERE l.agencyId.type = 'ISIL' "
+                + "AND l.agencyId.value = :value", Long.class).setParameter("value", isil).getSingleResult();
+    }
 
     /**
      * Loads the demonstration network unless it is there already.

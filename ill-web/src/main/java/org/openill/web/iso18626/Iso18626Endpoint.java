@@ -2,20 +2,25 @@ package org.openill.web.iso18626;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.openill.application.PartnerDirectory;
 import org.openill.application.protocol.Iso18626Inbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Where partners' systems send ISO 18626 messages for the libraries hosted here, over HTTP: one message per POST,
  * answered with its confirmation (OK, or ERROR with the standard's errorType and a readable errorValue). The message
- * goes to the same inbox the libraries of this deployment use among themselves, so it meets the same handling. A body
+ * goes to the same inbox the libraries of this deployment use among themselves, so it meets the same handling, once
+ * the sender is known as a partner hosted elsewhere presenting its credentials (in the message, or by HTTP Basic). A body
  * that is not even recognisably an ISO 18626 message is answered 400, one larger than {@value #MAX_BYTES} bytes 413;
  * nothing ever answers 500.
  */
@@ -31,7 +36,7 @@ public class Iso18626Endpoint {
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_XML)
-    public Response receive(InputStream body) {
+    public Response receive(InputStream body, @HeaderParam("Authorization") String authorization) {
         byte[] xml;
         try {
             xml = body.readNBytes(MAX_BYTES + 1);
@@ -43,8 +48,24 @@ public class Iso18626Endpoint {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.TEXT_PLAIN)
                     .entity("An ISO 18626 message may be at most " + MAX_BYTES + " bytes").build();
         }
-        Iso18626Inbox.Answer answer = inbox.receive(xml);
+        Iso18626Inbox.Answer answer = inbox.receiveFromPartner(xml, basic(authorization));
         return Response.status(answer.kind() == null ? Response.Status.BAD_REQUEST : Response.Status.OK)
                 .entity(answer.confirmation()).build();
+    }
+
+    /** The credentials of an HTTP Basic authorization, or null when there are none (or they cannot be read). */
+    static PartnerDirectory.Credentials basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon <= 0 ? null : new PartnerDirectory.Credentials(pair.substring(0, colon),
+                    pair.substring(colon + 1));
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }
