@@ -18,7 +18,12 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
 import java.io.ByteArrayInputStream;
@@ -86,22 +91,109 @@ public final class Iso18626Codec {
     }
 
     /**
-     * A confirmation written for a partner that speaks the 1.2 schema: the two schemas share the namespace and the
-     * shape of the three confirmations, so it is the 2021 one marked version 1.2, checked against the 1.2 schema.
+     * The message for a partner that speaks the 1.2 schema (ISO 18626:2017): the same message written as that schema
+     * has it, as {@link Version12Downgrade} describes (what 1.2 has no place for is left out and told in the note,
+     * codes 2021 added are mapped to the nearest 1.2 code), indented, and checked against the 1.2 schema. The same
+     * message always gives the same text, byte for byte, so a partner can tell a retry for what it is.
      *
-     * @throws IllegalStateException when it does not fit the 1.2 schema
+     * @param xml2021 a message valid against the 2021 schema, of any of the six kinds
+     * @throws IllegalArgumentException when {@code xml2021} is no valid 2021 message
+     * @throws IllegalStateException    when the message cannot be said in 1.2 (a request that names no supplier);
+     *                                  the exception names the element at fault. The message cannot go to this
+     *                                  partner
      */
-    public static String confirmationAsVersion12(String confirmation2021) {
-        String xml = VERSION_ATTRIBUTE.matcher(confirmation2021)
-                .replaceFirst("$1version=\"" + Iso18626Version.V1_2.attribute() + "\"");
-        if (read(xml) instanceof Accepted accepted && accepted.version() == Iso18626Version.V1_2
-                && accepted.kind().element().endsWith("Confirmation")) {
-            return xml;
-        }
-        throw new IllegalStateException("The confirmation does not fit the 1.2 schema: " + xml);
+    public static String asVersion12(String xml2021) {
+        Document document = parse(xml2021);
+        MessageKind kind = kindOf(document).orElseThrow(() -> new IllegalArgumentException(
+                "Not an ISO 18626 message: " + xml2021));
+        check(document, Iso18626Version.V2021, kind).ifPresent(fault -> {
+            throw new IllegalArgumentException("Not a valid ISO 18626 2021-2 message: " + fault.text());
+        });
+        Version12Downgrade.toV12(document);
+        String xml = write(document);
+        // what is checked is what is returned, not the document it was written from
+        check(parse(xml), Iso18626Version.V1_2, kind).ifPresent(fault -> {
+            throw new IllegalStateException("The " + kind.element() + " cannot be sent in ISO 18626 1.2: "
+                    + fault.text() + "\n" + xml);
+        });
+        return xml;
     }
 
-    private static final Pattern VERSION_ATTRIBUTE = Pattern.compile("(\\w+:)?version=\"2021-2\"");
+    /**
+     * A confirmation written for a partner that speaks the 1.2 schema, checked against that schema.
+     *
+     * @throws IllegalStateException when it is no confirmation or does not fit the 1.2 schema
+     */
+    public static String confirmationAsVersion12(String confirmation2021) {
+        if (kindOf(parse(confirmation2021)).filter(kind -> kind.element().endsWith("Confirmation")).isEmpty()) {
+            throw new IllegalStateException("Not a confirmation: " + confirmation2021);
+        }
+        return asVersion12(confirmation2021);
+    }
+
+    /** The kind of message the document holds, if it is an ISO18626Message holding one of the six. */
+    private static Optional<MessageKind> kindOf(Document document) {
+        Element root = document.getDocumentElement();
+        Element body = firstChildElement(root);
+        return !isIso18626(root, ROOT) || body == null || !isIso18626(body, body.getLocalName()) ? Optional.empty()
+                : Optional.ofNullable(MessageKind.ofElement(body.getLocalName()));
+    }
+
+    /** A document of ours, or one we wrote: anything unreadable in it is a mistake of the caller. */
+    private static Document parse(String xml) {
+        try {
+            return SafeXml.documentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException | IOException e) {
+            throw new IllegalArgumentException("Not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The document as UTF-8 XML indented by four spaces, as {@link #toXml} writes; the indentation and comments it
+     * came with are dropped first, so only its elements, attributes and text decide what is written.
+     */
+    private static String write(Document document) {
+        for (Node child = document.getFirstChild(); child != null; ) {
+            Node next = child.getNextSibling();
+            if (child.getNodeType() == Node.COMMENT_NODE) {
+                document.removeChild(child);
+            }
+            child = next;
+        }
+        dropIndentation(document.getDocumentElement());
+        try {
+            Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            // written below: the JDK would put the root element on the declaration's line
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
+            StringWriter xml = new StringWriter().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            transformer.transform(new DOMSource(document), new StreamResult(xml));
+            // the JDK ends its lines as the platform does; the same message is to be the same bytes on every server
+            return xml.toString().replace(System.lineSeparator(), "\n");
+        } catch (TransformerException e) {
+            throw new IllegalStateException("The ISO 18626 message cannot be written as XML", e);
+        }
+    }
+
+    /** Removes the white space and comments between elements; the text of an element without children stays. */
+    private static void dropIndentation(Element element) {
+        if (firstChildElement(element) == null) {
+            return;
+        }
+        for (Node child = element.getFirstChild(); child != null; ) {
+            Node next = child.getNextSibling();
+            if (child.getNodeType() == Node.COMMENT_NODE
+                    || child.getNodeType() == Node.TEXT_NODE && child.getTextContent().isBlank()) {
+                element.removeChild(child);
+            } else if (child instanceof Element childElement) {
+                dropIndentation(childElement);
+            }
+            child = next;
+        }
+    }
 
     /** Reads a message as it arrived: bytes, in the encoding its XML declaration names (UTF-8 if none). */
     public static ReadResult read(byte[] xml) {

@@ -15,9 +15,13 @@ import static org.openill.infrastructure.iso18626.Iso18626Codec.NAMESPACE;
  * model. The two share a namespace and almost every element; 2021 renamed three elements, moved the retry terms from
  * {@code messageInfo} into a {@code retryInfo} of their own, swapped the two children of {@code bibliographicItemId},
  * made {@code region} plain text and dropped two ids from headers where they meant nothing. What it dropped is
- * dropped here too: {@code multipleItemRequestId} outside a request, and {@code supplyingAgencyRequestId} in a
- * request, which no supplier has yet when the request is sent. A 1.2 request may lack {@code serviceInfo}, which
- * 2021 requires; it then stays without.
+ * dropped here too: {@code multipleItemRequestId} outside a request, {@code supplyingAgencyRequestId} in a
+ * request, which no supplier has yet when the request is sent, and {@code requestingAgencyAuthentication} in a
+ * supplyingAgencyMessage, where 1.2's one header for all messages allowed the borrower's credentials in a message of
+ * the lender. In a request, an empty {@code multipleItemRequestId}
+ * is what 1.2 systems write for a request of one item, as the 1.2 schema requires the element: 2021 makes it
+ * optional, and it is left out. A 1.2 request may lack {@code serviceInfo}, which 2021 requires; it then stays
+ * without. {@link Version12Downgrade} goes the other way.
  */
 final class Version12Upgrade {
 
@@ -41,11 +45,14 @@ final class Version12Upgrade {
             Element grandparent = element.getParentNode().getParentNode() instanceof Element e ? e : null;
             if (RENAMED.containsKey(name)) {
                 document.renameNode(element, NAMESPACE, prefixed(element, RENAMED.get(name)));
-            } else if (name.equals("multipleItemRequestId") && !(grandparent != null
-                    && grandparent.getLocalName().equals("request"))) {
+            } else if (name.equals("multipleItemRequestId") && (element.getTextContent().isBlank()
+                    || !(grandparent != null && grandparent.getLocalName().equals("request")))) {
                 element.getParentNode().removeChild(element);
             } else if (name.equals("supplyingAgencyRequestId") && grandparent != null
                     && grandparent.getLocalName().equals("request")) {
+                element.getParentNode().removeChild(element);
+            } else if (name.equals("requestingAgencyAuthentication") && grandparent != null
+                    && grandparent.getLocalName().equals("supplyingAgencyMessage")) {
                 element.getParentNode().removeChild(element);
             } else if (name.equals("bibliographicItemIdentifierCode")) {
                 element.getParentNode().insertBefore(element, element.getParentNode().getFirstChild());

@@ -103,6 +103,20 @@ class Iso18626CodecTest {
     }
 
     @Test
+    void a1_2SupplyingAgencyMessageWithAuthenticationInItsHeaderIsRead() {
+        // 1.2 has one header for every message, with the borrower's credentials allowed even in the lender's
+        String authenticated = new String(sampleBytes("retry-possible-1.2.xml"), StandardCharsets.UTF_8).replace(
+                "</supplyingAgencyRequestId>", "</supplyingAgencyRequestId><requestingAgencyAuthentication>"
+                        + "<accountId>nul</accountId></requestingAgencyAuthentication>");
+
+        Accepted read = accepted(Iso18626Codec.read(authenticated));
+
+        assertEquals(Iso18626Version.V1_2, read.version());
+        assertEquals("HIL-LEND-5512", read.message().getSupplyingAgencyMessage().getHeader().getSupplyingAgencyRequestId());
+        Iso18626Codec.toXml(read.message());
+    }
+
+    @Test
     void aMessageWithTheWrongVersionIsReadByTheSchemaItFits() {
         String claims2021 = new String(sampleBytes("retry-possible-1.2.xml"), StandardCharsets.UTF_8)
                 .replace("ill:version=\"1.2\"", "ill:version=\"2021-2\"");
