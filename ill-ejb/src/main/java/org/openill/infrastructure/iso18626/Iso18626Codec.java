@@ -197,15 +197,102 @@ public final class Iso18626Codec {
 
     /** Reads a message as it arrived: bytes, in the encoding its XML declaration names (UTF-8 if none). */
     public static ReadResult read(byte[] xml) {
-        return read(new InputSource(new ByteArrayInputStream(xml)));
+        return read(new InputSource(new ByteArrayInputStream(xml)), Tolerance.NONE);
+    }
+
+    /** Reads a message as it arrived, tolerating the deviations from the standard its sender is known for. */
+    public static ReadResult read(byte[] xml, Tolerance tolerance) {
+        return read(new InputSource(new ByteArrayInputStream(xml)), tolerance);
     }
 
     /** Reads a message that is already text (any encoding its XML declaration names is then moot). */
     public static ReadResult read(String xml) {
-        return read(new InputSource(new StringReader(xml)));
+        return read(new InputSource(new StringReader(xml)), Tolerance.NONE);
     }
 
-    private static ReadResult read(InputSource xml) {
+    /**
+     * Deviations from the standard tolerated in a message from a partner declared to show them, corrected before the
+     * message is checked against its schema.
+     *
+     * @param codesInAnyCase         coded values written in another case ("loaned") are read as the code ("Loaned")
+     * @param unknownElementsDropped elements the schema does not declare anywhere are dropped, not refused
+     */
+    public record Tolerance(boolean codesInAnyCase, boolean unknownElementsDropped) {
+        public static final Tolerance NONE = new Tolerance(false, false);
+    }
+
+    /** The sender's agency of a message, read before it is checked (to know which deviations to tolerate). */
+    public static Optional<String[]> senderOf(byte[] xml) {
+        try {
+            Element root = SafeXml.documentBuilder().parse(new InputSource(new ByteArrayInputStream(xml)))
+                    .getDocumentElement();
+            Element body = root == null ? null : firstChildElement(root);
+            if (body == null) {
+                return Optional.empty();
+            }
+            String role = body.getLocalName().equals("supplyingAgencyMessage") ? "supplyingAgencyId"
+                    : "requestingAgencyId";
+            Element header = child(body, "header");
+            Element agency = header == null ? null : child(header, role);
+            Element type = agency == null ? null : child(agency, "agencyIdType");
+            Element value = agency == null ? null : child(agency, "agencyIdValue");
+            return type == null || value == null ? Optional.empty()
+                    : Optional.of(new String[] {type.getTextContent().strip(), value.getTextContent().strip()});
+        } catch (SAXException | IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Element child(Element parent, String localName) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && localName.equals(element.getLocalName())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    /** The coded elements whose values a partner may write in another case, with the codes they take. */
+    private static final Map<String, List<String>> CODES = Map.of(
+            "status", codes(org.openill.iso18626.v2021.TypeStatus.values()),
+            "action", codes(org.openill.iso18626.v2021.TypeAction.values()),
+            "reasonForMessage", codes(org.openill.iso18626.v2021.TypeReasonForMessage.values()),
+            "messageStatus", codes(org.openill.iso18626.v2021.TypeMessageStatus.values()),
+            "serviceType", codes(org.openill.iso18626.v2021.TypeServiceType.values()),
+            "requestType", codes(org.openill.iso18626.v2021.TypeRequestType.values()),
+            "answerYesNo", codes(org.openill.iso18626.v2021.TypeYesNo.values()),
+            "errorType", codes(org.openill.iso18626.v2021.TypeErrorType.values()));
+
+    private static List<String> codes(Enum<?>[] values) {
+        List<String> codes = new ArrayList<>();
+        for (Enum<?> value : values) {
+            try {
+                codes.add((String) value.getClass().getMethod("value").invoke(value));
+            } catch (ReflectiveOperationException generatedEnumsHaveIt) {
+                throw new IllegalStateException(generatedEnumsHaveIt);
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    private static void tolerate(Document document, Tolerance tolerance, Iso18626Version version) {
+        List<Element> unknown = new ArrayList<>();
+        var all = document.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            String name = element.getLocalName();
+            if (tolerance.unknownElementsDropped() && !SCHEMAS.get(version).elementNames().contains(name)) {
+                unknown.add(element);
+            } else if (tolerance.codesInAnyCase() && CODES.containsKey(name)) {
+                String text = element.getTextContent().strip();
+                CODES.get(name).stream().filter(code -> code.equalsIgnoreCase(text) && !code.equals(text)).findFirst()
+                        .ifPresent(element::setTextContent);
+            }
+        }
+        unknown.forEach(element -> element.getParentNode().removeChild(element));
+    }
+
+    private static ReadResult read(InputSource xml, Tolerance tolerance) {
         Document document;
         try {
             document = SafeXml.documentBuilder().parse(xml);
@@ -231,6 +318,9 @@ public final class Iso18626Codec {
                             + " where one of the six kinds of message (request, supplyingAgencyMessage, ...) belongs");
         }
         Iso18626Version claimed = Iso18626Version.claimedBy(root.getAttributeNS(NAMESPACE, "version"));
+        if (!tolerance.equals(Tolerance.NONE)) {
+            tolerate(document, tolerance, claimed);
+        }
         Optional<Rejected> fault = check(document, claimed, kind);
         if (fault.isEmpty()) {
             return accept(document, kind, claimed);
