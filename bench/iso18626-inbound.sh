@@ -165,7 +165,9 @@ echo "$pgout" | grep -E "^(latency average|tps|number of failed)" | sed 's/^/  /
 tps=$(sed -n 's/^tps = \([0-9.]*\) .*without initial connection time.*/\1/p' <<<"$pgout")
 sql -d postgres -c "DROP DATABASE pgbench_scratch"
 
-ratio=$(awk -v r="$rate" -v t="$tps" 'BEGIN { printf "%.2f", r / t }')
+ratio=$(awk -v r="$rate" -v t="$tps" 'BEGIN { printf "%.3f (%.1f %%)", r / t, 100 * r / t }')
+tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
+cpu=$(sed -n 's/^CPU used in the measured \([0-9]*\) s.*available): /\1 s: /p' <<<"$out")
 verdict() { awk -v ok="$1" 'BEGIN { print ok ? "met" : "NOT met" }'; }
 echo
 echo "== ISO 18626 inbound, durable commits (fsync on, synchronous_commit on), $(nproc) cores"
@@ -173,7 +175,8 @@ echo "  clients:            $best (tried: $CLIENTS)"
 echo "  messages/s:         $rate (measured $MEASURE_SECONDS s, $messages messages; slowest 10 s: $slowest/s)"
 echo "  latency p50 / p99:  $p50 ms / $p99 ms"
 echo "  errors:             $errors"
-echo "  pgbench -N tps:     $tps"
+echo "  CPU in the measured $cpu"
+echo "  pgbench -N tps:     $tps (scale $PGBENCH_SCALE, $best clients, $MEASURE_SECONDS s)"
 echo "  ratio to pgbench:   $ratio"
 echo "  target >= $TARGET_RATE messages/s:   $(verdict "$(awk -v r="$rate" -v t=$TARGET_RATE 'BEGIN { print r >= t }')")"
 echo "  target p99 < $TARGET_P99_MS ms:        $(verdict "$(awk -v p="$p99" -v t=$TARGET_P99_MS 'BEGIN { print p < t }')")"
