@@ -122,6 +122,57 @@ public class Fixtures {
         return newLibraryIn(ZoneId.of("Europe/Berlin"));
     }
 
+    /** A new library like {@link #newLibrary()} with the ISIL given (for tests where two servers must agree on it). */
+    public String newLibraryNamed(String isil) {
+        Library library = new Library(AgencyId.isil(isil), "Test Library " + isil, ZoneId.of("Europe/Berlin"));
+        Branch main = library.openBranch("MAIN", "Main");
+        main.addLocation("OPEN", "Open shelves", LocationType.OPEN_SHELVES, true);
+        main.addLocation("REF", "Department reference room", LocationType.DEPARTMENT_REFERENCE_ROOM, false);
+        em.persist(library);
+        return isil;
+    }
+
+    /** A library with the ISIL given, hosted elsewhere at the endpoint, both sides presenting the credentials. */
+    public void newPartnerElsewhere(String isil, String endpoint, PartnerProfile.SchemaVersion version,
+                                    PartnerDirectory.Credentials both) {
+        newLibraryNamed(isil);
+        em.flush();
+        partners.hostElsewhere(ADMIN, isil, endpoint, version, both, both, java.util.Set.of());
+    }
+
+    /** Moves a partner's endpoint (a dead port makes it unreachable), keeping its credentials. */
+    public void movePartner(String isil, String endpoint) {
+        PartnerProfile profile = em.find(PartnerProfile.class, library(isil).id());
+        profile.moveTo(endpoint, profile.schemaVersion());
+    }
+
+    /** A book record with the ISBN given, held at the places (as {@link #newBookHeldAt}); returns the record id. */
+    public long newBookWithIsbnHeldAt(String isbn, String title, String... places) {
+        BibliographicRecord record = new BibliographicRecord(title, RecordFormat.BOOK)
+                .identifiedBy("test-" + unique() + unique(), isbn, null)
+                .describedAs(null, "Tester, Tina", "Test Press", 2020, null, "eng", "Testing");
+        em.persist(record);
+        for (String place : places) {
+            String[] parts = place.split("/");
+            em.persist(new Holding(record, location(parts[0], "MAIN", parts[1]), "T 100", "T" + unique() + unique()));
+        }
+        return idOf(record);
+    }
+
+    /** The barcode of the library's first copy of the record with the ISBN. */
+    public String barcodeOf(String isil, String isbn) {
+        return strings("SELECT h.barcode FROM holding h JOIN bib_record r ON r.id = h.record_id JOIN location c "
+                + "ON c.id = h.location_id JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id "
+                + "WHERE r.isbn = '" + isbn + "' AND l.agency_id_value = '" + isil + "' ORDER BY h.id").get(0);
+    }
+
+    /** The lending library's record of the request with the title, or -1 while it has none. */
+    public long lendingRecordTitled(String lenderIsil, String title) {
+        List<String> ids = strings("SELECT s.id::text FROM supplier_request s JOIN library l ON l.id = s.lender_id "
+                + "WHERE l.agency_id_value = '" + lenderIsil + "' AND s.bib_title = '" + title + "' ORDER BY s.id");
+        return ids.isEmpty() ? -1 : Long.parseLong(ids.get(0));
+    }
+
     /** A new library like {@link #newLibrary()}, whose days begin and end in the given time zone. */
     public String newLibraryIn(ZoneId timeZone) {
         String isil = "ZZ-X" + unique();

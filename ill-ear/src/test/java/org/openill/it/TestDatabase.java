@@ -29,6 +29,7 @@ public class TestDatabase implements LauncherSessionListener {
     private DatabaseSettings admin;
     private String createdDatabase;
     private String createdRole;
+    private String secondDatabase;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -42,6 +43,7 @@ public class TestDatabase implements LauncherSessionListener {
                 Path dataDir = Path.of(System.getProperty("ill.it.data.dir"));
                 embedded = EmbeddedDatabase.start(dataDir, Ports.anyFree(), false);
                 database = embedded.database("ill_it");
+                publish("ill.test.db.b", embedded.database("ill_it_b"));
             } else {
                 external.verifyReachable();
                 admin = external;
@@ -52,12 +54,13 @@ public class TestDatabase implements LauncherSessionListener {
                 execute(admin, "CREATE ROLE " + createdRole + " LOGIN NOSUPERUSER PASSWORD '" + rolePassword + "'");
                 DatabaseSettings owner = admin.onDatabase(createdDatabase);
                 database = new DatabaseAccounts(owner, owner.as(createdRole, rolePassword));
+                // the second server's database: its own, on the same PostgreSQL, with the same roles
+                execute(admin, "CREATE DATABASE " + createdDatabase + "_b");
+                secondDatabase = createdDatabase + "_b";
+                DatabaseSettings ownerB = admin.onDatabase(secondDatabase);
+                publish("ill.test.db.b", new DatabaseAccounts(ownerB, ownerB.as(createdRole, rolePassword)));
             }
-            System.setProperty("ill.test.db.url", database.url());
-            System.setProperty("ill.test.db.user", database.owner().user());
-            System.setProperty("ill.test.db.password", database.owner().password());
-            System.setProperty("ill.test.db.app.user", database.application().user());
-            System.setProperty("ill.test.db.app.password", database.application().password());
+            publish("ill.test.db", database);
             prepareServerBaseDirectory();
         } catch (StartupProblem e) {
             throw new IllegalStateException("No database for the integration tests: " + e.getMessage(), e);
@@ -72,6 +75,9 @@ public class TestDatabase implements LauncherSessionListener {
         if (createdDatabase != null) {
             try {
                 execute(admin, "DROP DATABASE IF EXISTS " + createdDatabase + " WITH (FORCE)");
+                if (secondDatabase != null) {
+                    execute(admin, "DROP DATABASE IF EXISTS " + secondDatabase + " WITH (FORCE)");
+                }
                 execute(admin, "DROP ROLE IF EXISTS " + createdRole);
             } catch (StartupProblem e) {
                 System.err.println("Could not drop the test database " + createdDatabase + ": " + e.getMessage());
@@ -79,12 +85,27 @@ public class TestDatabase implements LauncherSessionListener {
         }
     }
 
-    /** A base directory of its own, so the tests never meet what the run command deployed. */
+    /** The accounts of a database as the system properties arquillian.xml passes to a server. */
+    private static void publish(String prefix, DatabaseAccounts database) {
+        System.setProperty(prefix + ".url", database.url());
+        System.setProperty(prefix + ".user", database.owner().user());
+        System.setProperty(prefix + ".password", database.owner().password());
+        System.setProperty(prefix + ".app.user", database.application().user());
+        System.setProperty(prefix + ".app.password", database.application().password());
+    }
+
+    /**
+     * A base directory of its own, so the tests never meet what the run command deployed; and one for the second
+     * server (TwoServersIT), next to it.
+     */
     private static void prepareServerBaseDirectory() {
         Path home = Path.of(System.getProperty("ill.server.home"));
         Path base = Path.of(System.getProperty("ill.it.base.dir"));
+        Path second = Path.of(base + "-b");
+        System.setProperty("ill.it.base.dir.b", second.toString());
         try {
             IllServer.prepareBaseDirectory(home, base);
+            IllServer.prepareBaseDirectory(home, second);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

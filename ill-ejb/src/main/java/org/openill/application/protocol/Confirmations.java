@@ -40,7 +40,7 @@ final class Confirmations {
         boolean ok = header.getMessageStatus() == TypeMessageStatus.OK;
         String error = ok ? null : errors.stream().map(e -> (e.getErrorType() == null ? "" : e.getErrorType().value())
                 + ": " + e.getErrorValue()).collect(Collectors.joining("; "));
-        return new DeliveryOutcome.Confirmed(answer, ok, error);
+        return new DeliveryOutcome.Confirmed(answer, ok, error, MessageSummary.of(message));
     }
 
     static String abbreviated(String text) {

@@ -4,7 +4,7 @@ package org.openill.application.protocol;
 public sealed interface DeliveryOutcome {
 
     /** The receiver answered with its confirmation: OK, or ERROR (refused, not to be sent again blindly). */
-    record Confirmed(String confirmation, boolean ok, String error) implements DeliveryOutcome {
+    record Confirmed(String confirmation, boolean ok, String error, MessageSummary summary) implements DeliveryOutcome {
     }
 
     /** The receiver could not be reached, was too slow or failed on its side: try again later. */

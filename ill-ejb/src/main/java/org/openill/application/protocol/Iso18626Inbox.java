@@ -246,17 +246,20 @@ public class Iso18626Inbox {
 
     /** The confirmation that answers a message of the kind (a request's when not even the kind can be told). */
     static String confirm(MessageKind kind, ISO18626Message message, Confirmation confirmation) {
-        ISO18626Message answer;
+        return Iso18626Codec.toXml(confirmation(kind, message, confirmation));
+    }
+
+    /** The confirmation message that answers a message of the kind, not yet written. */
+    static ISO18626Message confirmation(MessageKind kind, ISO18626Message message, Confirmation confirmation) {
         if (kind == MessageKind.SUPPLYING_AGENCY_MESSAGE) {
-            answer = Iso18626Messages.supplyingAgencyMessageConfirmation(confirmation, message == null ? null
+            return Iso18626Messages.supplyingAgencyMessageConfirmation(confirmation, message == null ? null
                     : message.getSupplyingAgencyMessage().getMessageInfo().getReasonForMessage());
-        } else if (kind == MessageKind.REQUESTING_AGENCY_MESSAGE) {
-            answer = Iso18626Messages.requestingAgencyMessageConfirmation(confirmation, message == null ? null
-                    : message.getRequestingAgencyMessage().getAction());
-        } else {
-            answer = Iso18626Messages.requestConfirmation(confirmation);
         }
-        return Iso18626Codec.toXml(answer);
+        if (kind == MessageKind.REQUESTING_AGENCY_MESSAGE) {
+            return Iso18626Messages.requestingAgencyMessageConfirmation(confirmation, message == null ? null
+                    : message.getRequestingAgencyMessage().getAction());
+        }
+        return Iso18626Messages.requestConfirmation(confirmation);
     }
 
     /** The library hosted here a message is for, and its record of the request if it has one yet. */

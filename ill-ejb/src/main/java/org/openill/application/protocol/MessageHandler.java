@@ -24,6 +24,7 @@ import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RotaEntry;
 import org.openill.domain.request.ServiceType;
+import org.openill.infrastructure.iso18626.Iso18626Codec;
 import org.openill.infrastructure.iso18626.Iso18626Messages.Confirmation;
 import org.openill.infrastructure.iso18626.Iso18626Messages.TransactionIds;
 import org.openill.iso18626.v2021.BibliographicInfo;
@@ -103,11 +104,11 @@ public class MessageHandler {
             library = record.lender();
             confirmation = logged(library, null, record, message, xml, received);
         } else if (message.getRequestingAgencyMessage() != null) {
-            SupplierRequest record = requestingAgencyMessage(message.getRequestingAgencyMessage(), xml, received);
+            SupplierRequest record = requestingAgencyMessage(message, xml, received);
             library = record.lender();
             confirmation = logged(library, null, record, message, null, received);
         } else {
-            IllRequest record = supplyingAgencyMessage(message.getSupplyingAgencyMessage(), xml, received);
+            IllRequest record = supplyingAgencyMessage(message, xml, received);
             library = record.borrower();
             confirmation = logged(library, record, null, message, null, received);
         }
@@ -128,12 +129,14 @@ public class MessageHandler {
         em.flush(); // a new record has its id now, and a concurrent change shows here
         Long requestId = request == null ? null : request.id();
         Long supplierId = supplierRequest == null ? null : supplierRequest.id();
-        String confirmation = Iso18626Inbox.confirm(org.openill.infrastructure.iso18626.MessageKind.of(message),
+        ISO18626Message answer = Iso18626Inbox.confirmation(org.openill.infrastructure.iso18626.MessageKind.of(message),
                 message, Confirmation.ok(idsOf(message, supplierRequest), timestampOf(message, received), received));
+        String confirmation = Iso18626Codec.toXml(answer);
         if (xml != null) {
-            log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml);
+            log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml, MessageSummary.of(message));
         }
-        log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.OUT, confirmation);
+        log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.OUT, confirmation,
+                MessageSummary.of(answer));
         return confirmation;
     }
 
@@ -194,7 +197,8 @@ public class MessageHandler {
     }
 
     /** The borrower's action, logged as received before what it leads to (an answer it gets at once). */
-    private SupplierRequest requestingAgencyMessage(RequestingAgencyMessage message, String xml, Instant now) {
+    private SupplierRequest requestingAgencyMessage(ISO18626Message whole, String xml, Instant now) {
+        RequestingAgencyMessage message = whole.getRequestingAgencyMessage();
         var header = message.getHeader();
         Library lender = library(header.getSupplyingAgencyId(), "supplying agency");
         AgencyId requester = agency(header.getRequestingAgencyId());
@@ -202,7 +206,7 @@ public class MessageHandler {
                 .orElseThrow(() -> new NotFoundException(lender.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId() + " of " + requester.value()));
         em.refresh(record, LockModeType.PESSIMISTIC_WRITE); // one message at a time
-        log.record(lender.id(), null, record.id(), ProtocolMessage.Direction.IN, xml);
+        log.record(lender.id(), null, record.id(), ProtocolMessage.Direction.IN, xml, MessageSummary.of(whole));
         lending.borrowerActs(new Actor.Partner(requester), record, message.getAction(), message.getNote(), now);
         return record;
     }
@@ -210,7 +214,8 @@ public class MessageHandler {
     // ---- the borrower's side: the lender's reports ----
 
     /** The lender's report, logged as received before what it leads to (the next lender asked ...). */
-    private IllRequest supplyingAgencyMessage(SupplyingAgencyMessage message, String xml, Instant now) {
+    private IllRequest supplyingAgencyMessage(ISO18626Message whole, String xml, Instant now) {
+        SupplyingAgencyMessage message = whole.getSupplyingAgencyMessage();
         var header = message.getHeader();
         Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
         AgencyId lender = agency(header.getSupplyingAgencyId());
@@ -223,7 +228,7 @@ public class MessageHandler {
             throw new IllRuleViolation("Request " + header.getRequestingAgencyRequestId() + " was sent to "
                     + entry.lender().agencyId().value() + ", not to " + lender.value());
         }
-        log.record(borrower.id(), request.id(), null, ProtocolMessage.Direction.IN, xml);
+        log.record(borrower.id(), request.id(), null, ProtocolMessage.Direction.IN, xml, MessageSummary.of(whole));
         var info = message.getMessageInfo();
         var status = message.getStatusInfo();
         var retry = message.getRetryInfo();

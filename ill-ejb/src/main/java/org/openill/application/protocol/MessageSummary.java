@@ -5,10 +5,10 @@ import org.openill.iso18626.v2021.ISO18626Message;
 import org.openill.iso18626.v2021.TypeAgencyId;
 
 /** Who sent a message to whom, about which transaction, and what it says in a few words, for the protocol log. */
-record MessageSummary(String kind, String text, String sender, String receiver, String receiverType,
+public record MessageSummary(String kind, String text, String sender, String receiver, String receiverType,
                       String requestingAgencyRequestId) {
 
-    static MessageSummary of(ISO18626Message message) {
+    public static MessageSummary of(ISO18626Message message) {
         if (message.getRequest() != null) {
             var header = message.getRequest().getHeader();
             var service = message.getRequest().getServiceInfo();

@@ -87,7 +87,7 @@ public class OutboxDelivery {
             state = confirmed.ok() ? OutboundMessage.State.DELIVERED : OutboundMessage.State.REFUSED;
             error = confirmed.ok() ? null : "Refused by " + attempt.receiver().value() + ": " + confirmed.error();
             log.record(attempt.libraryId(), attempt.requestId(), attempt.supplierRequestId(),
-                    ProtocolMessage.Direction.IN, confirmed.confirmation());
+                    ProtocolMessage.Direction.IN, confirmed.confirmation(), confirmed.summary());
         } else if (outcome instanceof DeliveryOutcome.Unreachable unreachable) {
             error = unreachable.why();
             if (now.isBefore(attempt.retryUntil())) {

@@ -85,6 +85,12 @@ public class ProtocolLog {
         MessageSummary summary = Iso18626Codec.read(xml) instanceof ReadResult.Accepted accepted
                 ? MessageSummary.of(accepted.message())
                 : new MessageSummary("unreadable", "not a valid ISO 18626 message", "?", "?", "?", null);
+        record(libraryId, requestId, supplierRequestId, direction, xml, summary);
+    }
+
+    /** Logs a message already read (its summary made from it), in the caller's transaction. */
+    public void record(Long libraryId, Long requestId, Long supplierRequestId, ProtocolMessage.Direction direction,
+                       String xml, MessageSummary summary) {
         em.persist(new ProtocolMessage(libraryId == null ? null : em.getReference(Library.class, libraryId),
                 requestId == null ? null : em.getReference(IllRequest.class, requestId),
                 supplierRequestId == null ? null : em.getReference(SupplierRequest.class, supplierRequestId),

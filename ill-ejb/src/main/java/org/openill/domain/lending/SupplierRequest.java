@@ -605,7 +605,7 @@ public class SupplierRequest {
             }
         }
         if (refusals.isEmpty()) {
-            return Optional.of(new NoCopy(NoCopy.NOT_HELD, isil + " holds no copy of the item"));
+            return Optional.of(new NoCopy(NoCopy.NOT_HELD, isil + " holds no copy it may supply through interlibrary loan"));
         }
         if (refusals.stream().allMatch(r -> r.reason() == SupplyRule.Reason.REFERENCE_ROOM)) {
             return Optional.of(new NoCopy(NoCopy.NON_CIRCULATING, isil + " holds it only in a reference room, which "

@@ -69,8 +69,10 @@ public class OutboundMessage {
 
     @Embedded
     @AttributeOverrides({
-            @AttributeOverride(name = "type", column = @Column(name = "receiver_type", updatable = false)),
-            @AttributeOverride(name = "value", column = @Column(name = "receiver_value", updatable = false))})
+            @AttributeOverride(name = "type", column = @Column(name = "receiver_type", nullable = false,
+                    length = AgencyId.TYPE_LENGTH, updatable = false)),
+            @AttributeOverride(name = "value", column = @Column(name = "receiver_value", nullable = false,
+                    length = AgencyId.VALUE_LENGTH, updatable = false))})
     private AgencyId receiver;
 
     @Enumerated(EnumType.STRING)
