@@ -98,8 +98,10 @@ public class ProtocolMessage {
         this.xml = withoutSecrets(xml);
     }
 
+    /** A securityCode element with its content: text, CDATA sections and comments; the end tag may end in spaces. */
     private static final java.util.regex.Pattern SECURITY_CODE = java.util.regex.Pattern.compile(
-            "(<(?:[\\w.-]+:)?securityCode\\b[^>]*>)[^<]*(</(?:[\\w.-]+:)?securityCode>)");
+            "(<(?:[\\w.-]+:)?securityCode\\b[^>]*(?<!/)>)(?:[^<]++|<!\\[CDATA\\[.*?]]>|<!--.*?-->)*+"
+                    + "(</(?:[\\w.-]+:)?securityCode\\s*>)", java.util.regex.Pattern.DOTALL);
 
     /** The message with the security code it carries (a partner's credentials) blanked out: it is never logged. */
     public static String withoutSecrets(String xml) {

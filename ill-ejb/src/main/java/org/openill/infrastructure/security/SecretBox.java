@@ -29,6 +29,7 @@ public final class SecretBox {
 
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile SecretKey serverKey;
 
@@ -60,7 +61,7 @@ public final class SecretBox {
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             Base64.Encoder base64 = Base64.getEncoder();
             return PREFIX + base64.encodeToString(nonce) + ":"
                     + base64.encodeToString(cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
@@ -79,9 +80,15 @@ public final class SecretBox {
             return Optional.empty();
         }
         try {
+            byte[] nonce = Base64.getDecoder().decode(parts[0]);
+            byte[] sealed = Base64.getDecoder().decode(parts[1]);
+            // cut short, they would make the provider throw rather than fail the tag check
+            if (nonce.length != NONCE_BYTES || sealed.length < TAG_BITS / 8) {
+                return Optional.empty();
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, Base64.getDecoder().decode(parts[0])));
-            return Optional.of(new String(cipher.doFinal(Base64.getDecoder().decode(parts[1])), StandardCharsets.UTF_8));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            return Optional.of(new String(cipher.doFinal(sealed), StandardCharsets.UTF_8));
         } catch (AEADBadTagException | IllegalArgumentException otherKeyOrDamaged) {
             return Optional.empty();
         } catch (GeneralSecurityException unexpected) {
