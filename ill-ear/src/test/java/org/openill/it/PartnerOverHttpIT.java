@@ -347,6 +347,44 @@ class PartnerOverHttpIT {
     }
 
     @Test
+    void messagesForOneRequestArrivingAtOnceAreAppliedOneAfterTheOtherAndNoneIsLost() throws Exception {
+        String requester = fixtures.newPartnerElsewhere(freePort(), PartnerProfile.SchemaVersion.V2021);
+        String lender = fixtures.newLibrary();
+        fixtures.agreement(lending(lender).to(requester));
+        String requestId = "P-" + UUID.randomUUID();
+        TransactionIds ids = TransactionIds.of(AgencyId.isil(requester), AgencyId.isil(lender), requestId);
+        assertTrue(post(Iso18626Codec.toXml(Iso18626Messages.request(ids, Instant.now(),
+                Service.of(TypeRequestType.NEW, TypeServiceType.LOAN), Item.titled("Busy", "Tester, Tina"),
+                List.of())), requester).body().contains("messageStatus>OK<"));
+
+        int messages = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(messages);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < messages; i++) {
+                String xml = Iso18626Codec.toXml(Iso18626Messages.requestingAgencyMessage(ids, Instant.now(),
+                        org.openill.iso18626.v2021.TypeAction.NOTIFICATION, "note " + i));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(xml, requester);
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                String body = answer.get(60, java.util.concurrent.TimeUnit.SECONDS).body();
+                assertTrue(body.contains("messageStatus>OK<"), "each applied, none refused for a clash: " + body);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(String.valueOf(messages)), fixtures.strings("""
+                SELECT count(*)::text FROM protocol_message m JOIN supplier_request s ON s.id = m.supplier_request_id
+                WHERE s.requesting_agency_request_id = '%s' AND m.direction = 'IN'
+                  AND m.kind = 'requestingAgencyMessage'""".formatted(requestId)), "every message applied");
+    }
+
+    @Test
     void aDeviationIsToleratedFromThePartnerDeclaredToShowItAndFromNoOneElse() throws Exception {
         String requester = fixtures.newPartnerElsewhere(freePort(), PartnerProfile.SchemaVersion.V2021);
         String lender = fixtures.newLibrary();

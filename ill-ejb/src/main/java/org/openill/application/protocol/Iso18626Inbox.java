@@ -78,11 +78,20 @@ public class Iso18626Inbox {
      * @param basic the HTTP Basic credentials of the request, or null
      */
     public Answer receiveFromPartner(byte[] xml, PartnerDirectory.Credentials basic) {
-        Optional<Partner> sender = Iso18626Codec.senderOf(xml)
-                .flatMap(agency -> directory.partner(new AgencyId(agency[0], agency[1])));
-        Set<Deviation> tolerated = sender.map(Partner::tolerated).orElse(Set.of());
-        ReadResult read = Iso18626Codec.read(xml, new Iso18626Codec.Tolerance(
-                tolerated.contains(Deviation.CODES_IN_ANY_CASE), tolerated.contains(Deviation.UNKNOWN_ELEMENTS_IGNORED)));
+        ReadResult read = Iso18626Codec.read(xml);
+        Optional<Partner> sender;
+        if (read instanceof ReadResult.Accepted accepted) {
+            sender = senderOf(accepted.message()).flatMap(directory::partner);
+        } else {
+            // refused as written: read again tolerating what the sender's profile declares, if it declares anything
+            sender = Iso18626Codec.senderOf(xml).flatMap(agency -> directory.partner(new AgencyId(agency[0], agency[1])));
+            Set<Deviation> tolerated = sender.map(Partner::tolerated).orElse(Set.of());
+            if (!tolerated.isEmpty()) {
+                read = Iso18626Codec.read(xml, new Iso18626Codec.Tolerance(
+                        tolerated.contains(Deviation.CODES_IN_ANY_CASE),
+                        tolerated.contains(Deviation.UNKNOWN_ELEMENTS_IGNORED)));
+            }
+        }
         String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
         if (read instanceof ReadResult.Accepted accepted) {
             Optional<String> refusal = refusal(accepted, sender, basic);
@@ -97,6 +106,17 @@ public class Iso18626Inbox {
             }
         }
         return answer(read, text);
+    }
+
+    /** The agency that sent a message: the requesting one of a request or its messages, else the supplying one. */
+    private static Optional<AgencyId> senderOf(ISO18626Message message) {
+        var id = message.getRequest() != null ? message.getRequest().getHeader().getRequestingAgencyId()
+                : message.getRequestingAgencyMessage() != null
+                ? message.getRequestingAgencyMessage().getHeader().getRequestingAgencyId()
+                : message.getSupplyingAgencyMessage() != null
+                ? message.getSupplyingAgencyMessage().getHeader().getSupplyingAgencyId() : null;
+        return id == null || id.getAgencyIdType() == null || id.getAgencyIdValue() == null ? Optional.empty()
+                : Optional.of(new AgencyId(id.getAgencyIdType().getValue(), id.getAgencyIdValue()));
     }
 
     /** Why a message over HTTP is not taken from its sender, or empty when the sender is who it says it is. */

@@ -38,6 +38,13 @@ public final class SafeXml {
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
     private static final String NO_PROTOCOL = "";
+    private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
+    /**
+     * How deep elements may nest: ISO 18626 messages and MARCXML records nest a handful of levels; a document nested
+     * thousands deep is an attack on the parser, refused.
+     */
+    public static final int MAX_DEPTH = 64;
 
     /** Errors end the parsing; warnings are of no use to a server. */
     private static final ErrorHandler STRICT = new ErrorHandler() {
@@ -77,6 +84,7 @@ public final class SafeXml {
             }
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, NO_PROTOCOL);
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, NO_PROTOCOL);
+            parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
             return parser.getXMLReader();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The JDK's SAX parser does not take the settings that make it safe", e);
@@ -177,6 +185,7 @@ public final class SafeXml {
             refuseDocumentTypes(factory::setFeature);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, NO_PROTOCOL);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, NO_PROTOCOL);
+            factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
         } catch (ParserConfigurationException | SAXException | IllegalArgumentException e) {
             throw new IllegalStateException("The JDK's DOM parser does not take the settings that make it safe", e);
         }

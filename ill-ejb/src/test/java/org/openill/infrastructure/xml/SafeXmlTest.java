@@ -81,6 +81,21 @@ class SafeXmlTest {
         }
     }
 
+    private static byte[] nested(int depth) {
+        return ("<a>".repeat(depth) + "</a>".repeat(depth)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bothParsersRefuseElementsNestedDeeperThanTheLimitAndReadThoseWithin() throws Exception {
+        byte[] tooDeep = nested(SafeXml.MAX_DEPTH + 1);
+        assertThrows(SAXException.class, () -> SafeXml.documentBuilder().parse(new ByteArrayInputStream(tooDeep)));
+        assertThrows(SAXException.class, () -> SafeXml.xmlReader().parse(
+                new InputSource(new ByteArrayInputStream(tooDeep))));
+
+        SafeXml.documentBuilder().parse(new ByteArrayInputStream(nested(SafeXml.MAX_DEPTH)));
+        SafeXml.xmlReader().parse(new InputSource(new ByteArrayInputStream(nested(SafeXml.MAX_DEPTH))));
+    }
+
     @Test
     void parserRefusesAnEncodingTheJdkCannotDecode() {
         HostileXml.Document utf7 = HOSTILE.inUtf7();
