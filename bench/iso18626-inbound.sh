@@ -40,8 +40,14 @@ fi
 
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/ill-bench-iso18626.XXXXXX")
 LAUNCHER=
+PARTNER=
 finished=false
 stop_server() {
+  if [ -n "$PARTNER" ] && kill -0 "$PARTNER" 2>/dev/null; then
+    kill -TERM "$PARTNER"
+    wait "$PARTNER" 2>/dev/null || true
+  fi
+  PARTNER=
   if [ -n "$LAUNCHER" ] && kill -0 "$LAUNCHER" 2>/dev/null; then
     echo "Stopping the server ..."
     kill -TERM "$LAUNCHER" # the launcher stops WildFly, then the embedded PostgreSQL, and waits for both
@@ -55,6 +61,16 @@ stop_server() {
   fi
 }
 trap stop_server EXIT
+
+# ZZ-EXT's system: the answers OpenILL sends it (StatusRequestResponse, CancelResponse) are confirmed, as a partner
+# that is up confirms them, rather than tried again and again
+if ! (exec 3<>/dev/tcp/127.0.0.1/8099) 2>/dev/null; then
+  java bench/Iso18626Partner.java 8099 >"$DATA/partner.out" 2>&1 &
+  PARTNER=$!
+  echo "== ZZ-EXT's stand-in (bench/Iso18626Partner.java) confirms what OpenILL sends it, on port 8099"
+else
+  echo "== Port 8099 is taken: whatever listens there plays ZZ-EXT"
+fi
 
 echo "== Starting OpenILL on a fresh data folder ($DATA), embedded PostgreSQL on port $BENCH_DB_PORT, no demo activity"
 # the embedded database, whatever this shell has configured: a fresh one, on whose server pgbench runs too
@@ -154,6 +170,8 @@ echo "  in database ill during the run (its 5 s warm-up included): $commits tran
 echo "  connection checks included), $wal_syncs WAL syncs to disk"
 echo "  lender's records from ZZ-EXT by state: $(sql -d ill -c "SELECT string_agg(state || ' ' || n, ', ')
   FROM (SELECT state, count(*) n FROM supplier_request WHERE requesting_agency_value = 'ZZ-EXT' GROUP BY state) s")"
+echo "  messages sent to ZZ-EXT by delivery state: $(sql -d ill -c "SELECT string_agg(state || ' ' || n, ', ')
+  FROM (SELECT state, count(*) n FROM outbound_message WHERE receiver_value = 'ZZ-EXT' GROUP BY state) s")"
 
 echo
 echo "== pgbench -N on the same PostgreSQL server: scratch database, scale $PGBENCH_SCALE, $best clients, ${MEASURE_SECONDS} s"

@@ -202,21 +202,7 @@ public class Iso18626Inbox {
         }
         ISO18626Message message = ((ReadResult.Accepted) read).message();
         MessageKind kind = ((ReadResult.Accepted) read).kind();
-        Receiver receiver;
-        try {
-            receiver = handler.receiverOf(message);
-        } catch (IllException unknown) {
-            String confirmation = confirm(kind, message, error(message, received,
-                    TypeErrorType.UNRECOGNISED_DATA_VALUE, unknown.getMessage()));
-            logFailed(new Receiver(null, null, null), xml, confirmation); // unattached: no library here to keep it
-            return confirmation;
-        }
         String identity = ReceivedMessage.identityOf(xml);
-        java.util.Optional<String> before = handler.previousAnswer(identity);
-        if (before.isPresent()) {
-            LOG.fine(() -> "An ISO 18626 " + kind.element() + " received again: answered as before, nothing changed");
-            return before.get();
-        }
         try {
             return handler.apply(message, xml, received);
         } catch (IllException refused) {
@@ -228,7 +214,7 @@ public class Iso18626Inbox {
                     };
             LOG.info(() -> "Refused an ISO 18626 " + kind.element() + ": " + refused.getMessage());
             String confirmation = confirm(kind, message, error(message, received, type, refused.getMessage()));
-            logRefused(receiver, xml, confirmation);
+            logRefused(receiverOrNone(message), xml, confirmation);
             return confirmation;
         } catch (RuntimeException failed) {
             java.util.Optional<String> meanwhile = handler.previousAnswer(identity);
@@ -238,7 +224,7 @@ public class Iso18626Inbox {
             LOG.log(Level.WARNING, "An ISO 18626 " + kind.element() + " could not be applied", failed);
             String confirmation = confirm(kind, message, error(message, received,
                     TypeErrorType.BADLY_FORMED_MESSAGE, "The message could not be applied; it changed nothing"));
-            logFailed(receiver, xml, confirmation);
+            logFailed(receiverOrNone(message), xml, confirmation);
             return confirmation;
         }
     }

@@ -68,6 +68,7 @@ public class MessageHandler {
     private LendingService lending;
 
     /** The library hosted here the message is for, and its record when it has one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Iso18626Inbox.Receiver receiverOf(ISO18626Message message) {
         if (message.getRequest() != null) {
             Library lender = library(message.getRequest().getHeader().getSupplyingAgencyId(), "supplying agency");
@@ -97,8 +98,17 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
+        String identity = ReceivedMessage.identityOf(xml);
+        ReceivedMessage before = em.find(ReceivedMessage.class, identity);
+        if (before != null) {
+            return before.confirmation(); // received again (a partner's retry): answered as before, nothing changes
+        }
         String confirmation;
         Library library;
+        if (message.getRequest() == null && message.getRequestingAgencyMessage() == null
+                && message.getSupplyingAgencyMessage() == null) {
+            throw new IllRuleViolation("A confirmation is an answer to a message, not a message to apply");
+        }
         if (message.getRequest() != null) {
             SupplierRequest record = request(message.getRequest(), received);
             library = record.lender();
@@ -113,7 +123,7 @@ public class MessageHandler {
             confirmation = logged(library, record, null, message, null, received);
         }
         // kept with the change: the same message again gets this answer (a second one at once clashes and is undone)
-        em.persist(new ReceivedMessage(ReceivedMessage.identityOf(xml), library, received, confirmation));
+        em.persist(new ReceivedMessage(identity, library, received, confirmation));
         em.flush();
         return confirmation;
     }

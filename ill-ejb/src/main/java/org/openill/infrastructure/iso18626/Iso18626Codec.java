@@ -208,7 +208,8 @@ public final class Iso18626Codec {
 
     /** Reads a message as it arrived: bytes, in the encoding its XML declaration names (UTF-8 if none). */
     public static ReadResult read(byte[] xml) {
-        return read(new InputSource(new ByteArrayInputStream(xml)), Tolerance.NONE);
+        return readValid2021(new InputSource(new ByteArrayInputStream(xml)))
+                .orElseGet(() -> read(new InputSource(new ByteArrayInputStream(xml)), Tolerance.NONE));
     }
 
     /** Reads a message as it arrived, tolerating the deviations from the standard its sender is known for. */
@@ -218,7 +219,31 @@ public final class Iso18626Codec {
 
     /** Reads a message that is already text (any encoding its XML declaration names is then moot). */
     public static ReadResult read(String xml) {
-        return read(new InputSource(new StringReader(xml)), Tolerance.NONE);
+        return readValid2021(new InputSource(new StringReader(xml)))
+                .orElseGet(() -> read(new InputSource(new StringReader(xml)), Tolerance.NONE));
+    }
+
+    /**
+     * The common case, read in one pass: a message that claims the 2021 schema and is valid against it, parsed,
+     * checked and turned into objects while it streams past (no document tree, no second pass). Anything else (another
+     * version, an error of any kind) is left to the full reading, which says exactly what is wrong; so both give the
+     * same result for every message.
+     */
+    private static Optional<ReadResult> readValid2021(InputSource xml) {
+        try {
+            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
+            unmarshaller.setSchema(SCHEMAS.get(Iso18626Version.V2021).schema());
+            unmarshaller.setEventHandler(event -> false);
+            Object read = unmarshaller.unmarshal(new javax.xml.transform.sax.SAXSource(SafeXml.xmlReader(), xml));
+            if (read instanceof ISO18626Message message
+                    && Iso18626Version.claimedBy(message.getVersion()) == Iso18626Version.V2021) {
+                MessageKind kind = MessageKind.of(message);
+                return kind == null ? Optional.empty() : Optional.of(new Accepted(message, kind, Iso18626Version.V2021));
+            }
+            return Optional.empty();
+        } catch (JAXBException | RuntimeException notInOnePass) {
+            return Optional.empty();
+        }
     }
 
     /**
