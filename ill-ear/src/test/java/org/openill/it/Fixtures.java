@@ -142,8 +142,7 @@ public class Fixtures {
 
     /** Moves a partner's endpoint (a dead port makes it unreachable), keeping its credentials. */
     public void movePartner(String isil, String endpoint) {
-        PartnerProfile profile = em.find(PartnerProfile.class, library(isil).id());
-        profile.moveTo(endpoint, profile.schemaVersion());
+        partners.moveEndpoint(ADMIN, isil, endpoint);
     }
 
     /** A book record with the ISBN given, held at the places (as {@link #newBookHeldAt}); returns the record id. */

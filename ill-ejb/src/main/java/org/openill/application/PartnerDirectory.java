@@ -84,6 +84,7 @@ public class PartnerDirectory {
             profile.changeOutboundCredentials(ours.accountId(), ourCode);
         }
         profile.tolerate(tolerated);
+        CACHE.clear();
         audit.record(admin, "LIBRARY", library.agencyId().value(), "PARTNER_PROFILE", null, null,
                 "ISO 18626 " + profile.schemaVersion().code() + " at " + profile.endpoint()
                         + (tolerated == null || tolerated.isEmpty() ? "" : ", tolerating " + tolerated));
@@ -93,6 +94,17 @@ public class PartnerDirectory {
     public void timeouts(Actor admin, String isil, Duration connect, Duration response) {
         admin.requireNetworkWide("change a partner's time-outs");
         profileOf(repository.library(isil)).timeouts(connect, response);
+        CACHE.clear();
+    }
+
+    /** A partner's system moved (or is pointed elsewhere while it is away); its credentials stay. */
+    public void moveEndpoint(Actor admin, String isil, String endpoint) {
+        admin.requireNetworkWide("move a partner's ISO 18626 endpoint");
+        PartnerProfile profile = profileOf(repository.library(isil));
+        String before = profile.endpoint().toString();
+        profile.moveTo(endpoint, profile.schemaVersion());
+        CACHE.clear();
+        audit.record(admin, "LIBRARY", isil, "PARTNER_ENDPOINT", null, null, before + " -> " + profile.endpoint());
     }
 
     /** A library hosted here answers new requests at once without staff, or leaves them to its staff. */
@@ -101,6 +113,7 @@ public class PartnerDirectory {
         staff.requireSpeaksForOneOf("change how new requests are answered", library.agencyId());
         boolean before = library.answersNewRequestsAutomatically();
         library.answerNewRequestsAutomatically(on);
+        CACHE.clear();
         audit.record(staff, "LIBRARY", library.agencyId().value(), "AUTO_RESPONDER", before ? "ON" : "OFF",
                 on ? "ON" : "OFF", null);
     }
@@ -120,6 +133,27 @@ public class PartnerDirectory {
     /** The library with the agency id in the directory, and how to reach it; empty when the network has none. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Partner> partner(AgencyId agency) {
+        Cached cached = CACHE.get(agency);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            return Optional.of(cached.partner());
+        }
+        Optional<Partner> found = lookUp(agency);
+        found.ifPresent(partner -> CACHE.put(agency, new Cached(partner, System.nanoTime() + CACHED_NANOS)));
+        return found;
+    }
+
+    /**
+     * What each message in and out asks: kept for a few seconds (a change made here is seen at once; one made by
+     * another server sharing the database, within {@value #CACHED_SECONDS} seconds).
+     */
+    private static final java.util.Map<AgencyId, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_SECONDS = 5;
+    private static final long CACHED_NANOS = CACHED_SECONDS * 1_000_000_000L;
+
+    private record Cached(Partner partner, long until) {
+    }
+
+    private Optional<Partner> lookUp(AgencyId agency) {
         Optional<Library> found = em.createQuery("""
                         SELECT l FROM Library l WHERE l.agencyId.type = :type AND l.agencyId.value = :value""",
                         Library.class)

@@ -42,7 +42,7 @@ public class HttpPartnerTransport {
         String wire;
         try {
             wire = onTheWire(xml, partner, ourCode.get());
-        } catch (IllegalStateException cannotBeWritten) {
+        } catch (IllegalStateException | IllegalArgumentException cannotBeWritten) {
             return new DeliveryOutcome.Undeliverable("The message cannot be written for " + partner.agency().value()
                     + " (ISO 18626 " + partner.version().code() + "): " + cannotBeWritten.getMessage());
         }
@@ -92,8 +92,8 @@ public class HttpPartnerTransport {
         } else if (message.getRequestingAgencyMessage() != null) {
             message.getRequestingAgencyMessage().getHeader().setRequestingAgencyAuthentication(credentials);
         }
-        String wire = Iso18626Codec.toXml(message);
-        return partner.version() == SchemaVersion.V1_2 ? Iso18626Codec.asVersion12(wire) : wire;
+        return partner.version() == SchemaVersion.V1_2 ? Iso18626Codec.asVersion12(message)
+                : Iso18626Codec.toXml(message);
     }
 
     private HttpClient client(Duration connectTimeout) {

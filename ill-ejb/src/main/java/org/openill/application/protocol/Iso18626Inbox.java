@@ -84,7 +84,8 @@ public class Iso18626Inbox {
             sender = senderOf(accepted.message()).flatMap(directory::partner);
         } else {
             // refused as written: read again tolerating what the sender's profile declares, if it declares anything
-            sender = Iso18626Codec.senderOf(xml).flatMap(agency -> directory.partner(new AgencyId(agency[0], agency[1])));
+            sender = Iso18626Codec.senderOf(xml)
+                    .flatMap(agency -> directory.partner(new AgencyId(agency[0], agency[1])));
             Set<Deviation> tolerated = sender.map(Partner::tolerated).orElse(Set.of());
             if (!tolerated.isEmpty()) {
                 read = Iso18626Codec.read(xml, new Iso18626Codec.Tolerance(

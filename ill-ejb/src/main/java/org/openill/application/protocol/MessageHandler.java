@@ -143,7 +143,8 @@ public class MessageHandler {
                 message, Confirmation.ok(idsOf(message, supplierRequest), timestampOf(message, received), received));
         String confirmation = Iso18626Codec.toXml(answer);
         if (xml != null) {
-            log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml, MessageSummary.of(message));
+            log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.IN, xml,
+                    MessageSummary.of(message));
         }
         log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.OUT, confirmation,
                 MessageSummary.of(answer));

@@ -105,7 +105,7 @@ public class ProtocolMessage {
 
     /** The message with the security code it carries (a partner's credentials) blanked out: it is never logged. */
     public static String withoutSecrets(String xml) {
-        return xml == null ? null : SECURITY_CODE.matcher(xml).replaceAll("$1***$2");
+        return xml == null || !xml.contains("securityCode") ? xml : SECURITY_CODE.matcher(xml).replaceAll("$1***$2");
     }
 
     public Long id() {

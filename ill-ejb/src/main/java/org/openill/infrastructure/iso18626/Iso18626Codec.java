@@ -96,11 +96,31 @@ public final class Iso18626Codec {
      * codes 2021 added are mapped to the nearest 1.2 code), indented, and checked against the 1.2 schema. The same
      * message always gives the same text, byte for byte, so a partner can tell a retry for what it is.
      *
-     * @param xml2021 a message valid against the 2021 schema, of any of the six kinds
-     * @throws IllegalArgumentException when {@code xml2021} is no valid 2021 message
+     * @param message a message valid against the 2021 schema, of any of the six kinds
+     * @throws IllegalArgumentException when {@code message} is no valid 2021 message
      * @throws IllegalStateException    when the message cannot be said in 1.2 (a request that names no supplier);
      *                                  the exception names the element at fault. The message cannot go to this
      *                                  partner
+     */
+    public static String asVersion12(ISO18626Message message) {
+        // written without the 2021 check of toXml: asVersion12 checks it against 2021 first, then against 1.2
+        StringWriter xml = new StringWriter();
+        try {
+            Marshaller marshaller = CONTEXT.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.marshal(message, xml);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("The ISO 18626 message cannot be written as XML", e);
+        }
+        return asVersion12(xml.toString());
+    }
+
+    /**
+     * The message as {@link #asVersion12(ISO18626Message)} writes it, from its 2021 XML.
+     *
+     * @throws IllegalArgumentException when {@code xml2021} is no valid 2021 message
+     * @throws IllegalStateException    when the message cannot be said in 1.2
      */
     public static String asVersion12(String xml2021) {
         Document document = parse(xml2021);
@@ -121,14 +141,30 @@ public final class Iso18626Codec {
 
     /** Whether a message we wrote is valid against the 2021 schema: a plain check, without reading it back. */
     private static boolean isValid2021(String xml) {
+        Validator validator = VALIDATORS.poll();
         try {
-            SafeXml.validator(SCHEMAS.get(Iso18626Version.V2021).schema())
-                    .validate(new javax.xml.transform.stream.StreamSource(new StringReader(xml)));
+            if (validator == null) {
+                validator = SafeXml.validator(SCHEMAS.get(Iso18626Version.V2021).schema());
+            }
+            validator.validate(new javax.xml.transform.stream.StreamSource(new StringReader(xml)));
             return true;
         } catch (SAXException | IOException invalid) {
             return false; // read(xml) says why
+        } finally {
+            if (validator != null && VALIDATORS.size() < POOLED) {
+                // each validate starts afresh; Validator.reset would drop its security settings
+                VALIDATORS.offer(validator);
+            }
         }
     }
+
+    /**
+     * Checkers and readers of the 2021 schema, kept for the next message: making one costs more than using it. Each
+     * is used by one thread at a time (taken from the pool, given back after).
+     */
+    private static final java.util.Queue<Validator> VALIDATORS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.Queue<Unmarshaller> READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int POOLED = 32;
 
     /**
      * A confirmation written for a partner that speaks the 1.2 schema, checked against that schema.
@@ -230,19 +266,29 @@ public final class Iso18626Codec {
      * same result for every message.
      */
     private static Optional<ReadResult> readValid2021(InputSource xml) {
+        Unmarshaller unmarshaller = READERS.poll();
+        boolean reusable = false;
         try {
-            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
-            unmarshaller.setSchema(SCHEMAS.get(Iso18626Version.V2021).schema());
-            unmarshaller.setEventHandler(event -> false);
+            if (unmarshaller == null) {
+                unmarshaller = CONTEXT.createUnmarshaller();
+                unmarshaller.setSchema(SCHEMAS.get(Iso18626Version.V2021).schema());
+                unmarshaller.setEventHandler(event -> false);
+            }
             Object read = unmarshaller.unmarshal(new javax.xml.transform.sax.SAXSource(SafeXml.xmlReader(), xml));
+            reusable = true;
             if (read instanceof ISO18626Message message
                     && Iso18626Version.claimedBy(message.getVersion()) == Iso18626Version.V2021) {
                 MessageKind kind = MessageKind.of(message);
-                return kind == null ? Optional.empty() : Optional.of(new Accepted(message, kind, Iso18626Version.V2021));
+                return kind == null ? Optional.empty()
+                        : Optional.of(new Accepted(message, kind, Iso18626Version.V2021));
             }
             return Optional.empty();
         } catch (JAXBException | RuntimeException notInOnePass) {
             return Optional.empty();
+        } finally {
+            if (reusable && READERS.size() < POOLED) {
+                READERS.offer(unmarshaller); // one that failed half-way is dropped, not reused
+            }
         }
     }
 
