@@ -74,6 +74,16 @@ public final class Iso18626Codec {
      *                               never reach a partner; the exception names the element and the value at fault
      */
     public static String toXml(ISO18626Message message) {
+        String xml = written(message);
+        if (!isValid2021(xml) && read(xml) instanceof Rejected rejected) {
+            throw new IllegalStateException("The ISO 18626 message we built breaks the 2021 schema: " + rejected.text()
+                    + "\n" + xml);
+        }
+        return xml;
+    }
+
+    /** The message as indented XML, not checked. */
+    private static String written(ISO18626Message message) {
         StringWriter xml = new StringWriter();
         try {
             Marshaller marshaller = CONTEXT.createMarshaller();
@@ -82,10 +92,6 @@ public final class Iso18626Codec {
             marshaller.marshal(message, xml);
         } catch (JAXBException e) {
             throw new IllegalStateException("The ISO 18626 message cannot be written as XML", e);
-        }
-        if (!isValid2021(xml.toString()) && read(xml.toString()) instanceof Rejected rejected) {
-            throw new IllegalStateException("The ISO 18626 message we built breaks the 2021 schema: " + rejected.text()
-                    + "\n" + xml);
         }
         return xml.toString();
     }
@@ -104,16 +110,7 @@ public final class Iso18626Codec {
      */
     public static String asVersion12(ISO18626Message message) {
         // written without the 2021 check of toXml: asVersion12 checks it against 2021 first, then against 1.2
-        StringWriter xml = new StringWriter();
-        try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-            marshaller.marshal(message, xml);
-        } catch (JAXBException e) {
-            throw new IllegalStateException("The ISO 18626 message cannot be written as XML", e);
-        }
-        return asVersion12(xml.toString());
+        return asVersion12(written(message));
     }
 
     /**
