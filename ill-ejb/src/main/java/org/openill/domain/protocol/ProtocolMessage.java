@@ -98,6 +98,8 @@ public class ProtocolMessage {
         this.xml = withoutSecrets(xml);
     }
 
+    private static final String SECURITY_CODE_NAME = "securityCode";
+
     /** A securityCode element with its content: text, CDATA sections and comments; the end tag may end in spaces. */
     private static final java.util.regex.Pattern SECURITY_CODE = java.util.regex.Pattern.compile(
             "(<(?:[\\w.-]+:)?securityCode\\b[^>]*(?<!/)>)(?:[^<]++|<!\\[CDATA\\[.*?]]>|<!--.*?-->)*+"
@@ -105,7 +107,29 @@ public class ProtocolMessage {
 
     /** The message with the security code it carries (a partner's credentials) blanked out: it is never logged. */
     public static String withoutSecrets(String xml) {
-        return xml == null || !xml.contains("securityCode") ? xml : SECURITY_CODE.matcher(xml).replaceAll("$1***$2");
+        if (xml == null) {
+            return null;
+        }
+        // the pattern is tried only where the name occurs, not at every character of the message
+        int at = xml.indexOf(SECURITY_CODE_NAME);
+        if (at < 0) {
+            return xml;
+        }
+        java.util.regex.Matcher tag = SECURITY_CODE.matcher(xml).useTransparentBounds(true);
+        StringBuilder blanked = new StringBuilder(xml.length());
+        int copied = 0;
+        while (at >= 0) {
+            int start = Math.max(copied, xml.lastIndexOf('<', at));
+            tag.region(start, xml.length());
+            if (tag.lookingAt()) {
+                blanked.append(xml, copied, tag.end(1)).append("***").append(tag.group(2));
+                copied = tag.end();
+                at = xml.indexOf(SECURITY_CODE_NAME, copied);
+            } else {
+                at = xml.indexOf(SECURITY_CODE_NAME, at + SECURITY_CODE_NAME.length());
+            }
+        }
+        return blanked.append(xml, copied, xml.length()).toString();
     }
 
     public Long id() {

@@ -32,6 +32,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -241,8 +242,10 @@ public final class Iso18626Codec {
 
     /** Reads a message as it arrived: bytes, in the encoding its XML declaration names (UTF-8 if none). */
     public static ReadResult read(byte[] xml) {
-        return readValid2021(new InputSource(new ByteArrayInputStream(xml)))
-                .orElseGet(() -> read(new InputSource(new ByteArrayInputStream(xml)), Tolerance.NONE));
+        String head = new String(xml, 0, Math.min(xml.length, HEAD), StandardCharsets.ISO_8859_1);
+        Optional<ReadResult> inOnePass = claims12(head) ? Optional.empty()
+                : readValid2021(new InputSource(new ByteArrayInputStream(xml)));
+        return inOnePass.orElseGet(() -> read(new InputSource(new ByteArrayInputStream(xml)), Tolerance.NONE));
     }
 
     /** Reads a message as it arrived, tolerating the deviations from the standard its sender is known for. */
@@ -252,8 +255,21 @@ public final class Iso18626Codec {
 
     /** Reads a message that is already text (any encoding its XML declaration names is then moot). */
     public static ReadResult read(String xml) {
-        return readValid2021(new InputSource(new StringReader(xml)))
-                .orElseGet(() -> read(new InputSource(new StringReader(xml)), Tolerance.NONE));
+        Optional<ReadResult> inOnePass = claims12(xml.substring(0, Math.min(xml.length(), HEAD))) ? Optional.empty()
+                : readValid2021(new InputSource(new StringReader(xml)));
+        return inOnePass.orElseGet(() -> read(new InputSource(new StringReader(xml)), Tolerance.NONE));
+    }
+
+    /** How much of a message's beginning is looked at for the version it claims. */
+    private static final int HEAD = 600;
+    private static final Pattern CLAIMS_12 = Pattern.compile(":version\\s*=\\s*[\"']1\\.[0-2][\"']");
+
+    /**
+     * Whether the beginning of a message claims the 1.2 schema in its (qualified) version attribute: no use trying to
+     * read it as 2021 in one pass. The XML declaration's own version is not qualified.
+     */
+    private static boolean claims12(String head) {
+        return CLAIMS_12.matcher(head).find();
     }
 
     /**
