@@ -67,7 +67,7 @@ public class FailedMessages {
             throw new NotFoundException("There is no sent message #" + id);
         }
         staff.requireSpeaksForOneOf("send a message again", message.sender().agencyId());
-        if (!delivery.resend(id, Instant.now(), OutboxSender.retryFor())) {
+        if (!delivery.resend(id, Instant.now(), OutboxSettings.retryFor())) {
             throw new IllRuleViolation("Message #" + id + " has not failed: only a failed message is sent again");
         }
         audit.record(staff, "MESSAGE", id, "RESEND", "FAILED", "PENDING", null);

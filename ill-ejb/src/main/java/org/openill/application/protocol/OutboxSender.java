@@ -50,19 +50,6 @@ public class OutboxSender {
     @Resource
     private ManagedExecutorService executor;
 
-    /** The time a message is tried again for while its receiver cannot be reached. */
-    public static Duration retryFor() {
-        return setting("ill.outbox.retry-for", Duration.ofHours(24));
-    }
-
-    /** The pause after the given number of failed attempts: doubling from the first pause up to the longest. */
-    public static Duration pauseAfter(int attempts) {
-        Duration first = setting("ill.outbox.first-pause", Duration.ofSeconds(30));
-        Duration longest = setting("ill.outbox.longest-pause", Duration.ofHours(1));
-        Duration pause = first.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return pause.compareTo(longest) > 0 ? longest : pause;
-    }
-
     /** Delivers the messages a transaction just committed, in order: in-process ones now, the others in background. */
     public void deliverCommitted(List<Long> inProcess, List<Long> remote) {
         inProcess.forEach(id -> deliverInOrder(id, null));
@@ -141,19 +128,7 @@ public class OutboxSender {
             LOG.log(Level.WARNING, "ISO 18626 message #" + id + " could not be delivered", failed);
             outcome = new DeliveryOutcome.Unreachable("Delivery failed: " + failed);
         }
-        return delivery.settle(attempt, outcome, at == null ? Instant.now() : at, pauseAfter(attempt.attempts()));
+        return delivery.settle(attempt, outcome, at == null ? Instant.now() : at, OutboxSettings.pauseAfter(attempt.attempts()));
     }
 
-    private static Duration setting(String name, Duration otherwise) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Duration.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException bad) {
-            LOG.warning(() -> name + "=" + value + " is no ISO 8601 duration (like PT30S); using " + otherwise);
-            return otherwise;
-        }
-    }
 }

@@ -69,7 +69,7 @@ public class ProtocolOutbox {
         em.persist(line);
         AgencyId receiver = new AgencyId(summary.receiverType(), summary.receiver());
         OutboundMessage outbound = new OutboundMessage(line, from, request == null ? null : request.id(),
-                supplierRequest == null ? null : supplierRequest.id(), receiver, now, OutboxSender.retryFor());
+                supplierRequest == null ? null : supplierRequest.id(), receiver, now, OutboxSettings.retryFor());
         em.persist(outbound);
         Committed committed = committed();
         (transports.isHostedHere(receiver) ? committed.inProcess() : committed.remote()).add(outbound.id());
