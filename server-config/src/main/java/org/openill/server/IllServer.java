@@ -216,7 +216,10 @@ public final class IllServer {
             command.add("/usr/bin/setsid");
         }
         command.addAll(List.of("bash", serverHome.resolve("bin/standalone.sh").toString(), "-c", "ill.xml",
-                "-Djboss.server.log.dir=" + shellSafe(logDir, "choose another with ILL_DATA_DIR")));
+                "-Djboss.server.log.dir=" + shellSafe(logDir, "choose another with ILL_DATA_DIR"),
+                // the key our partners' security codes are encrypted with stays with the data, not with the build
+                "-Dill.secret-key-file=" + shellSafe(dataDir.resolve("ill-secret.key"),
+                        "choose another with ILL_DATA_DIR")));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("console.log").toFile());
