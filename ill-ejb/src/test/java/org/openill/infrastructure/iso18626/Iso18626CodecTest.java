@@ -15,8 +15,6 @@ import org.openill.iso18626.v2021.TypeServiceType;
 import org.openill.iso18626.v2021.TypeStatus;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +25,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.openill.infrastructure.iso18626.Samples.accepted;
+import static org.openill.infrastructure.iso18626.Samples.rejected;
+import static org.openill.infrastructure.iso18626.Samples.sample;
+import static org.openill.infrastructure.iso18626.Samples.sampleBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -304,25 +305,5 @@ class Iso18626CodecTest {
             server.stop(0);
         }
         assertEquals(0, fetched.get(), "requests to the schema location the message names");
-    }
-
-    private static Accepted accepted(ReadResult result) {
-        return assertInstanceOf(Accepted.class, result, result::toString);
-    }
-
-    private static Rejected rejected(ReadResult result) {
-        return assertInstanceOf(Rejected.class, result, result::toString);
-    }
-
-    private static String sample(String name) {
-        return new String(sampleBytes(name), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sampleBytes(String name) {
-        try (InputStream in = Iso18626CodecTest.class.getResourceAsStream("/iso18626-samples/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,14 +13,15 @@ import org.openill.iso18626.v2021.TypeErrorType;
 import org.openill.iso18626.v2021.TypeReasonForMessage;
 import org.openill.iso18626.v2021.TypeStatus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static org.openill.infrastructure.iso18626.Samples.accepted;
+import static org.openill.infrastructure.iso18626.Samples.rejected;
+import static org.openill.infrastructure.iso18626.Samples.sample;
+import static org.openill.infrastructure.iso18626.Samples.sampleBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,25 +193,5 @@ class Iso18626ToleranceTest {
 
     private static List<String> sender(byte[] xml) {
         return List.of(Iso18626Codec.senderOf(xml).orElseThrow());
-    }
-
-    private static Accepted accepted(ReadResult result) {
-        return assertInstanceOf(Accepted.class, result, result::toString);
-    }
-
-    private static Rejected rejected(ReadResult result) {
-        return assertInstanceOf(Rejected.class, result, result::toString);
-    }
-
-    private static String sample(String name) {
-        return new String(sampleBytes(name), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sampleBytes(String name) {
-        try (InputStream in = Iso18626ToleranceTest.class.getResourceAsStream("/iso18626-samples/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
