@@ -4,6 +4,7 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
 import org.openill.infrastructure.iso18626.ReadResult.Accepted;
 import org.openill.infrastructure.iso18626.ReadResult.Fault;
 import org.openill.infrastructure.iso18626.ReadResult.Rejected;
@@ -16,6 +17,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.OutputKeys;
@@ -26,6 +28,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,8 +52,8 @@ import java.util.regex.Pattern;
  * the version it claims (2021 or 1.2), and handed on in the 2021 classes, or refused with the element and value at
  * fault, from which the ISO 18626 endpoint answers with its {@code errorData}.
  * <p>
- * The schemas and the JAXB context are compiled once and shared; each call makes its own validator, marshaller or
- * unmarshaller, so the class is safe to use from any thread.
+ * The schemas and the JAXB context are compiled once and shared; schema checkers, readers and document writers are
+ * pooled, each used by one thread at a time, so the class is safe to use from any thread.
  */
 public final class Iso18626Codec {
 
@@ -76,7 +79,7 @@ public final class Iso18626Codec {
      */
     public static String toXml(ISO18626Message message) {
         String xml = written(message);
-        if (!isValid2021(xml) && read(xml) instanceof Rejected rejected) {
+        if (!isValid(Iso18626Version.V2021, xml) && read(xml) instanceof Rejected rejected) {
             throw new IllegalStateException("The ISO 18626 message we built breaks the 2021 schema: " + rejected.text()
                     + "\n" + xml);
         }
@@ -124,44 +127,56 @@ public final class Iso18626Codec {
         Document document = parse(xml2021);
         MessageKind kind = kindOf(document).orElseThrow(() -> new IllegalArgumentException(
                 "Not an ISO 18626 message: " + xml2021));
-        check(document, Iso18626Version.V2021, kind).ifPresent(fault -> {
-            throw new IllegalArgumentException("Not a valid ISO 18626 2021-2 message: " + fault.text());
-        });
+        if (!isValid(Iso18626Version.V2021, xml2021)) {
+            check(document, Iso18626Version.V2021, kind).ifPresent(fault -> {
+                throw new IllegalArgumentException("Not a valid ISO 18626 2021-2 message: " + fault.text());
+            });
+        }
         Version12Downgrade.toV12(document);
         String xml = write(document);
         // what is checked is what is returned, not the document it was written from
-        check(parse(xml), Iso18626Version.V1_2, kind).ifPresent(fault -> {
-            throw new IllegalStateException("The " + kind.element() + " cannot be sent in ISO 18626 1.2: "
-                    + fault.text() + "\n" + xml);
-        });
+        if (!isValid(Iso18626Version.V1_2, xml)) {
+            check(parse(xml), Iso18626Version.V1_2, kind).ifPresent(fault -> {
+                throw new IllegalStateException("The " + kind.element() + " cannot be sent in ISO 18626 1.2: "
+                        + fault.text() + "\n" + xml);
+            });
+        }
         return xml;
     }
 
-    /** Whether a message we wrote is valid against the 2021 schema: a plain check, without reading it back. */
-    private static boolean isValid2021(String xml) {
-        Validator validator = VALIDATORS.poll();
+    /**
+     * Whether XML we wrote is valid against the schema of the version: a plain check, without a document tree; where it
+     * is not, the slower checks of a document say why.
+     */
+    private static boolean isValid(Iso18626Version version, String xml) {
+        java.util.Queue<Validator> pool = VALIDATORS.get(version);
+        Validator validator = pool.poll();
         try {
             if (validator == null) {
-                validator = SafeXml.validator(SCHEMAS.get(Iso18626Version.V2021).schema());
+                validator = SafeXml.validator(SCHEMAS.get(version).schema());
             }
             validator.validate(new javax.xml.transform.stream.StreamSource(new StringReader(xml)));
             return true;
         } catch (SAXException | IOException invalid) {
-            return false; // read(xml) says why
+            return false;
         } finally {
-            if (validator != null && VALIDATORS.size() < POOLED) {
+            if (validator != null && pool.size() < POOLED) {
                 // each validate starts afresh; Validator.reset would drop its security settings
-                VALIDATORS.offer(validator);
+                pool.offer(validator);
             }
         }
     }
 
     /**
-     * Checkers and readers of the 2021 schema, kept for the next message: making one costs more than using it. Each
-     * is used by one thread at a time (taken from the pool, given back after).
+     * Checkers of each schema, readers of the 2021 schema and writers of documents, kept for the next message: making
+     * one costs more than using it. Each is used by one thread at a time (taken from its pool, given back after).
      */
-    private static final java.util.Queue<Validator> VALIDATORS = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private static final java.util.Queue<Unmarshaller> READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Map<Iso18626Version, java.util.Queue<Validator>> VALIDATORS = Map.of(
+            Iso18626Version.V2021, new java.util.concurrent.ConcurrentLinkedQueue<>(),
+            Iso18626Version.V1_2, new java.util.concurrent.ConcurrentLinkedQueue<>());
+    private static final java.util.Queue<Reader2021> READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.Queue<Transformer> WRITERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newDefaultInstance();
     private static final int POOLED = 32;
 
     /**
@@ -206,16 +221,24 @@ public final class Iso18626Codec {
             child = next;
         }
         dropIndentation(document.getDocumentElement());
+        Transformer transformer = WRITERS.poll();
         try {
-            Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.METHOD, "xml");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            // written below: the JDK would put the root element on the declaration's line
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
+            if (transformer == null) {
+                synchronized (TRANSFORMERS) {
+                    transformer = TRANSFORMERS.newTransformer();
+                }
+                transformer.setOutputProperty(OutputKeys.METHOD, "xml");
+                transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+                // written below: the JDK would put the root element on the declaration's line
+                transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+                transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+                transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
+            }
             StringWriter xml = new StringWriter().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             transformer.transform(new DOMSource(document), new StreamResult(xml));
+            if (WRITERS.size() < POOLED) {
+                WRITERS.offer(transformer); // one that failed is dropped, not reused
+            }
             // the JDK ends its lines as the platform does; the same message is to be the same bytes on every server
             return xml.toString().replace(System.lineSeparator(), "\n");
         } catch (TransformerException e) {
@@ -279,15 +302,13 @@ public final class Iso18626Codec {
      * same result for every message.
      */
     private static Optional<ReadResult> readValid2021(InputSource xml) {
-        Unmarshaller unmarshaller = READERS.poll();
+        Reader2021 reader = READERS.poll();
         boolean reusable = false;
         try {
-            if (unmarshaller == null) {
-                unmarshaller = CONTEXT.createUnmarshaller();
-                unmarshaller.setSchema(SCHEMAS.get(Iso18626Version.V2021).schema());
-                unmarshaller.setEventHandler(event -> false);
+            if (reader == null) {
+                reader = new Reader2021();
             }
-            Object read = unmarshaller.unmarshal(new javax.xml.transform.sax.SAXSource(SafeXml.xmlReader(), xml));
+            Object read = reader.read(xml);
             reusable = true;
             if (read instanceof ISO18626Message message
                     && Iso18626Version.claimedBy(message.getVersion()) == Iso18626Version.V2021) {
@@ -296,12 +317,38 @@ public final class Iso18626Codec {
                         : Optional.of(new Accepted(message, kind, Iso18626Version.V2021));
             }
             return Optional.empty();
-        } catch (JAXBException | RuntimeException notInOnePass) {
+        } catch (JAXBException | SAXException | IOException | RuntimeException notInOnePass) {
             return Optional.empty();
         } finally {
             if (reusable && READERS.size() < POOLED) {
-                READERS.offer(unmarshaller); // one that failed half-way is dropped, not reused
+                READERS.offer(reader); // one that failed half-way is dropped, not reused
             }
+        }
+    }
+
+    /**
+     * The one-pass reading of a 2021 message: the hardened parser feeds the schema's checker, which feeds the objects'
+     * builder; the first schema error stops it. Made once and used for one message after another, by one thread at a
+     * time.
+     */
+    private static final class Reader2021 {
+        private final XMLReader parser = SafeXml.xmlReader();
+        private final ValidatorHandler checker;
+        private final UnmarshallerHandler builder;
+
+        Reader2021() throws JAXBException, SAXException {
+            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
+            unmarshaller.setEventHandler(event -> false);
+            builder = unmarshaller.getUnmarshallerHandler();
+            checker = SafeXml.validatorHandler(SCHEMAS.get(Iso18626Version.V2021).schema());
+            checker.setContentHandler(builder);
+            parser.setContentHandler(checker);
+            parser.setErrorHandler(checker.getErrorHandler()); // not well-formed: stops at once, printing nothing
+        }
+
+        Object read(InputSource xml) throws JAXBException, SAXException, IOException {
+            parser.parse(xml);
+            return builder.getResult();
         }
     }
 

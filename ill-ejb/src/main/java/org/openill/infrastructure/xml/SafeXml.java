@@ -17,6 +17,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -153,6 +154,19 @@ public final class SafeXml {
         validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, NO_PROTOCOL);
         validator.setErrorHandler(STRICT);
         return validator;
+    }
+
+    /**
+     * A checker against the schema that takes a document as SAX events (from a parser of {@link #xmlReader()}), hands
+     * them on to its content handler, fetches nothing and stops at the first error.
+     */
+    public static ValidatorHandler validatorHandler(Schema schema) throws SAXException {
+        ValidatorHandler handler = schema.newValidatorHandler();
+        handler.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, NO_PROTOCOL);
+        handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, NO_PROTOCOL);
+        handler.setErrorHandler(STRICT);
+        return handler;
     }
 
     /** Whether the parser stopped because the document declares a document type, which these parsers refuse. */
