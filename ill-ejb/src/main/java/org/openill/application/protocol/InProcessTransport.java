@@ -13,7 +13,19 @@ public class InProcessTransport {
     @EJB
     private Iso18626Inbox inbox;
 
+    public InProcessTransport() {
+    }
+
+    /** A transport to the given inbox (outside a container). */
+    InProcessTransport(Iso18626Inbox inbox) {
+        this.inbox = inbox;
+    }
+
     public DeliveryOutcome deliver(String xml) {
-        return Confirmations.outcome(inbox.receive(xml));
+        try {
+            return Confirmations.outcome(inbox.receive(xml));
+        } catch (TryAgainLater notNow) {
+            return new DeliveryOutcome.Unreachable(notNow.getMessage());
+        }
     }
 }

@@ -54,7 +54,11 @@ public class Iso18626Inbox {
     /** Security codes already checked against the hash they match (PBKDF2 is slow on purpose): hash → code digest. */
     private static final Map<String, String> VERIFIED = new ConcurrentHashMap<>();
 
-    /** Takes one message as received and returns the confirmation to answer it with. */
+    /**
+     * Takes one message as received and returns the confirmation to answer it with.
+     *
+     * @throws TryAgainLater when it could not be applied for a reason of ours: it changed nothing
+     */
     public String receive(String xml) {
         return answer(Iso18626Codec.read(xml), xml).confirmation();
     }
@@ -63,6 +67,7 @@ public class Iso18626Inbox {
      * Takes one message as it came over the wire (its XML declaration names its encoding) and answers it.
      *
      * @return the confirmation, and the kind of message it answers (null when not even that could be told)
+     * @throws TryAgainLater when it could not be applied for a reason of ours: it changed nothing
      */
     public Answer receive(byte[] xml) {
         return answer(Iso18626Codec.read(xml), new String(xml, java.nio.charset.StandardCharsets.UTF_8));
@@ -76,6 +81,7 @@ public class Iso18626Inbox {
      * anyone else is answered ERROR and changes nothing. The deviations the sender's profile declares are tolerated.
      *
      * @param basic the HTTP Basic credentials of the request, or null
+     * @throws TryAgainLater when it could not be applied for a reason of ours: it changed nothing
      */
     public Answer receiveFromPartner(byte[] xml, PartnerDirectory.Credentials basic) {
         ReadResult read = Iso18626Codec.read(xml);
@@ -218,15 +224,33 @@ public class Iso18626Inbox {
             logRefused(receiverOrNone(message), xml, confirmation);
             return confirmation;
         } catch (RuntimeException failed) {
-            java.util.Optional<String> meanwhile = handler.previousAnswer(identity);
+            java.util.Optional<String> meanwhile = previousAnswerOrNone(identity);
             if (meanwhile.isPresent()) {
                 return meanwhile.get(); // the same message, delivered twice at once: applied once, the same answer
             }
-            LOG.log(Level.WARNING, "An ISO 18626 " + kind.element() + " could not be applied", failed);
-            String confirmation = confirm(kind, message, error(message, received,
-                    TypeErrorType.BADLY_FORMED_MESSAGE, "The message could not be applied; it changed nothing"));
-            logFailed(receiverOrNone(message), xml, confirmation);
-            return confirmation;
+            LOG.log(Level.WARNING, "An ISO 18626 " + kind.element() + " could not be applied; its sender is asked to "
+                    + "send it again later", failed);
+            logNotApplied(message, xml);
+            throw new TryAgainLater("The " + kind.element() + " could not be applied now, for a reason of ours; it "
+                    + "changed nothing. Send it again later", failed);
+        }
+    }
+
+    private java.util.Optional<String> previousAnswerOrNone(String identity) {
+        try {
+            return handler.previousAnswer(identity);
+        } catch (RuntimeException databaseDown) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void logNotApplied(ISO18626Message message, String xml) {
+        try {
+            Receiver receiver = receiverOrNone(message);
+            log.notApplied(receiver.libraryId(), receiver.requestId(), receiver.supplierRequestId(), xml);
+        } catch (RuntimeException notLogged) {
+            LOG.log(Level.WARNING, "An ISO 18626 message that could not be applied could not be logged either",
+                    notLogged);
         }
     }
 

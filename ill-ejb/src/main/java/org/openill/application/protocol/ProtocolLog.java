@@ -60,8 +60,18 @@ public class ProtocolLog {
     }
 
     /**
-     * A message that could not be applied for a reason of ours (the database, a fault): logged with its error answer,
-     * which is not kept as its answer, so that the partner's retry is applied.
+     * A message that could not be applied for a reason of ours (the database, a fault), logged without an answer: its
+     * sender was asked to send it again later ({@link TryAgainLater}), and is then answered as if it came first.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void notApplied(Long libraryId, Long requestId, Long supplierRequestId, String message) {
+        record(libraryId, requestId, supplierRequestId, ProtocolMessage.Direction.IN, message);
+    }
+
+    /**
+     * A message answered ERROR before any record's rules saw it (unreadable, or from a sender not accepted): logged
+     * with its answer, which is not kept as the message's answer, so that the same message sent again (after the
+     * sender's profile is corrected) is checked again.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(Long libraryId, Long requestId, Long supplierRequestId, String message, String confirmation) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.openill.application.PartnerDirectory;
 import org.openill.application.protocol.Iso18626Inbox;
+import org.openill.application.protocol.TryAgainLater;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,9 @@ import java.util.Base64;
  * answered with its confirmation (OK, or ERROR with the standard's errorType and a readable errorValue). The message
  * goes to the same inbox the libraries of this deployment use among themselves, so it meets the same handling, once
  * the sender is known as a partner hosted elsewhere presenting its credentials (in the message, or by HTTP Basic). A body
- * that is not even recognisably an ISO 18626 message is answered 400, one larger than {@value #MAX_BYTES} bytes 413;
- * nothing ever answers 500.
+ * that is not even recognisably an ISO 18626 message is answered 400, one larger than {@value #MAX_BYTES} bytes 413; one
+ * that could not be applied for a reason of ours (the database unreachable ...) 503 with a Retry-After, so that the
+ * sender tries again rather than take an ERROR for an answer; nothing ever answers 500.
  */
 @Path("/")
 public class Iso18626Endpoint {
@@ -33,24 +35,49 @@ public class Iso18626Endpoint {
     @EJB
     private Iso18626Inbox inbox;
 
+    public Iso18626Endpoint() {
+    }
+
+    /** An endpoint handing messages to the given inbox (outside a container). */
+    Iso18626Endpoint(Iso18626Inbox inbox) {
+        this.inbox = inbox;
+    }
+
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_XML)
     public Response receive(InputStream body, @HeaderParam("Authorization") String authorization) {
+        Reply reply = reply(body, authorization);
+        Response.ResponseBuilder response = Response.status(reply.status()).entity(reply.body());
+        if (reply.plainText()) {
+            response.type(MediaType.TEXT_PLAIN);
+        }
+        if (reply.retryAfterSeconds() != null) {
+            response.header("Retry-After", reply.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    /** What a POST is answered with. */
+    record Reply(int status, String body, boolean plainText, Integer retryAfterSeconds) {
+    }
+
+    Reply reply(InputStream body, String authorization) {
         byte[] xml;
         try {
             xml = body.readNBytes(MAX_BYTES + 1);
         } catch (IOException unreadable) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
-                    .entity("The message could not be read: " + unreadable.getMessage()).build();
+            return new Reply(400, "The message could not be read: " + unreadable.getMessage(), true, null);
         }
         if (xml.length > MAX_BYTES) {
-            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.TEXT_PLAIN)
-                    .entity("An ISO 18626 message may be at most " + MAX_BYTES + " bytes").build();
+            return new Reply(413, "An ISO 18626 message may be at most " + MAX_BYTES + " bytes", true, null);
         }
-        Iso18626Inbox.Answer answer = inbox.receiveFromPartner(xml, basic(authorization));
-        return Response.status(answer.kind() == null ? Response.Status.BAD_REQUEST : Response.Status.OK)
-                .entity(answer.confirmation()).build();
+        try {
+            Iso18626Inbox.Answer answer = inbox.receiveFromPartner(xml, basic(authorization));
+            return new Reply(answer.kind() == null ? 400 : 200, answer.confirmation(), false, null);
+        } catch (TryAgainLater notNow) {
+            return new Reply(503, notNow.getMessage(), true, TryAgainLater.RETRY_AFTER_SECONDS);
+        }
     }
 
     /** The credentials of an HTTP Basic authorization, or null when there are none (or they cannot be read). */
