@@ -41,7 +41,8 @@ public class OutboxDelivery {
     }
 
     /**
-     * Claims a pending message that is due, for one attempt, leasing it for the given time (after which, if the
+     * Claims a pending message that is due, or never tried yet (its first attempt, right after the commit that wrote
+     * it), for one attempt, leasing it for the given time (after which, if the
      * attempt never settled because the server died, it is due again).
      *
      * @return the attempt, or empty when the message is not pending, not due, claimed by another sender, or waits
@@ -51,7 +52,7 @@ public class OutboxDelivery {
         int claimed = em.createNativeQuery("""
                         UPDATE outbound_message o
                         SET attempts = o.attempts + 1, last_attempt_at = ?2, next_attempt_at = ?3
-                        WHERE o.id = ?1 AND o.state = 'PENDING' AND o.next_attempt_at <= ?2
+                        WHERE o.id = ?1 AND o.state = 'PENDING' AND (o.next_attempt_at <= ?2 OR o.attempts = 0)
                           AND NOT EXISTS (SELECT 1 FROM outbound_message e
                                           WHERE e.id < o.id AND e.state IN ('PENDING', 'FAILED')
                                             AND e.receiver_type = o.receiver_type

@@ -110,6 +110,13 @@ public class OutboundMessage {
      * @param requestId         the borrowing library's record it is about (or null)
      * @param supplierRequestId the lending library's record it is about (or null)
      */
+    /**
+     * How long after it is written a message waits before the sweep may deliver it: the first attempt is the one right
+     * after the commit, by the server that committed it (the sweep is for a server that crashed before that, and for
+     * retries).
+     */
+    public static final Duration FIRST_SWEEP_AFTER = Duration.ofSeconds(30);
+
     public OutboundMessage(ProtocolMessage message, Library sender, Long requestId, Long supplierRequestId,
                            AgencyId receiver, Instant now, Duration retryFor) {
         if (requestId == null && supplierRequestId == null) {
@@ -122,7 +129,8 @@ public class OutboundMessage {
         this.receiver = receiver;
         this.state = State.PENDING;
         this.createdAt = now;
-        this.nextAttemptAt = now;
+        // delivered right after the commit by the committing server; the sweep takes it only if that did not happen
+        this.nextAttemptAt = now.plus(FIRST_SWEEP_AFTER);
         this.retryUntil = now.plus(retryFor);
     }
 
