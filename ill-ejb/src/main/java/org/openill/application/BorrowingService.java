@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.Actor;
 import org.openill.domain.IllRuleViolation;
+import org.openill.domain.InvalidInputException;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.CirculationStatus;
 import org.openill.domain.catalogue.Holding;
@@ -25,9 +26,10 @@ import org.openill.domain.library.Library;
 import org.openill.domain.library.LibraryStatus;
 import org.openill.domain.notification.ReaderNotification;
 import org.openill.domain.reader.Reader;
-import org.openill.domain.reader.ReaderStatus;
 import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.ReaderTerms;
+import org.openill.domain.library.Branch;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.persistence.IllRepository;
@@ -76,6 +78,17 @@ public class BorrowingService {
      */
     public long apply(Actor.Reader applicant, Long recordId, BibliographicDescription description,
                       ServiceType service) {
+        return apply(applicant, recordId, description, service, null);
+    }
+
+    /**
+     * A reader applies for a loan or a copy, saying besides the item until when they need it, where they pick it up,
+     * the most they will pay, a note, and for a copy the copyright declaration.
+     *
+     * @param terms what the reader said (null: nothing, as an application made by the ILL office)
+     */
+    public long apply(Actor.Reader applicant, Long recordId, BibliographicDescription description,
+                      ServiceType service, ApplicationTerms terms) {
         if (description == null || service == null) {
             throw new IllRuleViolation("An application needs the item's description and the service, loan or copy");
         }
@@ -89,14 +102,9 @@ public class BorrowingService {
         Library library = reader.homeLibrary();
         requireMember(library);
         LocalDate today = LocalDate.now(library.timeZone());
-        if (reader.status() == ReaderStatus.BLOCKED) {
-            throw new IllRuleViolation("Library card " + reader.cardNumber() + " is blocked: " + reader.blockedReason()
-                    + ". Please contact your library.");
-        }
-        if (reader.status() == ReaderStatus.EXPIRED || !reader.hasValidCardOn(today)) {
-            throw new IllRuleViolation("Library card " + reader.cardNumber() + " is not valid on " + today
-                    + " (valid until " + reader.cardValidUntil() + "); renew it at your library first.");
-        }
+        reader.whyCardCannotBeUsedOn(today).ifPresent(why -> {
+            throw new IllRuleViolation(why);
+        });
         if (!reader.category().mayRequest(service)) {
             throw new IllRuleViolation("Readers of category " + reader.category() + " cannot ask for "
                     + service.iso18626().toLowerCase() + "s through interlibrary loan");
@@ -112,7 +120,14 @@ public class BorrowingService {
         rejectDuplicate(reader, record, description, service);
         rejectIfHeldLocally(library, record, service);
 
-        IllRequest request = new IllRequest(applicant, reader, record, description, service, Instant.now());
+        Instant now = Instant.now();
+        ReaderTerms readerTerms = terms == null ? ReaderTerms.NONE : ReaderTerms.of(service, terms.neededBefore(),
+                terms.maxCost(), terms.note(), terms.copyrightDeclared(), today, now);
+        Branch pickup = terms == null || terms.pickupBranchCode() == null ? null
+                : library.branches().stream().filter(branch -> branch.code().equals(terms.pickupBranchCode()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("pick-up branch", library.name()
+                        + " has no branch " + terms.pickupBranchCode()));
+        IllRequest request = new IllRequest(applicant, reader, record, description, service, readerTerms, pickup, now);
         repository.add(request);
         repository.flush(request);
         LOG.info(() -> "ILL request #" + request.id() + " by " + reader.cardNumber() + " for " + description.title());
@@ -568,23 +583,34 @@ public class BorrowingService {
 
     /** A reader borrows from their own library what it has on the shelf, and copies what it holds. */
     private void rejectIfHeldLocally(Library library, BibliographicRecord record, ServiceType service) {
+        ownLibraryServes(library, record, service).ifPresent(where -> {
+            throw new IllRuleViolation(where);
+        });
+    }
+
+    /**
+     * Where the reader's own library can lend or copy the item itself, in words for the reader; empty when
+     * interlibrary loan is the way. Borrowing at home is not interlibrary loan: any of its collections outside a
+     * reference room lends to its own readers, and any copy not missing can be copied.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> ownLibraryServes(Library library, BibliographicRecord record, ServiceType service) {
         if (record == null) {
-            return;
+            return Optional.empty();
         }
         List<Holding> own = em.createQuery("""
                         SELECT h FROM Holding h JOIN FETCH h.location c JOIN FETCH c.branch b
                         WHERE h.record = :record AND b.library = :library""", Holding.class)
                 .setParameter("record", record).setParameter("library", library).getResultList();
         for (Holding holding : own) {
-            // borrowing at home is not interlibrary loan: any collection outside a reference room lends to its readers
             boolean borrowable = holding.isOnShelf() && !holding.location().type().isReferenceRoom();
             if (service == ServiceType.LOAN && borrowable || service == ServiceType.COPY
                     && holding.circulationStatus() != CirculationStatus.MISSING) {
-                throw new IllRuleViolation("Your own library has it: " + holding.location().branch().name() + ", "
+                return Optional.of("Your own library has it: " + holding.location().branch().name() + ", "
                         + holding.location().name() + ", call number " + holding.callNumber()
                         + (service == ServiceType.LOAN ? ". Borrow it there." : ". Ask for the copy there."));
             }
         }
+        return Optional.empty();
     }
-
 }

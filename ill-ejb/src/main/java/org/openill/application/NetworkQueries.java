@@ -24,4 +24,11 @@ public class NetworkQueries {
         long holdings = em.createQuery("SELECT COUNT(h) FROM Holding h", Long.class).getSingleResult();
         return new NetworkOverview(libraries, records, holdings);
     }
+
+    /** The libraries hosted here, whose readers sign in to this portal, by name. */
+    public List<LibraryChoice> librariesHostedHere() {
+        return em.createQuery("""
+                SELECT NEW org.openill.application.LibraryChoice(l.agencyId.value, l.name)
+                FROM Library l WHERE l.hosted = true ORDER BY l.name""", LibraryChoice.class).getResultList();
+    }
 }

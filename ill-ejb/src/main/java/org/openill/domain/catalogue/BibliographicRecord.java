@@ -154,6 +154,26 @@ public class BibliographicRecord {
         return issn;
     }
 
+    public String subtitle() {
+        return subtitle;
+    }
+
+    public String publisher() {
+        return publisher;
+    }
+
+    public Integer publicationYear() {
+        return publicationYear;
+    }
+
+    public String edition() {
+        return edition;
+    }
+
+    public String language() {
+        return language;
+    }
+
     public RecordFormat format() {
         return format;
     }

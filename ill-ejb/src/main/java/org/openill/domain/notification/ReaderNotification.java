@@ -134,6 +134,10 @@ public class ReaderNotification {
         return body;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant sentAt() {
         return sentAt;
     }

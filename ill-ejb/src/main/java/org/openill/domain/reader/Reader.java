@@ -35,6 +35,11 @@ public class Reader {
     public static final int PHONE_LENGTH = 50;
     public static final int DEPARTMENT_LENGTH = 200;
     public static final int BLOCKED_REASON_LENGTH = 500;
+    public static final int PIN_HASH_LENGTH = 400;
+
+    /** Wrong PINs in a row after which the card cannot sign in for {@link #SIGN_IN_LOCK}. */
+    public static final int WRONG_PINS_BEFORE_LOCK = 5;
+    public static final java.time.Duration SIGN_IN_LOCK = java.time.Duration.ofMinutes(15);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_seq")
@@ -78,6 +83,16 @@ public class Reader {
 
     @Column(name = "blocked_reason", length = BLOCKED_REASON_LENGTH)
     private String blockedReason;
+
+    /** The PIN as a PBKDF2 hash (never the PIN itself); null until one is set, and then nobody can sign in. */
+    @Column(name = "pin_hash", length = PIN_HASH_LENGTH)
+    private String pinHash;
+
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "sign_in_locked_until")
+    private java.time.Instant signInLockedUntil;
 
     @Version
     private long version;
@@ -142,6 +157,58 @@ public class Reader {
         this.cardValidUntil = until;
     }
 
+    /**
+     * Why the card cannot be used on the day (blocked, not valid then), in words for its holder; empty when it can.
+     * The one rule for signing in to the portal and for applying.
+     */
+    public java.util.Optional<String> whyCardCannotBeUsedOn(LocalDate day) {
+        if (status == ReaderStatus.BLOCKED) {
+            return java.util.Optional.of("Library card " + cardNumber + " is blocked: " + blockedReason
+                    + ". Please contact your library.");
+        }
+        if (status == ReaderStatus.EXPIRED || !hasValidCardOn(day)) {
+            return java.util.Optional.of("Library card " + cardNumber + " is not valid on " + day + " (valid "
+                    + cardValidFrom + " to " + cardValidUntil + "); renew it at your library first.");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Sets the PIN, given as its hash; a lock from wrong PINs ends with it. */
+    public void changePin(String hash) {
+        this.pinHash = Text.required("PIN hash", hash, PIN_HASH_LENGTH);
+        this.failedSignIns = 0;
+        this.signInLockedUntil = null;
+    }
+
+    public String pinHash() {
+        return pinHash;
+    }
+
+    /** Until when the card cannot sign in after too many wrong PINs; empty when it can. */
+    public java.util.Optional<java.time.Instant> signInLockedAt(java.time.Instant now) {
+        return signInLockedUntil != null && now.isBefore(signInLockedUntil) ? java.util.Optional.of(signInLockedUntil)
+                : java.util.Optional.empty();
+    }
+
+    /** Counts a wrong PIN; the {@value #WRONG_PINS_BEFORE_LOCK}th in a row locks sign-in for {@link #SIGN_IN_LOCK}. */
+    public void wrongPin(java.time.Instant now) {
+        failedSignIns++;
+        if (failedSignIns >= WRONG_PINS_BEFORE_LOCK) {
+            signInLockedUntil = now.plus(SIGN_IN_LOCK);
+            failedSignIns = 0;
+        }
+    }
+
+    /** A sign-in with the right PIN: the count of wrong ones starts again. */
+    public void signedIn() {
+        failedSignIns = 0;
+        signInLockedUntil = null;
+    }
+
+    public int wrongPinsInARow() {
+        return failedSignIns;
+    }
+
     /** True when the card is valid on the given day. */
     public boolean hasValidCardOn(LocalDate day) {
         return !day.isBefore(cardValidFrom) && !day.isAfter(cardValidUntil);
@@ -177,6 +244,10 @@ public class Reader {
 
     public String blockedReason() {
         return blockedReason;
+    }
+
+    public LocalDate cardValidFrom() {
+        return cardValidFrom;
     }
 
     public LocalDate cardValidUntil() {

@@ -151,6 +151,14 @@ public class IllRequest {
     @OrderBy("occurredAt, id")
     private List<RequestEvent> events = new ArrayList<>();
 
+    /** What the reader said with the application (null when nothing: read as {@link ReaderTerms#NONE}). */
+    @jakarta.persistence.Embedded
+    private ReaderTerms readerTerms;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "pickup_branch_id")
+    private org.openill.domain.library.Branch pickupBranch;
+
     @Version
     private long version;
 
@@ -164,6 +172,16 @@ public class IllRequest {
      */
     public IllRequest(Actor actor, Reader reader, BibliographicRecord record, BibliographicDescription description,
                       ServiceType serviceType, Instant when) {
+        this(actor, reader, record, description, serviceType, ReaderTerms.NONE, null, when);
+    }
+
+    /**
+     * A reader's application with what they said besides the item, and the branch of their library where they will
+     * pick it up (null: the ILL office decides).
+     */
+    public IllRequest(Actor actor, Reader reader, BibliographicRecord record, BibliographicDescription description,
+                      ServiceType serviceType, ReaderTerms terms, org.openill.domain.library.Branch pickupBranch,
+                      Instant when) {
         if (reader == null || description == null || serviceType == null) {
             throw new IllRuleViolation("A request needs a reader, a description and a service type");
         }
@@ -171,9 +189,15 @@ public class IllRequest {
         if (insufficiency != null) {
             throw new IllRuleViolation("The bibliographic data cannot identify the item: " + insufficiency);
         }
+        if (pickupBranch != null && !pickupBranch.library().equals(reader.homeLibrary())) {
+            throw new IllRuleViolation("Items are picked up at a branch of your own library, "
+                    + reader.homeLibrary().name() + ", not at " + pickupBranch.name());
+        }
         this.reader = reader;
         this.borrower = reader.homeLibrary();
         requireReaderOrBorrowingSide(actor, RequestAction.SUBMIT);
+        this.readerTerms = terms == null || terms == ReaderTerms.NONE ? null : terms;
+        this.pickupBranch = pickupBranch;
         this.record = record;
         this.description = description;
         this.serviceType = serviceType;
@@ -826,6 +850,14 @@ public class IllRequest {
 
     public Long id() {
         return id;
+    }
+
+    public ReaderTerms readerTerms() {
+        return readerTerms == null ? ReaderTerms.NONE : readerTerms;
+    }
+
+    public org.openill.domain.library.Branch pickupBranch() {
+        return pickupBranch;
     }
 
     public long version() {

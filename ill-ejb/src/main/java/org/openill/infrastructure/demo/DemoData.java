@@ -36,13 +36,13 @@ public class DemoData {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the network commits before its activity starts
     void loadAtStartup() {
-        String setting = System.getProperty("ill.demo-data", System.getenv().getOrDefault("ILL_DEMO_DATA", "true"));
-        if (!Boolean.parseBoolean(setting)) {
+        if (!DemoSettings.demoData()) {
             LOG.info("Demo data disabled");
             return;
         }
         loader.loadIfAbsent();
         boolean externalAdded = loader.addExternalPartnerIfAbsent();
+        loader.givePinsToDemoReaders();
         if (Boolean.parseBoolean(System.getProperty("ill.demo-activity",
                 System.getenv().getOrDefault("ILL_DEMO_ACTIVITY", "true")))) {
             // the server is ready meanwhile; the requests appear as played, and then the demo libraries North and

@@ -30,6 +30,9 @@ final class DemoNetwork {
     static final String NORTH = "ZZ-NUL";
     static final String SOUTH = "ZZ-SCL";
     static final String EAST = "ZZ-ECL";
+
+    /** The PIN of every demo reader, published in the README and the launcher's start-up lines. */
+    public static final String READER_PIN = "1234";
     static final int GENERATED_RECORDS = 5_000;
     static final Actor ACTOR = Actor.system("demo data");
 

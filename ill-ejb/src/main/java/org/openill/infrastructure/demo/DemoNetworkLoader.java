@@ -34,6 +34,9 @@ public class DemoNetworkLoader {
     @EJB
     private PartnerDirectory directory;
 
+    @EJB
+    private org.openill.application.reader.ReaderSignIn signIn;
+
     /**
      * Adds the demo partner hosted elsewhere (ZZ-EXT) to a demo network that lacks it (one loaded before it
      * existed), and from then on the demo libraries North and South answer new requests without staff (East's
@@ -62,6 +65,19 @@ public class DemoNetworkLoader {
         LOG.info("Demo partner " + DemoNetwork.EXTERNAL + " added (ISO 18626 1.2 at " + DemoNetwork.EXTERNAL_ENDPOINT
                 + ")");
         return true;
+    }
+
+    /**
+     * Gives the demo readers who have none the published demo PIN ({@link DemoNetwork#READER_PIN}), also in a demo
+     * network loaded before readers signed in.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void givePinsToDemoReaders() {
+        int given = signIn.givePinWhereNone(DemoNetwork.ACTOR,
+                java.util.List.of(DemoNetwork.NORTH, DemoNetwork.SOUTH, DemoNetwork.EAST), DemoNetwork.READER_PIN);
+        if (given > 0) {
+            LOG.info("Demo readers without a PIN got the demo PIN: " + given);
+        }
     }
 
     /** The demo libraries North and South answer new requests without staff from now on; East's staff answer. */

@@ -68,4 +68,63 @@ class ReaderTest {
         assertEquals("Reason for blocking is too long: at most 500 characters, this one has 501", refused.getMessage());
         assertEquals(ReaderStatus.ACTIVE, reader.status());
     }
+
+    private Reader ada() {
+        return new Reader(library, "TST-1", from, until, "Ada", "Reader", "ada@example.org", ReaderCategory.POSTGRADUATE);
+    }
+
+    @Test
+    void fiveWrongPinsInARowLockSignInForAQuarterOfAnHour() {
+        Reader reader = ada();
+        reader.changePin("hash");
+        java.time.Instant now = java.time.Instant.parse("2026-06-01T10:00:00Z");
+        for (int wrong = 1; wrong < Reader.WRONG_PINS_BEFORE_LOCK; wrong++) {
+            reader.wrongPin(now);
+            assertTrue(reader.signInLockedAt(now).isEmpty(), "locked after " + wrong);
+        }
+        reader.wrongPin(now);
+
+        assertEquals(java.util.Optional.of(now.plus(Reader.SIGN_IN_LOCK)), reader.signInLockedAt(now));
+        assertTrue(reader.signInLockedAt(now.plus(Reader.SIGN_IN_LOCK)).isEmpty(), "still locked after the lock");
+    }
+
+    @Test
+    void aRightPinStartsTheCountOfWrongOnesAgain() {
+        Reader reader = ada();
+        java.time.Instant now = java.time.Instant.parse("2026-06-01T10:00:00Z");
+        for (int wrong = 1; wrong < Reader.WRONG_PINS_BEFORE_LOCK; wrong++) {
+            reader.wrongPin(now);
+        }
+        reader.signedIn();
+        reader.wrongPin(now);
+
+        assertEquals(1, reader.wrongPinsInARow());
+        assertTrue(reader.signInLockedAt(now).isEmpty());
+    }
+
+    @Test
+    void aNewPinEndsALock() {
+        Reader reader = ada();
+        java.time.Instant now = java.time.Instant.parse("2026-06-01T10:00:00Z");
+        for (int wrong = 1; wrong <= Reader.WRONG_PINS_BEFORE_LOCK; wrong++) {
+            reader.wrongPin(now);
+        }
+        reader.changePin("new hash");
+
+        assertTrue(reader.signInLockedAt(now).isEmpty());
+        assertEquals("new hash", reader.pinHash());
+    }
+
+    @Test
+    void aBlockedCardAndOneOutOfItsPeriodCannotBeUsedAndSayWhy() {
+        Reader reader = ada();
+        assertTrue(reader.whyCardCannotBeUsedOn(from).isEmpty());
+        assertEquals("Library card TST-1 is not valid on 2027-01-01 (valid 2026-01-01 to 2026-12-31); renew it at "
+                + "your library first.", reader.whyCardCannotBeUsedOn(until.plusDays(1)).orElseThrow());
+
+        reader.block("lost books");
+
+        assertEquals("Library card TST-1 is blocked: lost books. Please contact your library.",
+                reader.whyCardCannotBeUsedOn(from).orElseThrow());
+    }
 }

@@ -1,13 +1,14 @@
 package org.openill.web.reader;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openill.application.CatalogueHit;
 import org.openill.application.CatalogueSearch;
 import org.openill.application.CatalogueSearch.SearchResult;
+import org.openill.web.common.Texts;
 
-import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -32,17 +33,22 @@ public class CatalogueSearchBacking {
     }
 
     public String getResultSummary() {
-        return summaryOf(result);
+        return summaryOf(result, FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
-    /** How many records match and how many of them are shown, in a sentence. */
+    /** How many records match and how many of them are shown, in a sentence (English). */
     static String summaryOf(SearchResult result) {
-        NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-        String matches = result.more() ? "More than " + number.format(CatalogueSearch.COUNT_CAP) + " records match"
-                : result.total() == 1 ? "1 record matches"
-                : number.format(result.total()) + " records match";
+        return summaryOf(result, Locale.ENGLISH);
+    }
+
+    /** How many records match and how many of them are shown, in a sentence in the language. */
+    static String summaryOf(SearchResult result, Locale language) {
+        String matches = result.more() ? Texts.of(language, "search.moreThan", CatalogueSearch.COUNT_CAP)
+                : result.total() == 1 ? Texts.of(language, "search.one")
+                : Texts.of(language, "search.many", result.total());
         int shown = result.hits().size();
-        return shown < result.total() ? matches + "; the best " + shown + " are shown." : matches + ".";
+        return shown < result.total() ? Texts.of(language, "search.bestShown", matches, shown)
+                : Texts.of(language, "search.all", matches);
     }
 
     /** The ISILs of the libraries that may lend the record through ILL (never a reference room's copy). */

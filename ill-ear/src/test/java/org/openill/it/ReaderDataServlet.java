@@ -1,0 +1,96 @@
+package org.openill.it;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.openill.application.BorrowingService;
+import org.openill.application.LendingService;
+import org.openill.application.reader.ReaderSignIn;
+import org.openill.domain.Actor;
+import org.openill.domain.reader.ReaderCategory;
+import org.openill.domain.request.BibliographicDescription;
+import org.openill.domain.request.ServiceType;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.readerOf;
+import static org.openill.it.Fixtures.staffOf;
+
+/**
+ * What the reader portal's browser tests need in the database, made through the services: a test deployment only
+ * (never shipped), at {@code /ill/test/reader-data?action=...}; answers the new card number or request id as text.
+ */
+@WebServlet("/test/reader-data")
+public class ReaderDataServlet extends HttpServlet {
+
+    @EJB
+    Fixtures fixtures;
+
+    @EJB
+    ReaderSignIn signIn;
+
+    @EJB
+    BorrowingService borrowing;
+
+    @EJB
+    LendingService lendingService;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String answer = switch (request.getParameter("action")) {
+            // a library of its own, with a lender holding one book under an agreement; a reader with the PIN
+            case "reader" -> {
+                String library = fixtures.newLibrary();
+                String card = fixtures.newReader(library, ReaderCategory.POSTGRADUATE);
+                signIn.setPin(Fixtures.ADMIN, library, card, request.getParameter("pin"));
+                yield library + "/" + card;
+            }
+            case "block" -> {
+                fixtures.blockReader(request.getParameter("library"), request.getParameter("card"),
+                        request.getParameter("reason"));
+                yield "blocked";
+            }
+            case "expire" -> {
+                fixtures.expireCard(request.getParameter("library"), request.getParameter("card"));
+                yield "expired";
+            }
+            // a loan of a new book sent to a new lender; with conditions=true the lender sets a condition the
+            // reader must accept
+            case "loan" -> {
+                String library = request.getParameter("library");
+                String lender = fixtures.newLibrary();
+                fixtures.agreement(lending(lender).to(library));
+                List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+                long id = borrowing.apply(readerOf(library, request.getParameter("card")), Long.parseLong(book.get(0)),
+                        BibliographicDescription.titled(request.getParameter("title")).by("Tester, Tina").build(),
+                        ServiceType.LOAN);
+                Actor office = fixtures.borrowingOffice(id);
+                borrowing.validate(office, id, null);
+                borrowing.route(office, id, null);
+                if ("true".equals(request.getParameter("conditions"))) {
+                    lendingService.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), "LibraryUseOnly",
+                            java.util.Set.of(org.openill.domain.request.LoanCondition.LIBRARY_USE_ONLY), null,
+                            null);
+                }
+                yield String.valueOf(id);
+            }
+            // a book held by a new lender under an agreement with the library, or (home=true) by the library itself
+            case "book" -> {
+                String library = request.getParameter("library");
+                String holder = library;
+                if (!"true".equals(request.getParameter("home"))) {
+                    holder = fixtures.newLibrary();
+                    fixtures.agreement(lending(holder).to(library));
+                }
+                yield fixtures.newBookHeldAt(holder + "/OPEN").get(0);
+            }
+            default -> throw new IllegalArgumentException("Unknown action " + request.getParameter("action"));
+        };
+        response.setContentType("text/plain");
+        response.getWriter().write(answer);
+    }
+}

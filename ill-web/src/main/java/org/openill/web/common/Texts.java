@@ -1,0 +1,43 @@
+package org.openill.web.common;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** The portal's texts in the language of the page (the bundle pages know as {@code msg}). */
+public final class Texts {
+
+    public static final String BUNDLE = "org.openill.web.i18n.messages";
+
+    private Texts() {
+    }
+
+    /** The text of the key in the language of the current page, its {0}, {1} ... filled in. */
+    public static String of(String key, Object... values) {
+        return of(locale(), key, values);
+    }
+
+    public static String of(Locale locale, String key, Object... values) {
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+        } catch (MissingResourceException missing) {
+            return key;
+        }
+        return values.length == 0 ? pattern : new MessageFormat(pattern, locale).format(values);
+    }
+
+    /** Adds a message for a field (client id) or the page (null), in the page's language. */
+    public static void message(String clientId, FacesMessage.Severity severity, String key, Object... values) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, of(key, values), null));
+    }
+
+    private static Locale locale() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context == null || context.getViewRoot() == null ? Locale.ENGLISH : context.getViewRoot().getLocale();
+    }
+}

@@ -1,0 +1,53 @@
+package org.openill.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.openill.application.reader.ReaderPortal;
+import org.openill.application.reader.ReaderProfile;
+
+import java.io.IOException;
+
+/** Who is signed in, as the header of every page shows it, and signing out. */
+@Named("account")
+@RequestScoped
+public class AccountBacking {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    ReaderPortal portal;
+
+    private ReaderProfile profile;
+
+    public boolean isReader() {
+        return security.isCallerInRole(ReaderPortal.ROLE);
+    }
+
+    /** The signed-in reader (null when nobody is). */
+    public ReaderProfile getProfile() {
+        if (profile == null && isReader()) {
+            profile = portal.profile();
+        }
+        return profile;
+    }
+
+    /** Ends the session: the caller is forgotten, the session and everything in it is gone. */
+    public void signOut() throws ServletException, IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        external.redirect(external.getRequestContextPath() + "/?signedOut=true");
+    }
+}

@@ -1,0 +1,73 @@
+package org.openill.web.common;
+
+import org.junit.jupiter.api.Test;
+import org.openill.application.reader.SignInOutcome;
+import org.openill.domain.request.LoanCondition;
+import org.openill.domain.request.RequestAction;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.request.ServiceType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The portal's texts exist in both languages, for every state, step, service and condition a page names. */
+class MessagesBundleTest {
+
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(Texts.BUNDLE, Locale.ENGLISH);
+    private static final ResourceBundle CHINESE = ResourceBundle.getBundle(Texts.BUNDLE, Locale.SIMPLIFIED_CHINESE);
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertEquals(new TreeSet<>(ENGLISH.keySet()), new TreeSet<>(CHINESE.keySet()));
+    }
+
+    @Test
+    void everyValueAPageNamesHasATextInBothLanguages() {
+        List<String> keys = new ArrayList<>();
+        for (RequestState state : RequestState.values()) {
+            keys.add("state." + state.name());
+        }
+        for (RequestAction action : RequestAction.values()) {
+            keys.add("action." + action.name());
+        }
+        for (ServiceType service : ServiceType.values()) {
+            keys.add("service." + service.name());
+        }
+        for (LoanCondition condition : LoanCondition.values()) {
+            keys.add("condition." + condition.name());
+        }
+        for (SignInOutcome.Why why : SignInOutcome.Why.values()) {
+            keys.add("signin.refused." + why.name());
+        }
+        for (String key : keys) {
+            assertTrue(ENGLISH.containsKey(key), "no English text for " + key);
+            assertTrue(CHINESE.containsKey(key), "no Chinese text for " + key);
+        }
+    }
+
+    @Test
+    void theChineseTextsAreChineseNotCopiesOfTheEnglishOnes() {
+        Set<String> sameInBoth = Set.of("app.name", "language.en", "language.zh");
+        for (String key : ENGLISH.keySet()) {
+            if (!sameInBoth.contains(key)) {
+                assertNotEquals(ENGLISH.getString(key), CHINESE.getString(key), "not translated: " + key);
+            }
+        }
+    }
+
+    @Test
+    void valuesAreFilledInInTheLanguageAsked() {
+        assertEquals("Library card NUL-1 is blocked: fees. Please contact your library.",
+                Texts.of(Locale.ENGLISH, "signin.refused.BLOCKED", "NUL-1", "fees"));
+        assertEquals("借书证 NUL-1 已被冻结：fees。请联系您的图书馆。",
+                Texts.of(Locale.SIMPLIFIED_CHINESE, "signin.refused.BLOCKED", "NUL-1", "fees"));
+    }
+}
