@@ -100,6 +100,18 @@ class ReaderPortalBrowserIT {
     }
 
     @Test
+    void aDemoReaderSignsInWithThePublishedPin() {
+        browser = Browser.open();
+        browser.get(page("signin.xhtml"));
+        assertTrue(text(By.tagName("main")).contains("PIN 1234"), "the demo PIN is not shown with the demo data");
+
+        signIn(new Card("ZZ-NUL", "NUL-000001"), "1234");
+
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/requests.xhtml"));
+        assertEquals("Signed in: Alice Reader, North University Library", text(By.id("nav:who")));
+    }
+
+    @Test
     void anotherReadersRequestIsNotFoundWhateverIdIsTyped() throws Exception {
         Card someoneElse = newReader();
         long theirs = loan(someoneElse, "Someone Else's Book");

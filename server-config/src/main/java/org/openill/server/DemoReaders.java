@@ -15,6 +15,9 @@ final class DemoReaders {
     private static final String COUNT = "SELECT count(*) FROM reader r JOIN library l ON l.id = r.library_id "
             + "WHERE l.agency_id_type = 'ISIL' AND l.agency_id_value IN ('ZZ-NUL', 'ZZ-SCL', 'ZZ-ECL')";
 
+    /** The PIN every demo reader signs in with (the demo data gives it them). */
+    static final String PIN = "1234";
+
     private DemoReaders() {
     }
 

@@ -120,9 +120,13 @@ public final class IllServer {
         System.out.println("  Reader portal   http://localhost:" + HTTP_PORT + "/ill/");
         System.out.println("  Readiness       http://localhost:" + MANAGEMENT_PORT + "/health/ready");
         System.out.println("  Database        " + database.owner().printableUrl());
-        DemoReaders.count(database.application()).ifPresent(readers -> System.out.println(
-                "  Demo data       loaded: " + readers + " demo readers whose library card numbers are published "
-                        + "(NUL-000001 ...). Not for production: see the README, \"Starting without demo data\"."));
+        DemoReaders.count(database.application()).ifPresent(readers -> {
+            System.out.println("  Demo data       loaded: " + readers + " demo readers whose library card numbers are "
+                    + "published (NUL-000001 ...). Not for production: see the README, \"Starting without demo data\".");
+            System.out.println("  Demo sign-in    http://localhost:" + HTTP_PORT + "/ill/signin.xhtml: library North "
+                    + "University Library, card NUL-000001 (to NUL-000020; SCL-... South, ECL-... East), PIN "
+                    + DemoReaders.PIN);
+        });
         System.out.println("Press Ctrl-C to stop.");
         int exit = wildfly.waitFor();
         if (exit != 0 && exit != 130 && exit != 143 && !stopping) {
