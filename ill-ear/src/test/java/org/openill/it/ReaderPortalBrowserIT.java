@@ -308,6 +308,30 @@ class ReaderPortalBrowserIT {
         assertTrue(!browser.findElement(By.id("apply:submit")).isEnabled(), "ILL offered for a book on the home shelves");
     }
 
+    @Test
+    void anOpenUrlLinkOpensTheApplicationFormFilledInAfterSignIn() {
+        Card card = newReader();
+        browser = Browser.open();
+        browser.get(page("openurl?url_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal"
+                + "&rft.genre=article&rft.atitle=Molecular+structure+of+nucleic+acids&rft.jtitle=Nature"
+                + "&rft.issn=0028-0836&rft.volume=171&rft.issue=4356&rft.spage=737&rft.epage=738&rft.date=1953"
+                + "&rft.au=Watson%2C+J.+D."));
+        assertTrue(browser.getCurrentUrl().endsWith("/signin.xhtml"), "sent to sign in: " + browser.getCurrentUrl());
+        signIn(card, PIN);
+
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/apply.xhtml?citation="));
+        // Nature is in the union catalogue (ISSN 0028-0836): the record's data, the article's from the link
+        assertEquals("Nature", browser.findElement(By.id("apply:title")).getAttribute("value"));
+        assertEquals("true", browser.findElement(By.id("apply:title")).getAttribute("readonly"));
+        assertTrue(browser.findElement(By.id("apply:service:1")).isSelected(), "a copy of the article is asked for");
+        assertEquals("Molecular structure of nucleic acids",
+                browser.findElement(By.id("apply:partTitle")).getAttribute("value"));
+        assertEquals("Watson, J. D.", browser.findElement(By.id("apply:partAuthor")).getAttribute("value"));
+        assertEquals("171", browser.findElement(By.id("apply:volume")).getAttribute("value"));
+        assertEquals("737-738", browser.findElement(By.id("apply:pages")).getAttribute("value"));
+        Browser.screenshot(browser, "reader-apply-openurl");
+    }
+
     // ---- helpers ----
 
     /** A reader of a library of its own, with the PIN. */

@@ -119,6 +119,32 @@ public class ReaderPortal {
     }
 
     /**
+     * The union catalogue record with this ISBN, or else this ISSN (as a link from elsewhere names an item), if there
+     * is one; identifiers that cannot be read find nothing.
+     */
+    public java.util.Optional<Long> catalogueRecordWith(String isbn, String issn) {
+        for (String[] identifier : new String[][]{{"isbn", isbn}, {"issn", issn}}) {
+            String value;
+            try {
+                value = identifier[1] == null ? null : identifier[0].equals("isbn")
+                        ? org.openill.domain.catalogue.Identifiers.isbnOf(identifier[1])
+                        : org.openill.domain.catalogue.Identifiers.issnOf(identifier[1]);
+            } catch (RuntimeException unreadable) {
+                value = null;
+            }
+            if (value != null) {
+                java.util.Optional<Long> found = em.createQuery("SELECT r.id FROM BibliographicRecord r WHERE r."
+                                + identifier[0] + " = :value ORDER BY r.id", Long.class)
+                        .setParameter("value", value).setMaxResults(1).getResultStream().findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Applies, as the signed-in reader, for a loan or a copy of a catalogue record (null: of the item described).
      *
      * @return the new request's id

@@ -46,6 +46,7 @@ public class ApplyBacking implements Serializable {
     ReaderPortal portal;
 
     private String record;
+    private String citation;
     private ApplicationForm form;
     private ServiceType service = ServiceType.LOAN;
     private String title;
@@ -73,8 +74,14 @@ public class ApplyBacking implements Serializable {
             return;
         }
         Long recordId = null;
+        OpenUrlCitation cited = OpenUrlServlet.citation(
+                ((jakarta.servlet.http.HttpServletRequest) context.getExternalContext().getRequest()).getSession(false),
+                citation);
         try {
             recordId = record == null || record.isBlank() ? null : Long.valueOf(record.strip());
+            if (recordId == null && cited != null) {
+                recordId = portal.catalogueRecordWith(cited.isbn(), cited.issn()).orElse(null);
+            }
             form = portal.applicationFor(recordId);
         } catch (NumberFormatException | NotFoundException noSuchRecord) {
             context.getExternalContext().responseSendError(404, Texts.of("apply.noRecord"));
@@ -91,6 +98,30 @@ public class ApplyBacking implements Serializable {
         if (form.ownLoan() != null && form.ownCopy() == null) {
             service = ServiceType.COPY;
         }
+        if (cited != null) {
+            fillIn(cited);
+        }
+    }
+
+    /** What a link from a discovery system says of the item, where the catalogue record does not say it already. */
+    private void fillIn(OpenUrlCitation cited) {
+        if (!isFromCatalogue()) {
+            title = cited.title();
+            authors = cited.authors() != null ? cited.authors() : cited.partAuthor();
+            isbn = cited.isbn();
+            issn = cited.issn();
+            publisher = cited.publisher();
+            year = cited.year();
+            edition = cited.edition();
+        }
+        if (cited.part()) {
+            service = ServiceType.COPY;
+            partTitle = cited.partTitle();
+            partAuthor = cited.partAuthor();
+            pages = cited.pages();
+        }
+        volume = cited.volume();
+        issue = cited.issue();
     }
 
     public void apply() throws IOException {
@@ -140,6 +171,14 @@ public class ApplyBacking implements Serializable {
 
     public ApplicationForm getForm() {
         return form;
+    }
+
+    public String getCitation() {
+        return citation;
+    }
+
+    public void setCitation(String citation) {
+        this.citation = citation;
     }
 
     public String getRecord() {
