@@ -92,4 +92,16 @@ final class Browser {
             throw new IllegalStateException("Cannot save screenshot " + name, e);
         }
     }
+
+    /** Signs in on the portal's sign-in page, open in the browser, and waits for where that leads. */
+    static void signIn(WebDriver driver, String libraryIsil, String card, String pin) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("PF('library').selectValue('" + libraryIsil + "');");
+        driver.findElement(org.openqa.selenium.By.id("signin:card")).sendKeys(card);
+        driver.findElement(org.openqa.selenium.By.id("signin:pin")).sendKeys(pin);
+        driver.findElement(org.openqa.selenium.By.id("signin:submit")).click();
+        waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.or(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/my/"),
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        org.openqa.selenium.By.cssSelector(".ui-messages-error-summary"))));
+    }
 }

@@ -364,13 +364,7 @@ class ReaderPortalBrowserIT {
     }
 
     private void signIn(Card card, String pin) {
-        script("PF('library').selectValue('" + card.library() + "');");
-        browser.findElement(By.id("signin:card")).sendKeys(card.number());
-        browser.findElement(By.id("signin:pin")).sendKeys(pin);
-        browser.findElement(By.id("signin:submit")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.or(
-                ExpectedConditions.urlContains("/my/"),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-messages-error-summary"))));
+        Browser.signIn(browser, card.library(), card.number(), pin);
     }
 
     private String errorMessage() {

@@ -603,7 +603,7 @@ public class BorrowingService {
                         WHERE h.record = :record AND b.library = :library""", Holding.class)
                 .setParameter("record", record).setParameter("library", library).getResultList();
         for (Holding holding : own) {
-            boolean borrowable = holding.isOnShelf() && !holding.location().type().isReferenceRoom();
+            boolean borrowable = Holding.borrowableAtHome(holding.circulationStatus(), holding.location().type());
             if (service == ServiceType.LOAN && borrowable || service == ServiceType.COPY
                     && holding.circulationStatus() != CirculationStatus.MISSING) {
                 return Optional.of("Your own library has it: " + holding.location().branch().name() + ", "

@@ -45,6 +45,10 @@ public class BibliographicRecord {
     @Column(length = SUBTITLE_LENGTH)
     private String subtitle;
 
+    /** The title in the script of the item's language (MARC 880), e.g. 红楼梦; searchable as readers type it. */
+    @Column(name = "original_title", length = TITLE_LENGTH)
+    private String originalTitle;
+
     /** Authors as the catalogue shows them, separated by "; ". */
     @Column(length = AUTHORS_LENGTH)
     private String authors;
@@ -152,6 +156,16 @@ public class BibliographicRecord {
 
     public String issn() {
         return issn;
+    }
+
+    /** Gives the title in the original script of the item (null: none). */
+    public BibliographicRecord originallyTitled(String originalTitle) {
+        this.originalTitle = Text.optional("original title", originalTitle, TITLE_LENGTH);
+        return this;
+    }
+
+    public String originalTitle() {
+        return originalTitle;
     }
 
     public String subtitle() {

@@ -80,6 +80,14 @@ public class Holding {
         return circulationStatus == CirculationStatus.AVAILABLE;
     }
 
+    /**
+     * Whether the library's own readers can borrow this copy now: on the shelf, outside a reference room (borrowing
+     * at home is not interlibrary loan: any other collection lends to its own readers). Also for read models.
+     */
+    public static boolean borrowableAtHome(CirculationStatus status, org.openill.domain.library.LocationType type) {
+        return status == CirculationStatus.AVAILABLE && !type.isReferenceRoom();
+    }
+
     /** The item leaves the shelf on an interlibrary loan. */
     public void lend() {
         if (circulationStatus != CirculationStatus.AVAILABLE) {

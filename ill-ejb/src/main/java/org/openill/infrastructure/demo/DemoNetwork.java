@@ -180,6 +180,7 @@ final class DemoNetwork {
         holding(hawking, southPhysicsRef, "SCL", "QB981 .H377 1998");
 
         long redChamber = record(new BibliographicRecord("Dream of the Red Chamber", RecordFormat.BOOK)
+                .originallyTitled("红楼梦")
                 .identifiedBy("demo-honglou", "9787020002207", null)
                 .describedAs("Hong lou meng", "Cao, Xueqin", "People's Literature Publishing House", 1982, null,
                         "chi", "Chinese fiction; Qing dynasty"));

@@ -44,6 +44,9 @@ class MessagesBundleTest {
         for (LoanCondition condition : LoanCondition.values()) {
             keys.add("condition." + condition.name());
         }
+        for (org.openill.domain.catalogue.RecordFormat format : org.openill.domain.catalogue.RecordFormat.values()) {
+            keys.add("format." + format.name());
+        }
         for (SignInOutcome.Why why : SignInOutcome.Why.values()) {
             keys.add("signin.refused." + why.name());
         }

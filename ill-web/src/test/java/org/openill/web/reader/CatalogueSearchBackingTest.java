@@ -63,8 +63,8 @@ class CatalogueSearchBackingTest {
     }
 
     private static CatalogueHit recordHeldBy(HoldingLine... copies) {
-        return new CatalogueHit(1, "Introduction to Algorithms", "Cormen, Thomas H.", "9780262033848", null, 2009,
-                RecordFormat.BOOK, Arrays.asList(copies));
+        return new CatalogueHit(1, "Introduction to Algorithms", null, "Cormen, Thomas H.", "9780262033848", null,
+                2009, "eng", RecordFormat.BOOK, Arrays.asList(copies));
     }
 
     /** A copy, lendable through ILL unless it stands in a reference room, as CatalogueSearch reports it. */
