@@ -13,6 +13,9 @@ DECLARE
     previous integer := 0;
     code     integer;
 BEGIN
+    IF source !~ '[぀-ヿ㐀-鿿豈-﫿가-힯𠀀-𲎯]' THEN
+        RETURN ''; -- most text has none: checked at once, not character by character
+    END IF;
     FOR i IN 1 .. char_length(source) LOOP
         code := ascii(substr(source, i, 1));
         IF code BETWEEN 13312 AND 40959      -- CJK unified ideographs and extension A

@@ -37,16 +37,26 @@ public class CatalogueSearch {
               AND (CAST(?4 AS integer) IS NULL OR r.publication_year >= CAST(?4 AS integer))
               AND (CAST(?5 AS integer) IS NULL OR r.publication_year <= CAST(?5 AS integer))
               AND (CAST(?6 AS varchar) IS NULL OR EXISTS (
-                    SELECT 1 FROM holding h JOIN location c ON c.id = h.location_id JOIN branch b ON b.id = c.branch_id
-                    JOIN library l ON l.id = b.library_id WHERE h.record_id = r.id AND l.agency_id_value = ?6))
+                    SELECT 1 FROM holding h JOIN library l ON l.id = h.library_id
+                    WHERE h.record_id = r.id AND l.agency_id_value = ?6))
             """;
 
-    /** Matches ranked best first; ?7 limit, ?8 offset. */
+    /**
+     * Matches ranked best first; ?7 limit, ?8 offset. Ranking reads every match's search vector, which for a query
+     * matching a hundred thousand records takes a quarter of a second: so the first {@value #RANK_CAP} matches (in the
+     * order the index finds them) are ranked, which for fewer matches is all of them.
+     */
     public static final String SEARCH_SQL = """
             SELECT r.id, r.title, r.original_title, r.authors, r.isbn, r.issn, r.publication_year, r.language, r.format
+            FROM (SELECT r.id, r.title, r.original_title, r.authors, r.isbn, r.issn, r.publication_year, r.language,
+                         r.format, r.search
             """ + MATCHES + """
+                  LIMIT 2000) r
             ORDER BY ts_rank(r.search, websearch_to_tsquery('simple', ?1)) DESC, r.id
             LIMIT ?7 OFFSET ?8""";
+
+    /** How many matches are ranked to find the best (see SEARCH_SQL, which holds the number). */
+    public static final int RANK_CAP = 2000;
 
     /** How many records match, counted up to ?7 (COUNT_CAP + 1) so that a common word stays cheap. */
     public static final String COUNT_SQL = "SELECT count(*) FROM (SELECT 1 " + MATCHES + " LIMIT ?7) matches";
@@ -64,17 +74,16 @@ public class CatalogueSearch {
             UNION ALL SELECT 'format', format, count(*) FROM m GROUP BY 2
             UNION ALL SELECT 'decade', coalesce(CAST(publication_year / 10 * 10 AS varchar), ''), count(*) FROM m GROUP BY 2
             UNION ALL SELECT 'library', l.agency_id_value, count(DISTINCT m.id)
-                      FROM m JOIN holding h ON h.record_id = m.id JOIN location c ON c.id = h.location_id
-                      JOIN branch b ON b.id = c.branch_id JOIN library l ON l.id = b.library_id GROUP BY 2""";
+                      FROM m JOIN holding h ON h.record_id = m.id JOIN library l ON l.id = h.library_id GROUP BY 2""";
 
     public static final int COUNT_CAP = 1000;
     /** Facets are counted among this many matches at most, so that a broad search stays quick. */
-    public static final int FACET_CAP = 10_000;
+    public static final int FACET_CAP = 5_000;
     public static final int MAX_PAGE_SIZE = 100;
 
     /** Longer than any title the catalogue keeps: a longer query can only be a mistake (or an attack). */
     public static final int MAX_QUERY_LENGTH = BibliographicRecord.TITLE_LENGTH;
-    static final int MAX_OFFSET = 10_000;
+    static final int MAX_OFFSET = RANK_CAP;
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
@@ -93,32 +102,35 @@ public class CatalogueSearch {
         return search(query, Filters.NONE, page, pageSize);
     }
 
-    /** One page of the records matching the query and the filters, ranked best first. */
+    /** One page of the records matching the query and the filters, ranked best first, and how many match. */
     public SearchResult search(String query, Filters filters, int page, int pageSize) {
+        List<CatalogueHit> hits = page(query, filters, page, pageSize);
+        long total = count(query, filters);
+        return new SearchResult(words(query), total, total > COUNT_CAP, page, pageSize, hits);
+    }
+
+    /** One page of the records matching the query and the filters, ranked best first (not counted). */
+    public List<CatalogueHit> page(String query, Filters filters, int page, int pageSize) {
         String words = words(query);
         if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidInputException("page", "Pages start at 0 and hold 1 to " + MAX_PAGE_SIZE + " records");
         }
-        if ((long) page * pageSize > MAX_OFFSET) {
+        if ((long) (page + 1) * pageSize > MAX_OFFSET) {
             throw new InvalidInputException("page", "Only the first " + MAX_OFFSET + " results can be paged through; "
                     + "add words to narrow the search");
         }
         String identifier = identifierIn(words);
         List<Object[]> rows;
-        long total;
         if (identifier != null) {
             rows = em.createNativeQuery("""
                             SELECT r.id, r.title, r.original_title, r.authors, r.isbn, r.issn, r.publication_year,
                                    r.language, r.format
                             FROM bib_record r WHERE r.isbn = ?1 OR r.issn = ?1 ORDER BY r.id""")
                     .setParameter(1, identifier).getResultList();
-            total = rows.size();
             rows = rows.stream().skip((long) page * pageSize).limit(pageSize).toList();
         } else {
             rows = filtered(em.createNativeQuery(SEARCH_SQL), words, filters)
                     .setParameter(7, pageSize).setParameter(8, page * pageSize).getResultList();
-            total = ((Number) filtered(em.createNativeQuery(COUNT_SQL), words, filters).setParameter(7, COUNT_CAP + 1)
-                    .getSingleResult()).longValue();
         }
         Map<Long, List<CatalogueHit.HoldingLine>> holdings = holdingsOf(rows.stream()
                 .map(row -> ((Number) row[0]).longValue()).toList());
@@ -129,7 +141,7 @@ public class CatalogueSearch {
                     (String) row[5], row[6] == null ? null : ((Number) row[6]).intValue(), (String) row[7],
                     RecordFormat.valueOf((String) row[8]), holdings.getOrDefault(id, List.of())));
         }
-        return new SearchResult(words, total, total > COUNT_CAP, page, pageSize, hits);
+        return hits;
     }
 
     /** How many records match the query and filters, counted up to {@value #COUNT_CAP} + 1. */

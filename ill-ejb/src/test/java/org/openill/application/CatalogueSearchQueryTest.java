@@ -38,4 +38,12 @@ class CatalogueSearchQueryTest {
         assertEquals("9787020002207", CatalogueSearch.identifierIn("978-7-02-000220-7"));
         assertNull(CatalogueSearch.identifierIn("红楼梦"));
     }
+
+    @Test
+    void theSearchRanksAsManyCandidatesAsItSaysAndPagesNoFurther() {
+        org.junit.jupiter.api.Assertions.assertTrue(CatalogueSearch.SEARCH_SQL.contains("LIMIT " + CatalogueSearch.RANK_CAP + ")"),
+                CatalogueSearch.SEARCH_SQL);
+        org.junit.jupiter.api.Assertions.assertTrue(CatalogueSearch.COUNT_CAP < CatalogueSearch.RANK_CAP,
+                "pages beyond the ranked candidates would be empty");
+    }
 }

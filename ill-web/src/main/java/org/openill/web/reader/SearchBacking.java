@@ -80,9 +80,12 @@ public class SearchBacking implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
+        /** From the facets, which count the matches (up to their cap) in the same query: no count of its own. */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return q == null || q.isBlank() ? 0 : (int) Math.min(catalogue.count(q, filters()), CatalogueSearch.COUNT_CAP);
+            total = facets == null ? 0 : facets.counted();
+            more = total > CatalogueSearch.COUNT_CAP || facets != null && facets.capped();
+            return (int) Math.min(total, CatalogueSearch.COUNT_CAP);
         }
 
         @Override
@@ -92,11 +95,7 @@ public class SearchBacking implements Serializable {
                 setRowCount(0);
                 return List.of();
             }
-            CatalogueSearch.SearchResult page = catalogue.search(q, filters(), first / pageSize, pageSize);
-            setRowCount((int) Math.min(page.total(), CatalogueSearch.COUNT_CAP));
-            total = page.total();
-            more = page.more();
-            return page.hits();
+            return catalogue.page(q, filters(), first / pageSize, pageSize);
         }
 
         @Override
