@@ -2,7 +2,7 @@
 -- (placeholder runtimeRole, the user of the application's datasource) exactly the rights it needs, and no more.
 -- The append-only records (the history of each request, the staff and protocol audit, the fee charges between
 -- libraries, the charges to readers and the notifications to readers) may be read and added to, never changed,
--- deleted or truncated: a notification may only be marked as sent. Not being their owner, the role cannot disable
+-- deleted or truncated: of a notification only its e-mail's delivery (sent, attempts, next try, last error) changes. Not being their owner, the role cannot disable
 -- their triggers either. Tables added by later migrations are covered by the grants on all tables; a new
 -- append-only table must be added to the list below.
 DO $rights$
@@ -20,7 +20,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', current_schema(), runtime_role);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema(), runtime_role);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON %s FROM %I', append_only, runtime_role);
-    EXECUTE format('GRANT UPDATE (sent_at) ON reader_notification TO %I', runtime_role);
+    EXECUTE format('GRANT UPDATE (sent_at, mail_attempts, next_mail_at, mail_error) ON reader_notification TO %I',
+                   runtime_role);
     EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', runtime_role);
     EXECUTE format('GRANT SELECT ON flyway_schema_history TO %I', runtime_role);
 END

@@ -192,6 +192,10 @@ public class Fixtures {
         return card;
     }
 
+    public void readerPrefersLanguage(String isil, String card, String tag) {
+        reader(isil, card).prefersLanguage(tag);
+    }
+
     public void blockReader(String isil, String card, String reason) {
         reader(isil, card).block(reason);
     }

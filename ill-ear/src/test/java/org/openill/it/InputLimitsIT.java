@@ -201,7 +201,8 @@ class InputLimitsIT {
         // cut to the column, less any spaces before the "…"
         assertCutTo(4000, details.unfilledReasons());
         assertCutTo(2000, details.audit().get(details.audit().size() - 1).message());
-        String body = fixtures.notificationsOf(loan.id).get(0);
+        List<String> told = fixtures.notificationsOf(loan.id);
+        String body = told.get(told.size() - 1);
         assertTrue(body.startsWith("REQUEST_UNFILLED: We are sorry"), body);
         assertTrue(body.endsWith("…"), "the body was cut to fit");
     }

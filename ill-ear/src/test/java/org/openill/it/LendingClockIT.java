@@ -128,6 +128,23 @@ class LendingClockIT {
     }
 
     @Test
+    void aReaderIsRemindedOnceThreeDaysBeforeTheLoanIsDue() {
+        ZoneId utc = ZoneOffset.UTC;
+        String borrower = fixtures.newLibraryIn(utc);
+        long loan = loanDueOn(dueDay, lenderWithAgreementTo(borrower, utc), borrower);
+
+        assertFalse(clock.remindLoansDueSoon(startOf(dueDay.minusDays(4), utc)).done().contains(loan), "too early");
+        assertTrue(clock.remindLoansDueSoon(startOf(dueDay.minusDays(3), utc)).done().contains(loan));
+        assertFalse(clock.remindLoansDueSoon(startOf(dueDay.minusDays(2), utc)).done().contains(loan), "twice");
+
+        List<String> told = fixtures.notificationsOf(loan).stream().filter(text -> text.startsWith("DUE_SOON: "))
+                .toList();
+        assertEquals(1, told.size(), fixtures.notificationsOf(loan).toString());
+        assertTrue(told.get(0).contains("is due back on " + java.time.format.DateTimeFormatter.ofLocalizedDate(
+                java.time.format.FormatStyle.LONG).withLocale(java.util.Locale.ENGLISH).format(dueDay)), told.get(0));
+    }
+
+    @Test
     void eachLoanFallsOverdueAtItsLendersMidnight() {
         String borrower = fixtures.newLibrary();
         String auckland = lenderWithAgreementTo(borrower, ZoneId.of("Pacific/Auckland"));
@@ -293,7 +310,8 @@ class LendingClockIT {
         assertTrue(movedOn.rota().get(0).reason().startsWith("promised to supply, nothing shipped by "),
                 movedOn.rota().get(0).reason());
         assertEquals(RequestState.UNFILLED, movedOn.state(), "no other lender holds the book");
-        assertTrue(fixtures.notificationsOf(promised).get(0).startsWith("REQUEST_UNFILLED"));
+        List<String> told = fixtures.notificationsOf(promised);
+        assertTrue(told.get(told.size() - 1).startsWith("REQUEST_UNFILLED"), told.toString());
         assertEquals(SupplierState.CANCELLED, fixtures.lendingState(promisedRecord), "the lender is told to cancel");
         long next = validatedLoanRequestFor(lender, borrower).id();
         assertTrue(borrowing.route(staffOf(borrower), next, null),
@@ -366,6 +384,7 @@ class LendingClockIT {
         try (OtherTransaction otherServer = new OtherTransaction()) {
             otherServer.holdsClockLock(LendingClock.Sweep.OVERDUE_LOANS);
             otherServer.holdsClockLock(LendingClock.Sweep.PAST_DEADLINES);
+            otherServer.holdsClockLock(LendingClock.Sweep.DUE_SOON);
             for (SweepReport report : clock.catchUp(later)) {
                 assertFalse(report.ran());
                 assertTrue(report.summary().contains("not run: another server holds its lock"), report.summary());

@@ -110,7 +110,10 @@ class LoanLifecycleIT {
         List<FeeLedger.Balance> balance = ledger.balance(lender, borrower);
         assertEquals(List.of(new FeeLedger.Balance(lender, borrower, new BigDecimal("4.00"), "EUR")), balance);
         assertEquals(new BigDecimal("-4.00"), ledger.balance(borrower, lender).get(0).amount());
-        assertTrue(fixtures.notificationsOf(id).get(0).startsWith("ITEM_ARRIVED"), fixtures.notificationsOf(id).toString());
+        List<String> told = fixtures.notificationsOf(id);
+        assertTrue(told.get(0).startsWith("SENT_TO_LENDER: Your interlibrary loan request for \"Test Book\" has been "
+                + "sent to Test Library " + lender), told.toString());
+        assertTrue(told.get(1).startsWith("ITEM_ARRIVED: You can collect it at "), told.toString());
     }
 
     @Test
@@ -161,8 +164,10 @@ class LoanLifecycleIT {
         assertEquals(List.of(RequestAction.DENY_RENEWAL, RequestAction.RECALL), recalled.audit().stream()
                 .map(RequestDetails.AuditLine::action).toList().subList(recalled.audit().size() - 2, recalled.audit().size()));
         List<String> told = fixtures.notificationsOf(id);
-        assertTrue(told.get(0).startsWith("RENEWAL_ANSWERED: The lending library could not renew"), told.toString());
-        assertTrue(told.get(1).startsWith("ITEM_RECALLED: The lending library needs it back: please return it by " + due),
+        assertTrue(told.get(1).startsWith("RENEWAL_ANSWERED: The lending library could not renew"), told.toString());
+        assertTrue(told.get(2).startsWith("ITEM_RECALLED: The lending library needs it back: please return it by "
+                        + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                        .withLocale(java.util.Locale.ENGLISH).format(due)),
                 told.toString());
         InvalidInputException noDays = assertThrows(InvalidInputException.class,
                 () -> lending.recall(staffOf(lender), fixtures.lendingRecordOf(id), 0, null));
@@ -221,7 +226,8 @@ class LoanLifecycleIT {
         assertEquals("LibraryUseOnly,Cost", proposed.conditions());
         borrowing.acceptConditions(fixtures.borrowingOffice(id), id, null);
         assertEquals(RequestState.AWAITING_READER_CONSENT, queries.details(id).state());
-        assertTrue(fixtures.notificationsOf(id).get(0).startsWith("CONDITIONS_TO_ACCEPT"));
+        assertTrue(fixtures.notificationsOf(id).get(1).startsWith("CONDITIONS_TO_ACCEPT"),
+                fixtures.notificationsOf(id).toString());
         NotAllowedException notTheirs = assertThrows(NotAllowedException.class,
                 () -> borrowing.readerAnswersConditions(readerOf(borrower, "SOMEONE-ELSE"), id, true));
         assertEquals("Request #" + id + " is not yours", notTheirs.getMessage());

@@ -39,6 +39,9 @@ public class ReaderDataServlet extends HttpServlet {
     @EJB
     LendingService lendingService;
 
+    @EJB
+    org.openill.application.mail.ReaderMailDelivery mail;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String answer = switch (request.getParameter("action")) {
@@ -72,9 +75,11 @@ public class ReaderDataServlet extends HttpServlet {
                 borrowing.validate(office, id, null);
                 borrowing.route(office, id, null);
                 if ("true".equals(request.getParameter("conditions"))) {
+                    // the lender lends for use in its reading room only; the borrowing office asks the reader
                     lendingService.retryPossible(staffOf(lender), fixtures.lendingRecordOf(id), "LibraryUseOnly",
                             java.util.Set.of(org.openill.domain.request.LoanCondition.LIBRARY_USE_ONLY), null,
                             null);
+                    borrowing.acceptConditions(office, id, null);
                 }
                 yield String.valueOf(id);
             }
@@ -87,6 +92,24 @@ public class ReaderDataServlet extends HttpServlet {
                     fixtures.agreement(lending(holder).to(library));
                 }
                 yield fixtures.newBookHeldAt(holder + "/OPEN").get(0);
+            }
+            // sends the mail of a request's notifications now, past any pause after a failed attempt: how many went
+            case "mail" -> {
+                int sent = 0;
+                for (String id : fixtures.strings("SELECT id FROM reader_notification WHERE request_id = "
+                        + Long.parseLong(request.getParameter("request")) + " ORDER BY id")) {
+                    sent += mail.sendNow(Long.parseLong(id)) ? 1 : 0;
+                }
+                yield String.valueOf(sent);
+            }
+            // the mail of a request's notifications: kind, attempts and whether sent, one line each
+            case "outbox" -> String.join("\n", fixtures.strings("SELECT kind || ' ' || mail_attempts || ' ' || "
+                    + "(sent_at IS NOT NULL) FROM reader_notification WHERE request_id = "
+                    + Long.parseLong(request.getParameter("request")) + " ORDER BY id"));
+            case "language" -> {
+                fixtures.readerPrefersLanguage(request.getParameter("library"), request.getParameter("card"),
+                        request.getParameter("tag"));
+                yield "ok";
             }
             default -> throw new IllegalArgumentException("Unknown action " + request.getParameter("action"));
         };

@@ -14,16 +14,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -237,6 +233,45 @@ class ReaderPortalBrowserIT {
         assertTrue(text(By.id("ill-messages")).contains("Your application is sent"), text(By.id("ill-messages")));
         assertEquals("Received by your library", text(By.id("state")));
         assertEquals("Loan of the item", text(By.xpath("//dt[text()='Service']/following-sibling::dd[1]")));
+
+        // then in My requests, with its timeline, and cancelled before the ILL office did anything with it
+        browser.findElement(By.id("nav:my-requests")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/requests.xhtml"));
+        WebElement applied = browser.findElement(By.cssSelector("#open .ill-request-title"));
+        assertTrue(applied.getText().startsWith("Test Book"), applied.getText());
+        applied.click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/request.xhtml?id="));
+        assertTrue(text(By.id("timeline")).contains("Application sent by you → Received by your library"));
+        browser.findElement(By.id("actions:cancel")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+                .click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("state"), "Cancelled"));
+        browser.get(page("my/requests.xhtml"));
+        assertTrue(text(By.id("past")).contains("Test Book"), text(By.id("past")));
+    }
+
+    @Test
+    void aReaderAcceptsTheConditionTheLenderSet() {
+        Card card = newReader();
+        long id = Long.parseLong(data(Map.of("action", "loan", "library", card.library(), "card", card.number(),
+                "title", "Rare Binding", "conditions", "true")));
+        browser = Browser.open();
+        browser.get(page("signin.xhtml"));
+        signIn(card, PIN);
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/requests.xhtml"));
+        WebElement row = browser.findElement(By.linkText("Rare Binding")).findElement(By.xpath("ancestor::tr"));
+        assertEquals("Your answer is needed", row.findElement(By.cssSelector(".ill-answer-needed")).getText());
+
+        browser.get(page("my/request.xhtml?id=" + id));
+        assertEquals("The lending library set conditions: your answer is needed", text(By.id("state")));
+        assertTrue(text(By.id("actions:conditions")).contains("Use in the library only"), text(By.id("actions:conditions")));
+        Browser.screenshot(browser, "reader-conditions");
+        browser.findElement(By.id("actions:accept")).click();
+
+        Browser.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("state"),
+                "The lending library set conditions: your answer is needed")));
+        assertTrue(text(By.id("timeline")).contains("Conditions accepted by you"), text(By.id("timeline")));
+        assertTrue(browser.findElements(By.id("actions:accept")).isEmpty(), "the conditions are asked again");
     }
 
     @Test
@@ -260,7 +295,7 @@ class ReaderPortalBrowserIT {
         browser.findElement(By.id("apply:pages")).sendKeys("101-130");
         browser.findElement(By.id("apply:submit")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
-                "declare that it is for private study or research"));
+                "declare that it is for your private study or research"));
         Browser.screenshot(browser, "reader-apply-copy-refused");
 
         browser.findElement(By.cssSelector("[id='apply:copyright'] .ui-chkbox-box")).click();
@@ -281,7 +316,7 @@ class ReaderPortalBrowserIT {
         browser.findElement(By.id("apply:title")).sendKeys("A Pamphlet Nobody Catalogued");
         browser.findElement(By.id("apply:submit")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
-                "give an ISBN, an ISSN or the author"));
+                "Give an ISBN, an ISSN or the author"));
         assertEquals("A Pamphlet Nobody Catalogued", browser.findElement(By.id("apply:title")).getAttribute("value"));
         browser.findElement(By.id("apply:isbn")).sendKeys("978-0-00-000000-1");
         browser.findElement(By.id("apply:submit")).click();
@@ -332,6 +367,51 @@ class ReaderPortalBrowserIT {
         Browser.screenshot(browser, "reader-apply-openurl");
     }
 
+    @Test
+    void thePagesFitAPhoneWidthScreenWithoutScrollingSideways() {
+        Card card = newReader();
+        loan(card, "Phone Width Test");
+        browser = Browser.open();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(page("signin.xhtml"));
+        assertFitsTheScreen("signin");
+        signIn(card, PIN);
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/requests.xhtml"));
+        assertFitsTheScreen("my-requests");
+        browser.findElement(By.linkText("Phone Width Test")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/my/request.xhtml"));
+        assertFitsTheScreen("my-request");
+        browser.get(page("search.xhtml?q=chemistry"));
+        assertFitsTheScreen("search");
+        browser.get(page("my/apply.xhtml"));
+        assertFitsTheScreen("apply");
+    }
+
+    @Test
+    void everyInputOfTheFormsHasALabelAndTheKeyboardReachesTheSubmitButton() {
+        browser = Browser.open();
+        browser.get(page("signin.xhtml"));
+        List<String> unlabelled = browser.findElements(By.cssSelector("main input:not([type=hidden])")).stream()
+                .filter(input -> input.getAttribute("id") != null && !input.getAttribute("id").isEmpty()
+                        && input.getAttribute("aria-hidden") == null)
+                .filter(input -> browser.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']"))
+                        .isEmpty() && input.getAttribute("aria-label") == null
+                        && input.getAttribute("aria-labelledby") == null)
+                .map(input -> input.getAttribute("id")).toList();
+        assertEquals(List.of(), unlabelled);
+
+        browser.findElement(By.id("signin:card")).click();
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB); // to the PIN
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB); // to the button
+        assertEquals("signin:submit", browser.switchTo().activeElement().getAttribute("id"));
+    }
+
+    private void assertFitsTheScreen(String name) {
+        Browser.screenshot(browser, "phone-" + name);
+        Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(((Number) overflow).longValue() <= 0, name + " scrolls sideways by " + overflow + " px");
+    }
+
     // ---- helpers ----
 
     /** A reader of a library of its own, with the PIN. */
@@ -349,18 +429,7 @@ class ReaderPortalBrowserIT {
     }
 
     private static String data(Map<String, String> parameters) {
-        String form = parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(page("test/reader-data")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, answer.statusCode(), answer.body());
-            return answer.body();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReaderData.post(parameters);
     }
 
     private void signIn(Card card, String pin) {

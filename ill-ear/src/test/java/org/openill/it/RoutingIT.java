@@ -207,7 +207,10 @@ class RoutingIT {
         details = queries.details(id);
         assertEquals(RequestState.UNFILLED, details.state());
         assertEquals(first + ": missing from the shelf; " + second + ": damaged", details.unfilledReasons());
-        assertEquals(1, fixtures.notificationsOf(id).size());
+        // the reader heard of each lender asked, then once that none could supply
+        List<String> told = fixtures.notificationsOf(id);
+        assertEquals(List.of("SENT_TO_LENDER", "SENT_TO_LENDER", "REQUEST_UNFILLED"),
+                told.stream().map(text -> text.substring(0, text.indexOf(':'))).toList(), told.toString());
     }
 
     @Test

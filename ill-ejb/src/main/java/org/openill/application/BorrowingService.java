@@ -94,7 +94,8 @@ public class BorrowingService {
         }
         String insufficiency = description.insufficiencyFor(service);
         if (insufficiency != null) {
-            throw new IllRuleViolation("The bibliographic data cannot identify the item: " + insufficiency);
+            throw new IllRuleViolation("The bibliographic data cannot identify the item: " + insufficiency)
+                    .says("gap." + description.gapFor(service).name(), description.title());
         }
         Reader reader = repository.reader(applicant.library().value(), applicant.cardNumber());
         // one application at a time per reader, so that two at once cannot both pass the limits below
@@ -103,18 +104,23 @@ public class BorrowingService {
         requireMember(library);
         LocalDate today = LocalDate.now(library.timeZone());
         reader.whyCardCannotBeUsedOn(today).ifPresent(why -> {
-            throw new IllRuleViolation(why);
+            throw reader.status() == org.openill.domain.reader.ReaderStatus.BLOCKED
+                    ? new IllRuleViolation(why).says("cardBlocked", reader.cardNumber(), reader.blockedReason())
+                    : new IllRuleViolation(why).says("cardNotValid", reader.cardNumber(), today.toString(),
+                    reader.cardValidFrom().toString(), reader.cardValidUntil().toString());
         });
         if (!reader.category().mayRequest(service)) {
             throw new IllRuleViolation("Readers of category " + reader.category() + " cannot ask for "
-                    + service.iso18626().toLowerCase() + "s through interlibrary loan");
+                    + service.iso18626().toLowerCase() + "s through interlibrary loan")
+                    .says("categoryMayNot", reader.category().name(), service.name());
         }
         long open = em.createQuery("SELECT COUNT(r) FROM IllRequest r WHERE r.reader = :reader AND r.state NOT IN :done",
                         Long.class)
                 .setParameter("reader", reader).setParameter("done", FINAL_STATES).getSingleResult();
         if (open >= reader.category().maxOpenRequests()) {
             throw new IllRuleViolation("You have " + open + " open interlibrary loan requests, the most a "
-                    + reader.category().name().toLowerCase() + " reader may have; wait until one is completed");
+                    + reader.category().name().toLowerCase() + " reader may have; wait until one is completed")
+                    .says("tooManyOpen", open);
         }
         BibliographicRecord record = recordId != null ? repository.record(recordId) : matchingRecord(description);
         rejectDuplicate(reader, record, description, service);
@@ -126,7 +132,7 @@ public class BorrowingService {
         Branch pickup = terms == null || terms.pickupBranchCode() == null ? null
                 : library.branches().stream().filter(branch -> branch.code().equals(terms.pickupBranchCode()))
                 .findFirst().orElseThrow(() -> new InvalidInputException("pick-up branch", library.name()
-                        + " has no branch " + terms.pickupBranchCode()));
+                        + " has no branch " + terms.pickupBranchCode()).says("noSuchBranch", terms.pickupBranchCode()));
         IllRequest request = new IllRequest(applicant, reader, record, description, service, readerTerms, pickup, now);
         repository.add(request);
         repository.flush(request);
@@ -325,6 +331,28 @@ public class BorrowingService {
     }
 
     /**
+     * One step of the clock's sweep for loans due soon: the reader is reminded, once, if the loan is still out and due
+     * within {@value ClockWork#DUE_SOON_DAYS} days. In a transaction of its own.
+     *
+     * @return true when the reader was reminded now
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean remindDueSoon(Actor clock, long requestId, Instant now) {
+        clock.requireNetworkWide("remind readers of loans due soon");
+        IllRequest request = repository.requestNotBusy(requestId);
+        boolean reminded = em.createQuery("""
+                        SELECT COUNT(n) FROM ReaderNotification n WHERE n.request = :request AND n.kind = :dueSoon""",
+                        Long.class).setParameter("request", request)
+                .setParameter("dueSoon", ReaderNotification.Kind.DUE_SOON).getSingleResult() > 0;
+        if (reminded || request.state() != RequestState.LOANED
+                || !ClockWork.dueWithin(request.dueDate(), request.borrower().timeZone(), now)) {
+            return false;
+        }
+        repository.add(ReaderNotification.dueSoon(request, now));
+        return true;
+    }
+
+    /**
      * One step of the clock's sweep for requests waiting past their deadline (an answer, a promised shipment, a
      * decision on conditions, the answer to a cancellation): the request moves on to the next lender if its deadline
      * has still passed now, and the lender left is told to cancel. In a transaction of its own, so that one failing
@@ -387,13 +415,10 @@ public class BorrowingService {
             case RENEW_RESPONSE -> {
                 if (report.yes()) {
                     request.approveRenewal(lender, report.dueDate(), now);
-                    notifyRenewal(request, "Your loan of \"" + request.description().title() + "\" is renewed until "
-                            + request.dueDate() + ".");
+                    notifyRenewal(request, "renewed", request.dueDate());
                 } else if (request.renewalRequested()) {
                     request.denyRenewal(lender, report.note(), now);
-                    notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
-                            + "\"" + (report.note() == null ? "" : ": " + report.note()) + ". It is due on "
-                            + request.dueDate() + ".");
+                    notifyRenewal(request, "refused", request.dueDate(), report.note() == null ? "" : ": " + report.note());
                 } else {
                     request.noted(lender, isil + " answered no to a renewal no longer asked for", now);
                 }
@@ -447,12 +472,12 @@ public class BorrowingService {
                     request.noted(lender, isil + " reports the loan overdue", now);
                 } else {
                     request.markOverdue(lender, now);
+                    repository.add(ReaderNotification.overdue(request, now));
                 }
             }
             case RECALLED -> {
                 if (request.recall(lender, report.dueDate(), now, report.note())) {
-                    notifyRenewal(request, "The lending library could not renew \"" + request.description().title()
-                            + "\": it needs the item back.");
+                    notifyRenewal(request, "recalled");
                 }
                 repository.add(ReaderNotification.recalled(request, now));
             }
@@ -494,8 +519,9 @@ public class BorrowingService {
         });
     }
 
-    private void notifyRenewal(IllRequest request, String body) {
-        repository.add(ReaderNotification.renewalAnswered(request, body, Instant.now()));
+    /** The answer to the reader's renewal: renewed (new due date), refused (due date, the lender's note), recalled. */
+    private void notifyRenewal(IllRequest request, String answer, Object... values) {
+        repository.add(ReaderNotification.renewalAnswer(request, answer, Instant.now(), values));
     }
 
     /**
@@ -516,6 +542,7 @@ public class BorrowingService {
         }
         if (after != null && after != before && request.state() == RequestState.REQUEST_RECEIVED) {
             outbox.send(request, ProtocolMessages.request(request, after, TypeRequestType.NEW, null, now));
+            repository.add(ReaderNotification.sentToLender(request, after.lender().name(), now));
         }
         return request.state() == RequestState.REQUEST_RECEIVED;
     }
@@ -577,14 +604,14 @@ public class BorrowingService {
                 .getResultList();
         if (!same.isEmpty()) {
             throw new IllRuleViolation("You already have an open request (#" + same.get(0) + ") for \""
-                    + description.title() + "\"");
+                    + description.title() + "\"").says("duplicate", same.get(0), description.title());
         }
     }
 
     /** A reader borrows from their own library what it has on the shelf, and copies what it holds. */
     private void rejectIfHeldLocally(Library library, BibliographicRecord record, ServiceType service) {
         ownLibraryServes(library, record, service).ifPresent(where -> {
-            throw new IllRuleViolation(where);
+            throw new IllRuleViolation(where).says("ownLibrary." + service.name(), where);
         });
     }
 

@@ -222,7 +222,8 @@ public class CatalogueSearch {
     private static String words(String query) {
         String words = Text.optional("search", query, MAX_QUERY_LENGTH);
         if (words == null) {
-            throw new InvalidInputException("search", "Type a few words of the title, an author, a subject, an ISBN or an ISSN");
+            throw new InvalidInputException("search", "Type a few words of the title, an author, a subject, an ISBN or an ISSN")
+                    .says("searchEmpty");
         }
         return words;
     }

@@ -16,6 +16,7 @@ import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.lending.SupplierStateMachine;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestAction;
+import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RequestStateMachine;
 import org.openill.domain.request.RotaEntryStatus;
 
@@ -61,6 +62,35 @@ public class ClockWork {
         return candidates.stream()
                 .filter(row -> SupplierRequest.dueDatePassed((LocalDate) row[1], ZoneId.of((String) row[2]), now))
                 .map(row -> (Long) row[0]).toList();
+    }
+
+    /** How many days before its due date a reader is reminded of a loan. */
+    public static final int DUE_SOON_DAYS = 3;
+
+    /**
+     * The readers' loans (the borrowing library's records, on loan) due within {@value #DUE_SOON_DAYS} days by the
+     * borrowing library's date at the instant, whose reader was not reminded yet, oldest first.
+     */
+    public List<Long> loansDueSoon(Instant now) {
+        LocalDate latestDateOnEarth = LocalDate.ofInstant(now, ZoneOffset.MAX);
+        List<Object[]> candidates = em.createQuery("""
+                        SELECT r.id, r.dueDate, b.timeZone FROM IllRequest r JOIN r.borrower b
+                        WHERE r.state = :loaned AND r.dueDate <= :latest
+                          AND NOT EXISTS (SELECT n FROM ReaderNotification n WHERE n.request = r AND n.kind = :dueSoon)"""
+                        + NOT_LEFT_TO_STAFF + " ORDER BY r.id", Object[].class)
+                .setParameter("loaned", RequestState.LOANED)
+                .setParameter("latest", latestDateOnEarth.plusDays(DUE_SOON_DAYS))
+                .setParameter("dueSoon", org.openill.domain.notification.ReaderNotification.Kind.DUE_SOON)
+                .getResultList();
+        return candidates.stream()
+                .filter(row -> dueWithin((LocalDate) row[1], ZoneId.of((String) row[2]), now))
+                .map(row -> (Long) row[0]).toList();
+    }
+
+    /** Whether the due date is within {@value #DUE_SOON_DAYS} days from the library's date at the instant. */
+    public static boolean dueWithin(LocalDate dueDate, ZoneId zone, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return dueDate != null && !dueDate.isBefore(today) && !dueDate.isAfter(today.plusDays(DUE_SOON_DAYS));
     }
 
     /**

@@ -9,7 +9,27 @@ package org.openill.domain;
  */
 public abstract class IllException extends RuntimeException {
 
+    private Said said;
+
     protected IllException(String message) {
         super(message);
+    }
+
+    /**
+     * What the message says, as a key and its values, for a page to say it in the reader's language (the web layer's
+     * bundle has the texts, under {@code refusal.<key>}); the message itself stays the English text.
+     */
+    public record Said(String key, java.util.List<Object> values) implements java.io.Serializable {
+    }
+
+    /** Names what the message says (see {@link Said}); returns this exception, to be thrown. */
+    public IllException says(String key, Object... values) {
+        this.said = new Said(key, java.util.Arrays.asList(values));
+        return this;
+    }
+
+    /** What the message says, for translation; null when only the English message says it. */
+    public Said said() {
+        return said;
     }
 }

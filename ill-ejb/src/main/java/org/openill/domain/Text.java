@@ -26,7 +26,7 @@ public final class Text {
     public static String required(String field, String value, int max) {
         String checked = optional(field, value, max);
         if (checked == null) {
-            throw new InvalidInputException(field, capitalized(field) + " is required");
+            throw new InvalidInputException(field, capitalized(field) + " is required").says("required", field);
         }
         return checked;
     }
@@ -44,7 +44,8 @@ public final class Text {
         int bad = firstUnstorable(value);
         if (bad >= 0) {
             throw new InvalidInputException(field, capitalized(field) + " contains a character that cannot be stored ("
-                    + describe(value, bad) + " at position " + (value.codePointCount(0, bad) + 1) + "); remove it");
+                    + describe(value, bad) + " at position " + (value.codePointCount(0, bad) + 1) + "); remove it")
+                    .says("unstorable", field, value.codePointCount(0, bad) + 1);
         }
         String stripped = value.strip();
         if (stripped.isEmpty()) {
@@ -53,7 +54,7 @@ public final class Text {
         int length = length(stripped);
         if (length > max) {
             throw new InvalidInputException(field, capitalized(field) + " is too long: at most " + max
-                    + " characters, this one has " + length);
+                    + " characters, this one has " + length).says("tooLong", field, max, length);
         }
         return stripped;
     }

@@ -65,7 +65,30 @@ public class ReaderPortal {
         Reader reader = reader();
         return new ReaderProfile(reader.homeLibrary().agencyId().value(), reader.homeLibrary().name(),
                 reader.cardNumber(), reader.firstName(), reader.lastName(), reader.email(), reader.phone(),
-                reader.department(), reader.category(), reader.cardValidUntil());
+                reader.department(), reader.category(), reader.cardValidUntil(), reader.language().toLanguageTag());
+    }
+
+    /** The messages the reader was sent about their requests (the portal's inbox), the latest first. */
+    public List<InboxMessage> inbox() {
+        return em.createQuery("""
+                        SELECT n FROM ReaderNotification n JOIN FETCH n.request
+                        WHERE n.reader = :reader ORDER BY n.createdAt DESC, n.id DESC""", ReaderNotification.class)
+                .setParameter("reader", reader()).setMaxResults(200).getResultList().stream()
+                .map(n -> new InboxMessage(n.id(), n.request().id(), n.request().description().title(),
+                        n.createdAt(), n.subject(), n.body(), n.sentAt() != null)).toList();
+    }
+
+    /** One message of the inbox: about which request, when, what; whether it also went out by e-mail. */
+    public record InboxMessage(long id, long requestId, String title, java.time.Instant at, String subject,
+                               String body, boolean mailed) {
+    }
+
+    /** The reader reads the portal in this language ("en", "zh-CN") from now on, and is written to in it. */
+    public void prefersLanguage(String tag) {
+        Reader reader = reader();
+        if (!reader.language().toLanguageTag().equals(tag)) {
+            reader.prefersLanguage(tag);
+        }
     }
 
     /** The reader's requests, open and past, the latest first. */

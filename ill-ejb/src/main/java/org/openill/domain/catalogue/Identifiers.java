@@ -62,7 +62,7 @@ public final class Identifiers {
         try {
             return isbn == null || isbn.isBlank() ? null : normalizeIsbn(isbn);
         } catch (IllegalArgumentException invalid) {
-            throw new InvalidInputException("ISBN", invalid.getMessage());
+            throw new InvalidInputException("ISBN", invalid.getMessage()).says("isbnInvalid", isbn);
         }
     }
 
@@ -75,7 +75,7 @@ public final class Identifiers {
         try {
             return issn == null || issn.isBlank() ? null : normalizeIssn(issn);
         } catch (IllegalArgumentException invalid) {
-            throw new InvalidInputException("ISSN", invalid.getMessage());
+            throw new InvalidInputException("ISSN", invalid.getMessage()).says("issnInvalid", issn);
         }
     }
 

@@ -29,16 +29,25 @@ public class ReaderNotification {
 
     /** What the reader is told. */
     public enum Kind {
+        SENT_TO_LENDER,
         REQUEST_UNFILLED,
         CONDITIONS_TO_ACCEPT,
         ITEM_ARRIVED,
         COPY_DELIVERED,
         ITEM_RECALLED,
-        RENEWAL_ANSWERED
+        RENEWAL_ANSWERED,
+        DUE_SOON,
+        OVERDUE
     }
 
     public static final int SUBJECT_LENGTH = 300;
     public static final int BODY_LENGTH = 4000;
+    public static final int MAIL_ERROR_LENGTH = 500;
+
+    /** How long an item that arrived waits for its reader at the pick-up place. */
+    public static final java.time.Duration PICK_UP_WITHIN = java.time.Duration.ofDays(7);
+
+    private static final String TEXTS = "org.openill.domain.notification.texts";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_notification_seq")
@@ -68,58 +77,142 @@ public class ReaderNotification {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    @Column(name = "mail_attempts", nullable = false)
+    private int mailAttempts;
+
+    @Column(name = "next_mail_at")
+    private Instant nextMailAt;
+
+    @Column(name = "mail_error", length = MAIL_ERROR_LENGTH)
+    private String mailError;
+
     protected ReaderNotification() {
         // for JPA
     }
 
-    private ReaderNotification(IllRequest request, Kind kind, String subject, String body, Instant createdAt) {
+    /** A notification written in the reader's language: the title of the request is {0}, the values {1}, {2} ... */
+    private ReaderNotification(IllRequest request, Kind kind, Instant createdAt, Object... values) {
         this.reader = request.reader();
         this.request = request;
         this.kind = kind;
-        this.subject = Text.cut(subject, SUBJECT_LENGTH);
-        this.body = Text.cut(body, BODY_LENGTH);
+        java.util.Locale language = reader.language();
+        Object[] all = new Object[values.length + 1];
+        all[0] = request.description().title();
+        System.arraycopy(values, 0, all, 1, values.length);
+        this.subject = Text.cut(text(language, kind.name() + ".subject", all), SUBJECT_LENGTH);
+        this.body = Text.cut(text(language, kind.name() + ".body", all), BODY_LENGTH);
         this.createdAt = createdAt;
+    }
+
+    /** A text of the notifications in the language, its values filled in. */
+    static String text(java.util.Locale language, String key, Object... values) {
+        String pattern = java.util.ResourceBundle.getBundle(TEXTS, language).getString(key);
+        return new java.text.MessageFormat(pattern.replace("'", "''"), language).format(values);
+    }
+
+    private static String day(java.time.LocalDate day, java.util.Locale language) {
+        return day == null ? "?" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(language).format(day);
+    }
+
+    /** The request was sent to a lending library (the first, or the next of the rota). */
+    public static ReaderNotification sentToLender(IllRequest request, String lenderName, Instant when) {
+        return new ReaderNotification(request, Kind.SENT_TO_LENDER, when, lenderName);
     }
 
     /** The rota is exhausted: the reader learns why no library could supply. */
     public static ReaderNotification unfilled(IllRequest request, Instant when) {
-        return new ReaderNotification(request, Kind.REQUEST_UNFILLED,
-                "No library could supply \"" + request.description().title() + "\"",
-                "We are sorry: your interlibrary loan request could not be filled. Reasons: "
-                        + request.unfilledReasons(), when);
+        return new ReaderNotification(request, Kind.REQUEST_UNFILLED, when, request.unfilledReasons());
     }
 
     public static ReaderNotification conditionsToAccept(IllRequest request, Instant when) {
-        return new ReaderNotification(request, Kind.CONDITIONS_TO_ACCEPT,
-                "Conditions for \"" + request.description().title() + "\"",
-                "The lending library sets these conditions: " + request.conditionSet()
-                        + (request.conditionCost() == null ? "" : ", cost " + request.conditionCost() + " "
-                        + request.conditionCurrency()) + ". Please accept or decline them in the reader portal.", when);
+        java.util.Locale language = request.reader().language();
+        String conditions = request.conditionSet().stream().map(c -> text(language, "condition." + c.name()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (request.conditionCost() != null) {
+            conditions = (conditions.isEmpty() ? "" : conditions + ", ")
+                    + text(language, "cost", request.conditionCost(), request.conditionCurrency());
+        }
+        return new ReaderNotification(request, Kind.CONDITIONS_TO_ACCEPT, when, conditions);
     }
 
+    /** The item has arrived: where to collect it, until when, and when it is due back. */
     public static ReaderNotification itemArrived(IllRequest request, Instant when) {
-        return new ReaderNotification(request, Kind.ITEM_ARRIVED, "\"" + request.description().title() + "\" has arrived",
-                "You can collect it at the ILL desk. It is due back on " + request.dueDate() + ".", when);
+        java.util.Locale language = request.reader().language();
+        String place = request.pickupBranch() != null ? request.pickupBranch().name() : request.borrower().name();
+        java.time.LocalDate collectBy = when.plus(PICK_UP_WITHIN).atZone(request.borrower().timeZone()).toLocalDate();
+        return new ReaderNotification(request, Kind.ITEM_ARRIVED, when, place, day(collectBy, language),
+                day(request.dueDate(), language));
     }
 
     public static ReaderNotification copyDelivered(IllRequest request, Instant when) {
-        return new ReaderNotification(request, Kind.COPY_DELIVERED,
-                "Your copy of \"" + request.description().partTitle() + "\" is ready",
-                "The copy you asked for has been delivered to your library.", when);
+        return new ReaderNotification(request, Kind.COPY_DELIVERED, when, request.description().partTitle());
     }
 
     public static ReaderNotification recalled(IllRequest request, Instant when) {
-        return new ReaderNotification(request, Kind.ITEM_RECALLED, "\"" + request.description().title() + "\" is recalled",
-                "The lending library needs it back: please return it by " + request.dueDate() + ".", when);
+        return new ReaderNotification(request, Kind.ITEM_RECALLED, when,
+                day(request.dueDate(), request.reader().language()));
     }
 
-    public static ReaderNotification renewalAnswered(IllRequest request, String body, Instant when) {
-        return new ReaderNotification(request, Kind.RENEWAL_ANSWERED,
-                "Renewal of \"" + request.description().title() + "\"", body, when);
+    /** The loan is due within a few days: the reader is reminded of the date and of renewing it. */
+    public static ReaderNotification dueSoon(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.DUE_SOON, when, day(request.dueDate(), request.reader().language()));
+    }
+
+    public static ReaderNotification overdue(IllRequest request, Instant when) {
+        return new ReaderNotification(request, Kind.OVERDUE, when, day(request.dueDate(), request.reader().language()));
+    }
+
+    /**
+     * The answer to the reader's renewal: "renewed" (values: the new due date), "refused" (the due date, the lending
+     * library's note) or "recalled" (none), said in the reader's language.
+     */
+    public static ReaderNotification renewalAnswer(IllRequest request, String answer, Instant when, Object... values) {
+        java.util.Locale language = request.reader().language();
+        Object[] shown = new Object[values.length + 1];
+        shown[0] = request.description().title();
+        for (int i = 0; i < values.length; i++) {
+            shown[i + 1] = values[i] instanceof java.time.LocalDate date ? day(date, language) : values[i];
+        }
+        return new ReaderNotification(request, Kind.RENEWAL_ANSWERED, when, text(language, "renewal." + answer, shown));
+    }
+
+    /** Whether the e-mail is due: not sent, and not waiting after a failed attempt. */
+    public boolean mailDue(Instant now) {
+        return sentAt == null && (nextMailAt == null || !nextMailAt.isAfter(now));
+    }
+
+    /** An attempt to send the e-mail failed: tried again after the pause, never given up. */
+    public void mailFailed(String error, Instant now, java.time.Duration pause) {
+        mailAttempts++;
+        mailError = Text.cut(error == null ? "unknown error" : error, MAIL_ERROR_LENGTH);
+        nextMailAt = now.plus(pause);
+    }
+
+    public int mailAttempts() {
+        return mailAttempts;
+    }
+
+    public String mailError() {
+        return mailError;
+    }
+
+    public Reader reader() {
+        return reader;
+    }
+
+    public IllRequest request() {
+        return request;
+    }
+
+    public Long id() {
+        return id;
     }
 
     public void markSent(Instant when) {
         this.sentAt = when;
+        this.mailError = null;
+        this.nextMailAt = null;
     }
 
     public Kind kind() {

@@ -94,6 +94,10 @@ public class Reader {
     @Column(name = "sign_in_locked_until")
     private java.time.Instant signInLockedUntil;
 
+    /** The language the reader reads the portal in ("en", "zh-CN"), which their notifications are written in. */
+    @Column(nullable = false, length = 10)
+    private String language = "en";
+
     @Version
     private long version;
 
@@ -212,6 +216,20 @@ public class Reader {
     /** True when the card is valid on the given day. */
     public boolean hasValidCardOn(LocalDate day) {
         return !day.isBefore(cardValidFrom) && !day.isAfter(cardValidUntil);
+    }
+
+    /** The languages readers are written to in. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "zh-CN");
+
+    /** The reader's language from now on (one of {@link #LANGUAGES}; anything else is ignored). */
+    public void prefersLanguage(String tag) {
+        if (LANGUAGES.contains(tag)) {
+            this.language = tag;
+        }
+    }
+
+    public java.util.Locale language() {
+        return java.util.Locale.forLanguageTag(language == null ? "en" : language);
     }
 
     public Long id() {

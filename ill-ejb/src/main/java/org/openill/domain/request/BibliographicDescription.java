@@ -79,29 +79,51 @@ public class BibliographicDescription {
         return new Builder(title);
     }
 
+    /** What a description lacks to identify the item for a service. */
+    public enum Gap {
+        TITLE, IDENTIFIER_OR_AUTHOR, PART_TITLE, PAGES, VOLUME_OR_ISSUE
+    }
+
     /**
-     * Why this description cannot identify the item for the given service, or null when it can: a title, and an
-     * ISBN, ISSN or author; for a copy also the article or chapter and its pages.
+     * What this description lacks to identify the item for the given service, or null when nothing: a title, and an
+     * ISBN, ISSN or author; for a copy also the article or chapter and its pages (and for a journal its volume or
+     * issue).
      */
-    public String insufficiencyFor(ServiceType service) {
+    public Gap gapFor(ServiceType service) {
         if (title == null) {
-            return "the title is missing";
+            return Gap.TITLE;
         }
         if (isbn == null && issn == null && authors == null) {
-            return "give an ISBN, an ISSN or the author, so that the lender can identify \"" + title + "\"";
+            return Gap.IDENTIFIER_OR_AUTHOR;
         }
         if (service == ServiceType.COPY) {
             if (partTitle == null) {
-                return "a copy needs the title of the article or chapter";
+                return Gap.PART_TITLE;
             }
             if (pages == null) {
-                return "a copy needs the pages of the article or chapter";
+                return Gap.PAGES;
             }
             if (issn != null && volume == null && issue == null) {
-                return "a copy from a journal needs the volume or issue";
+                return Gap.VOLUME_OR_ISSUE;
             }
         }
         return null;
+    }
+
+    /** Why this description cannot identify the item for the given service, in words, or null when it can. */
+    public String insufficiencyFor(ServiceType service) {
+        Gap gap = gapFor(service);
+        if (gap == null) {
+            return null;
+        }
+        return switch (gap) {
+            case TITLE -> "the title is missing";
+            case IDENTIFIER_OR_AUTHOR -> "give an ISBN, an ISSN or the author, so that the lender can identify \""
+                    + title + "\"";
+            case PART_TITLE -> "a copy needs the title of the article or chapter";
+            case PAGES -> "a copy needs the pages of the article or chapter";
+            case VOLUME_OR_ISSUE -> "a copy from a journal needs the volume or issue";
+        };
     }
 
     public String title() {

@@ -10,6 +10,7 @@ public class IllegalTransitionException extends IllRuleViolation {
 
     public IllegalTransitionException(RequestState state, RequestAction action) {
         super("Cannot " + action.words() + " (" + action + ") when the request is " + state);
+        says("notNow", action.name(), state.name());
         this.state = state;
         this.action = action;
     }

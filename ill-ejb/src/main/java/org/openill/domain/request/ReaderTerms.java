@@ -51,17 +51,17 @@ public class ReaderTerms {
                                  boolean copyrightDeclared, LocalDate today, Instant now) {
         if (neededBefore != null && !neededBefore.isAfter(today)) {
             throw new InvalidInputException("needed before", "The date until which you need the item must be after "
-                    + "today (" + today + ")");
+                    + "today (" + today + ")").says("neededBefore", today.toString());
         }
         if (maxCost != null && (maxCost.signum() < 0 || maxCost.compareTo(MAX_COST_LIMIT) > 0
                 || maxCost.stripTrailingZeros().scale() > 2)) {
             throw new InvalidInputException("maximum cost", "The most you will pay is an amount from 0 to "
-                    + MAX_COST_LIMIT + ", with at most two decimals");
+                    + MAX_COST_LIMIT + ", with at most two decimals").says("maxCost", MAX_COST_LIMIT);
         }
         String checkedNote = Text.optional("note", note, NOTE_LENGTH);
         if (service == ServiceType.COPY && !copyrightDeclared) {
             throw new IllRuleViolation("A copy can only be made for you once you declare that it is for private "
-                    + "study or research and that you will not pass it on (copyright)");
+                    + "study or research and that you will not pass it on (copyright)").says("copyright");
         }
         ReaderTerms terms = new ReaderTerms();
         terms.neededBefore = neededBefore;

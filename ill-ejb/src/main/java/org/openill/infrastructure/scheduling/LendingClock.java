@@ -59,7 +59,8 @@ public class LendingClock {
     public enum Sweep {
         OVERDUE_LOANS(1_862_600_001L, "overdue loans", "loan(s) marked overdue", RequestAction.MARK_OVERDUE),
         PAST_DEADLINES(1_862_600_002L, "requests waiting past their deadline", "request(s) moved on to the next lender",
-                RequestAction.NO_ANSWER);
+                RequestAction.NO_ANSWER),
+        DUE_SOON(1_862_600_003L, "loans due soon", "reader(s) reminded that their loan is due soon", RequestAction.NOTE);
 
         private final long lockKey;
         private final String what;
@@ -127,7 +128,13 @@ public class LendingClock {
      * what runs every ten minutes.
      */
     public List<SweepReport> catchUp(Instant now) {
-        return List.of(moveOnPastDeadlines(now), markOverdueLoans(now));
+        return List.of(moveOnPastDeadlines(now), markOverdueLoans(now), remindLoansDueSoon(now));
+    }
+
+    /** Reminds each reader whose loan is due within {@value ClockWork#DUE_SOON_DAYS} days, once per loan. */
+    public SweepReport remindLoansDueSoon(Instant now) {
+        return sweep(Sweep.DUE_SOON, () -> work.loansDueSoon(now), id -> borrowing.remindDueSoon(Actor.SYSTEM, id, now),
+                now);
     }
 
     /** Marks overdue every loan whose due date has passed by its lender's date at the instant. */

@@ -42,7 +42,7 @@ public class IllExceptionHandler extends ExceptionHandlerWrapper {
             IllException violation = refusalIn(events.next().getContext().getException());
             // While the page is being written it is too late for a message: that is a fault of the page itself.
             if (violation != null && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
-                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, violation.getMessage(), null));
+                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.refusal(violation), null));
                 events.remove();
             }
         }

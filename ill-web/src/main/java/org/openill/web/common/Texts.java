@@ -31,6 +31,38 @@ public final class Texts {
         return values.length == 0 ? pattern : new MessageFormat(pattern, locale).format(values);
     }
 
+    /**
+     * What a refusal of the services says, in the language: its own text from the bundle ({@code refusal.<key>}) when
+     * it names one, with the names among its values (fields, states, steps, services, categories) said in the
+     * language too; else its English message.
+     */
+    public static String refusal(org.openill.domain.IllException refused, Locale locale) {
+        org.openill.domain.IllException.Said said = refused.said();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        if (said == null || !bundle.containsKey("refusal." + said.key())) {
+            return refused.getMessage();
+        }
+        Object[] values = said.values().toArray();
+        String[] kinds = switch (said.key()) {
+            case "required", "unstorable", "tooLong" -> new String[]{"field."};
+            case "notNow" -> new String[]{"action.", "state."};
+            case "categoryMayNot" -> new String[]{"category.", "service."};
+            default -> new String[0];
+        };
+        for (int i = 0; i < kinds.length && i < values.length; i++) {
+            String key = kinds[i] + values[i];
+            if (bundle.containsKey(key)) {
+                values[i] = bundle.getString(key);
+            }
+        }
+        return of(locale, "refusal." + said.key(), values);
+    }
+
+    /** What a refusal of the services says, in the language of the current page. */
+    public static String refusal(org.openill.domain.IllException refused) {
+        return refusal(refused, locale());
+    }
+
     /** Adds a message for a field (client id) or the page (null), in the page's language. */
     public static void message(String clientId, FacesMessage.Severity severity, String key, Object... values) {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, of(key, values), null));

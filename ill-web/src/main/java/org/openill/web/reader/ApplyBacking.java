@@ -140,11 +140,12 @@ public class ApplyBacking implements Serializable {
         } catch (InvalidInputException badField) {
             String input = INPUTS.get(badField.field());
             // a message next to its field shows its detail, one above the form its summary
+            String said = Texts.refusal(badField);
             FacesContext.getCurrentInstance().addMessage(input == null ? null : "apply:" + input,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, badField.getMessage(), badField.getMessage()));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, said, said));
         } catch (IllRuleViolation refused) {
             FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.refusal(refused), null));
         }
     }
 

@@ -31,10 +31,19 @@ public class AccountBacking {
         return security.isCallerInRole(ReaderPortal.ROLE);
     }
 
-    /** The signed-in reader (null when nobody is). */
+    @Inject
+    org.openill.web.common.LanguageBacking language;
+
+    /**
+     * The signed-in reader (null when nobody is). The language they read the portal in becomes the one they are
+     * written to in.
+     */
     public ReaderProfile getProfile() {
         if (profile == null && isReader()) {
             profile = portal.profile();
+            if (!profile.language().equals(language.getTag())) {
+                portal.prefersLanguage(language.getTag());
+            }
         }
         return profile;
     }

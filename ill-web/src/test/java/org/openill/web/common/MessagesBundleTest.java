@@ -47,6 +47,16 @@ class MessagesBundleTest {
         for (org.openill.domain.catalogue.RecordFormat format : org.openill.domain.catalogue.RecordFormat.values()) {
             keys.add("format." + format.name());
         }
+        for (org.openill.domain.request.BibliographicDescription.Gap gap
+                : org.openill.domain.request.BibliographicDescription.Gap.values()) {
+            keys.add("refusal.gap." + gap.name());
+        }
+        for (org.openill.domain.reader.ReaderCategory category : org.openill.domain.reader.ReaderCategory.values()) {
+            keys.add("category." + category.name());
+        }
+        for (ServiceType service : List.of(ServiceType.LOAN, ServiceType.COPY)) {
+            keys.add("refusal.ownLibrary." + service.name());
+        }
         for (SignInOutcome.Why why : SignInOutcome.Why.values()) {
             keys.add("signin.refused." + why.name());
         }
@@ -72,5 +82,30 @@ class MessagesBundleTest {
                 Texts.of(Locale.ENGLISH, "signin.refused.BLOCKED", "NUL-1", "fees"));
         assertEquals("借书证 NUL-1 已被冻结：fees。请联系您的图书馆。",
                 Texts.of(Locale.SIMPLIFIED_CHINESE, "signin.refused.BLOCKED", "NUL-1", "fees"));
+    }
+
+    @Test
+    void aRefusalOfTheServicesIsSaidInTheLanguageWithTheNamesInItTranslatedToo() {
+        org.openill.domain.IllException duplicate = new org.openill.domain.IllRuleViolation("You already have ...")
+                .says("duplicate", 12, "Dream of the Red Chamber");
+        assertEquals("您已有一个关于“Dream of the Red Chamber”的进行中的请求（编号 12）。",
+                Texts.refusal(duplicate, Locale.SIMPLIFIED_CHINESE));
+        assertEquals("You already have an open request (number 12) for \"Dream of the Red Chamber\".",
+                Texts.refusal(duplicate, Locale.ENGLISH));
+
+        org.openill.domain.IllException tooLong = org.junit.jupiter.api.Assertions.assertThrows(
+                org.openill.domain.InvalidInputException.class,
+                () -> org.openill.domain.Text.optional("note", "x".repeat(11), 10));
+        assertEquals("留言过长：最多 10 个字符，现有 11 个。", Texts.refusal(tooLong, Locale.SIMPLIFIED_CHINESE));
+
+        org.openill.domain.IllException notNow = new org.openill.domain.request.IllegalTransitionException(
+                RequestState.LOANED, RequestAction.CANCEL);
+        assertEquals("现在不能进行此操作（已申请取消）：请求的进展为“您正在借阅”。", Texts.refusal(notNow, Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void aRefusalWithoutItsOwnTextIsItsEnglishMessage() {
+        org.openill.domain.IllException plain = new org.openill.domain.IllRuleViolation("Something only said in English");
+        assertEquals("Something only said in English", Texts.refusal(plain, Locale.SIMPLIFIED_CHINESE));
     }
 }
