@@ -74,6 +74,19 @@ class CatalogueSearchBrowserIT {
     }
 
     @Test
+    void aReferenceRoomCopyIsShownAsNotLentAndItsLibraryIsNotOfferedAsLender() {
+        browser = Browser.open();
+        browser.get(search("Introduction to Algorithms"));
+
+        WebElement row = browser.findElement(By.xpath(
+                "//span[@class='ill-hit-title' and text()='Introduction to Algorithms']/ancestor::tr"));
+        // North lends it from its open shelves; South's copy stands in a department reference room
+        assertEquals("North University Library", row.findElement(By.cssSelector(".ill-hit-lenders")).getText());
+        assertEquals("Not lent from the reference room of: South College Library",
+                row.findElement(By.cssSelector(".ill-reference-rooms")).getText());
+    }
+
+    @Test
     void theNextPageIsAskedOfTheServerWithoutLoadingThePageAgain() {
         browser = Browser.open();
         browser.get(search("chemistry"));

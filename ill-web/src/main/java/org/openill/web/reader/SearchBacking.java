@@ -164,6 +164,18 @@ public class SearchBacking implements Serializable {
         return value.label();
     }
 
+    /**
+     * The libraries whose copies of the record stand only in reference rooms (never lent through interlibrary loan),
+     * by name; empty when there are none.
+     */
+    public String referenceRoomsOf(CatalogueHit hit) {
+        java.util.Set<String> lending = hit.holdings().stream().filter(CatalogueHit.HoldingLine::lendableThroughIll)
+                .map(CatalogueHit.HoldingLine::libraryIsil).collect(Collectors.toSet());
+        return hit.holdings().stream().filter(line -> line.type().isReferenceRoom())
+                .filter(line -> !lending.contains(line.libraryIsil()))
+                .map(CatalogueHit.HoldingLine::libraryName).distinct().collect(Collectors.joining(", "));
+    }
+
     /** Whether only reference rooms hold the record: nobody lends it. */
     public boolean onlyInReferenceRooms(CatalogueHit hit) {
         return !hit.holdings().isEmpty() && hit.holdings().stream().allMatch(line -> line.type().isReferenceRoom());
