@@ -81,6 +81,9 @@ public class ReaderDataServlet extends HttpServlet {
                             null);
                     borrowing.acceptConditions(office, id, null);
                 }
+                if ("true".equals(request.getParameter("shipped"))) {
+                    lendingService.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
+                }
                 yield String.valueOf(id);
             }
             // a book held by a new lender under an agreement with the library, or (home=true) by the library itself

@@ -251,6 +251,26 @@ class ReaderPortalBrowserIT {
     }
 
     @Test
+    void aReaderWithTheItemOnLoanAsksForARenewal() {
+        Card card = newReader();
+        long id = Long.parseLong(data(Map.of("action", "loan", "library", card.library(), "card", card.number(),
+                "title", "Long Read", "shipped", "true")));
+        browser = Browser.open();
+        browser.get(page("signin.xhtml"));
+        signIn(card, PIN);
+        browser.get(page("my/request.xhtml?id=" + id));
+        assertEquals("On loan to you", text(By.id("state")));
+        assertTrue(browser.findElements(By.id("due")).size() == 1, "no due date shown");
+
+        browser.findElement(By.id("actions:renew")).click();
+
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "Your renewal request is sent to the lending library"));
+        assertTrue(text(By.tagName("main")).contains("You asked for a renewal; the lending library has not answered yet."));
+        assertTrue(browser.findElements(By.id("actions:renew")).isEmpty(), "a renewal offered twice");
+    }
+
+    @Test
     void aReaderAcceptsTheConditionTheLenderSet() {
         Card card = newReader();
         long id = Long.parseLong(data(Map.of("action", "loan", "library", card.library(), "card", card.number(),
