@@ -63,6 +63,7 @@ class LauncherIT {
         assertTrue(firstOutput.contains("Demo data       loaded: 60 demo readers"), firstOutput);
         assertTrue(firstOutput.contains("card NUL-000001 (to NUL-000020; SCL-... South, ECL-... East), PIN 1234"),
                 firstOutput);
+        assertTrue(firstOutput.contains("ecl-admin, network-admin; password staff-demo"), firstOutput);
         Path credentials = EmbeddedDatabase.credentialsFile(data.resolve("postgres"));
         assertSecretsNowhereVisible(credentials, first);
         DatabaseSettings owner = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + databasePort + "/ill", "ill",

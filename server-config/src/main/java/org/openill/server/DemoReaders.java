@@ -18,6 +18,9 @@ final class DemoReaders {
     /** The PIN every demo reader signs in with (the demo data gives it them). */
     static final String PIN = "1234";
 
+    /** The password of every demo staff account (the demo data opens them). */
+    static final String STAFF_PASSWORD = "staff-demo";
+
     private DemoReaders() {
     }
 

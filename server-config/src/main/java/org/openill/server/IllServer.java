@@ -126,6 +126,8 @@ public final class IllServer {
             System.out.println("  Demo sign-in    http://localhost:" + HTTP_PORT + "/ill/signin.xhtml: library North "
                     + "University Library, card NUL-000001 (to NUL-000020; SCL-... South, ECL-... East), PIN "
                     + DemoReaders.PIN);
+            System.out.println("  Demo staff      http://localhost:" + HTTP_PORT + "/ill/staff/: nul-staff, nul-admin, "
+                    + "scl-staff, scl-admin, ecl-staff, ecl-admin, network-admin; password " + DemoReaders.STAFF_PASSWORD);
         });
         System.out.println("Press Ctrl-C to stop.");
         int exit = wildfly.waitFor();

@@ -57,7 +57,7 @@ public class ReaderSignIn {
     private Pbkdf2PasswordHash pinHash;
 
     /** PBKDF2 with HMAC-SHA-512 and 210,000 iterations, as OWASP recommends for it. */
-    static final java.util.Map<String, String> HASH_PARAMETERS = java.util.Map.of(
+    public static final java.util.Map<String, String> HASH_PARAMETERS = java.util.Map.of(
             "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
             "Pbkdf2PasswordHash.Iterations", "210000",
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",

@@ -29,6 +29,10 @@ public sealed interface SignInOutcome {
         /** Values: the card number, the reason the library gave. */
         BLOCKED,
         /** Values: the card number, today, the first and last day of its validity. */
-        CARD_NOT_VALID
+        CARD_NOT_VALID,
+        /** A staff account: unknown user name or wrong password. No values. */
+        WRONG_USER_OR_PASSWORD,
+        /** A staff account that was closed. No values. */
+        ACCOUNT_CLOSED
     }
 }

@@ -37,9 +37,9 @@ public class Reader {
     public static final int BLOCKED_REASON_LENGTH = 500;
     public static final int PIN_HASH_LENGTH = 400;
 
-    /** Wrong PINs in a row after which the card cannot sign in for {@link #SIGN_IN_LOCK}. */
-    public static final int WRONG_PINS_BEFORE_LOCK = 5;
-    public static final java.time.Duration SIGN_IN_LOCK = java.time.Duration.ofMinutes(15);
+    /** Wrong PINs in a row after which the card cannot sign in for {@link #SIGN_IN_LOCK} (the one rule: SignInGuard). */
+    public static final int WRONG_PINS_BEFORE_LOCK = org.openill.domain.SignInGuard.WRONG_BEFORE_LOCK;
+    public static final java.time.Duration SIGN_IN_LOCK = org.openill.domain.SignInGuard.LOCK;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reader_seq")
@@ -88,11 +88,8 @@ public class Reader {
     @Column(name = "pin_hash", length = PIN_HASH_LENGTH)
     private String pinHash;
 
-    @Column(name = "failed_sign_ins", nullable = false)
-    private int failedSignIns;
-
-    @Column(name = "sign_in_locked_until")
-    private java.time.Instant signInLockedUntil;
+    @jakarta.persistence.Embedded
+    private org.openill.domain.SignInGuard signInGuard = new org.openill.domain.SignInGuard();
 
     /** The language the reader reads the portal in ("en", "zh-CN"), which their notifications are written in. */
     @Column(nullable = false, length = 10)
@@ -180,8 +177,7 @@ public class Reader {
     /** Sets the PIN, given as its hash; a lock from wrong PINs ends with it. */
     public void changePin(String hash) {
         this.pinHash = Text.required("PIN hash", hash, PIN_HASH_LENGTH);
-        this.failedSignIns = 0;
-        this.signInLockedUntil = null;
+        guard().cleared();
     }
 
     public String pinHash() {
@@ -190,27 +186,21 @@ public class Reader {
 
     /** Until when the card cannot sign in after too many wrong PINs; empty when it can. */
     public java.util.Optional<java.time.Instant> signInLockedAt(java.time.Instant now) {
-        return signInLockedUntil != null && now.isBefore(signInLockedUntil) ? java.util.Optional.of(signInLockedUntil)
-                : java.util.Optional.empty();
+        return guard().lockedAt(now);
     }
 
     /** Counts a wrong PIN; the {@value #WRONG_PINS_BEFORE_LOCK}th in a row locks sign-in for {@link #SIGN_IN_LOCK}. */
     public void wrongPin(java.time.Instant now) {
-        failedSignIns++;
-        if (failedSignIns >= WRONG_PINS_BEFORE_LOCK) {
-            signInLockedUntil = now.plus(SIGN_IN_LOCK);
-            failedSignIns = 0;
-        }
+        guard().wrong(now);
     }
 
     /** A sign-in with the right PIN: the count of wrong ones starts again. */
     public void signedIn() {
-        failedSignIns = 0;
-        signInLockedUntil = null;
+        guard().cleared();
     }
 
     public int wrongPinsInARow() {
-        return failedSignIns;
+        return guard().wrongInARow();
     }
 
     /** True when the card is valid on the given day. */
@@ -226,6 +216,14 @@ public class Reader {
         if (LANGUAGES.contains(tag)) {
             this.language = tag;
         }
+    }
+
+    /** EclipseLink gives an embedded object whose columns are all null as null. */
+    private org.openill.domain.SignInGuard guard() {
+        if (signInGuard == null) {
+            signInGuard = new org.openill.domain.SignInGuard();
+        }
+        return signInGuard;
     }
 
     public java.util.Locale language() {

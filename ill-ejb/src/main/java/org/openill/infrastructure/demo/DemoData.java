@@ -43,6 +43,7 @@ public class DemoData {
         loader.loadIfAbsent();
         boolean externalAdded = loader.addExternalPartnerIfAbsent();
         loader.givePinsToDemoReaders();
+        loader.openDemoStaffAccounts();
         if (Boolean.parseBoolean(System.getProperty("ill.demo-activity",
                 System.getenv().getOrDefault("ILL_DEMO_ACTIVITY", "true")))) {
             // the server is ready meanwhile; the requests appear as played, and then the demo libraries North and

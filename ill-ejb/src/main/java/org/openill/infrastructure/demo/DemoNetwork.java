@@ -33,6 +33,9 @@ final class DemoNetwork {
 
     /** The PIN of every demo reader, published in the README and the launcher's start-up lines. */
     public static final String READER_PIN = "1234";
+
+    /** The password of every demo staff account, published in the README and the launcher's start-up lines. */
+    public static final String STAFF_PASSWORD = "staff-demo";
     static final int GENERATED_RECORDS = 5_000;
     static final Actor ACTOR = Actor.system("demo data");
 

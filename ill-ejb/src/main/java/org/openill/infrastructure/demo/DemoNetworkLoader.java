@@ -37,6 +37,9 @@ public class DemoNetworkLoader {
     @EJB
     private org.openill.application.reader.ReaderSignIn signIn;
 
+    @EJB
+    private org.openill.application.staff.StaffSignIn staffSignIn;
+
     /**
      * Adds the demo partner hosted elsewhere (ZZ-EXT) to a demo network that lacks it (one loaded before it
      * existed), and from then on the demo libraries North and South answer new requests without staff (East's
@@ -78,6 +81,30 @@ public class DemoNetworkLoader {
         if (given > 0) {
             LOG.info("Demo readers without a PIN got the demo PIN: " + given);
         }
+    }
+
+    /**
+     * Opens the demo staff accounts, once: an ILL_STAFF and an ILL_ADMIN for each demo library ({@code nul-staff},
+     * {@code nul-admin}, {@code scl-...}, {@code ecl-...}) and the network administrator {@code network-admin}, all
+     * with the published password {@link DemoNetwork#STAFF_PASSWORD}.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void openDemoStaffAccounts() {
+        if (libraries(DemoNetwork.NORTH) == 0 || staffSignIn.exists("network-admin")) {
+            return;
+        }
+        String[][] offices = {{"nul", DemoNetwork.NORTH, "North"}, {"scl", DemoNetwork.SOUTH, "South"},
+            {"ecl", DemoNetwork.EAST, "East"}};
+        for (String[] office : offices) {
+            staffSignIn.open(DemoNetwork.ACTOR, office[0] + "-staff", office[2] + " ILL Office",
+                    org.openill.domain.staff.StaffRole.ILL_STAFF, office[1], DemoNetwork.STAFF_PASSWORD);
+            staffSignIn.open(DemoNetwork.ACTOR, office[0] + "-admin", office[2] + " ILL Administrator",
+                    org.openill.domain.staff.StaffRole.ILL_ADMIN, office[1], DemoNetwork.STAFF_PASSWORD);
+        }
+        staffSignIn.open(DemoNetwork.ACTOR, "network-admin", "Network Administrator",
+                org.openill.domain.staff.StaffRole.NETWORK_ADMIN, null, DemoNetwork.STAFF_PASSWORD);
+        LOG.info("Demo staff accounts opened: nul-staff, nul-admin, scl-staff, scl-admin, ecl-staff, ecl-admin, "
+                + "network-admin");
     }
 
     /** The demo libraries North and South answer new requests without staff from now on; East's staff answer. */

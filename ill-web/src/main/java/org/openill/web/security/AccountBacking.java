@@ -31,6 +31,11 @@ public class AccountBacking {
         return security.isCallerInRole(ReaderPortal.ROLE);
     }
 
+    /** Whether a member of an ILL office is signed in. */
+    public boolean isStaff() {
+        return security.isCallerInRole("ILL_STAFF");
+    }
+
     @Inject
     org.openill.web.common.LanguageBacking language;
 

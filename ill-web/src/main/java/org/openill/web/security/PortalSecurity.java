@@ -12,7 +12,7 @@ import org.openill.application.reader.ReaderPortal;
  * form first, and back to the page afterwards.
  */
 @ApplicationScoped
-@DeclareRoles(ReaderPortal.ROLE)
+@DeclareRoles({ReaderPortal.ROLE, "ILL_STAFF", "ILL_ADMIN", "NETWORK_ADMIN"})
 @CustomFormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(
         loginPage = "/signin.xhtml", useForwardToLogin = false, errorPage = ""))
 public class PortalSecurity {

@@ -57,6 +57,9 @@ class MessagesBundleTest {
         for (ServiceType service : List.of(ServiceType.LOAN, ServiceType.COPY)) {
             keys.add("refusal.ownLibrary." + service.name());
         }
+        for (org.openill.domain.staff.StaffRole role : org.openill.domain.staff.StaffRole.values()) {
+            keys.add("staff.role." + role.name());
+        }
         for (SignInOutcome.Why why : SignInOutcome.Why.values()) {
             keys.add("signin.refused." + why.name());
         }

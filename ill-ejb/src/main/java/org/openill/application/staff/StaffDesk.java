@@ -1,0 +1,121 @@
+package org.openill.application.staff;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.application.RequestDetails;
+import org.openill.application.RequestQueries;
+import org.openill.domain.Actor;
+import org.openill.domain.NotFoundException;
+import org.openill.domain.lending.SupplierState;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.RequestState;
+import org.openill.domain.staff.StaffAccount;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The back office of one library's ILL office: what its staff see and do, always as themselves and for their own
+ * library only. The staff member is the authenticated caller (never an argument a page could forge); a request,
+ * lending record, reader or agreement of another library is not found, whatever id is asked for.
+ */
+@Stateless
+@DeclareRoles({"ILL_STAFF", "ILL_ADMIN", "NETWORK_ADMIN"})
+@RolesAllowed("ILL_STAFF")
+public class StaffDesk {
+
+    @Resource
+    private SessionContext session;
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    @EJB
+    private RequestQueries queries;
+
+    /** The signed-in staff member and their library. */
+    public StaffProfile me() {
+        StaffAccount account = account();
+        return new StaffProfile(account.username(), account.fullName(), account.role(),
+                account.library().agencyId().value(), account.library().name());
+    }
+
+    /** The signed-in staff member as they act in the services. */
+    public Actor actor() {
+        return account().actor();
+    }
+
+    /** How many of the library's borrowing requests and lending records stand in each state. */
+    public Overview overview() {
+        StaffAccount account = account();
+        Map<RequestState, Long> borrowing = new EnumMap<>(RequestState.class);
+        em.createQuery("SELECT r.state, COUNT(r) FROM IllRequest r WHERE r.borrower = :library GROUP BY r.state",
+                        Object[].class).setParameter("library", account.library()).getResultList()
+                .forEach(row -> borrowing.put((RequestState) row[0], (Long) row[1]));
+        Map<SupplierState, Long> lending = new EnumMap<>(SupplierState.class);
+        em.createQuery("SELECT s.state, COUNT(s) FROM SupplierRequest s WHERE s.lender = :library GROUP BY s.state",
+                        Object[].class).setParameter("library", account.library()).getResultList()
+                .forEach(row -> lending.put((SupplierState) row[0], (Long) row[1]));
+        return new Overview(borrowing, lending);
+    }
+
+    /** The counts of the library's queues: borrowing requests and lending records by state. */
+    public record Overview(Map<RequestState, Long> borrowing, Map<SupplierState, Long> lending) {
+    }
+
+    /** One of the library's borrowing requests in a list. */
+    public record BorrowingLine(long id, String title, String readerCard, RequestState state, String lender,
+                                Instant since) {
+    }
+
+    /** One of the library's lending records in a list. */
+    public record LendingLine(long id, String title, String requester, SupplierState state, Instant since) {
+    }
+
+    /** The library's latest borrowing requests (newest first, at most {@code max}). */
+    public List<BorrowingLine> latestBorrowing(int max) {
+        return em.createQuery("""
+                        SELECT NEW org.openill.application.staff.StaffDesk.BorrowingLine(r.id, r.description.title,
+                               rd.cardNumber, r.state, l.agencyId.value, r.createdAt)
+                        FROM IllRequest r JOIN r.reader rd LEFT JOIN r.lender l
+                        WHERE r.borrower = :library ORDER BY r.id DESC""", BorrowingLine.class)
+                .setParameter("library", account().library()).setMaxResults(Math.min(max, 200)).getResultList();
+    }
+
+    /** The library's latest lending records (newest first, at most {@code max}). */
+    public List<LendingLine> latestLending(int max) {
+        return em.createQuery("""
+                        SELECT NEW org.openill.application.staff.StaffDesk.LendingLine(s.id, s.description.title,
+                               s.requestingAgency.value, s.state, s.createdAt)
+                        FROM SupplierRequest s WHERE s.lender = :library ORDER BY s.id DESC""", LendingLine.class)
+                .setParameter("library", account().library()).setMaxResults(Math.min(max, 200)).getResultList();
+    }
+
+    /**
+     * Everything about one of the library's borrowing requests.
+     *
+     * @throws NotFoundException when the library has no such request (another library's included)
+     */
+    public RequestDetails borrowingRequest(long id) {
+        IllRequest request = em.find(IllRequest.class, id);
+        if (request == null || !request.borrower().equals(account().library())) {
+            throw new NotFoundException("Your library has no borrowing request " + id);
+        }
+        return queries.details(id);
+    }
+
+    private StaffAccount account() {
+        String name = session.getCallerPrincipal().getName();
+        return em.createQuery("SELECT a FROM StaffAccount a JOIN FETCH a.library WHERE a.username = :name AND a.active = true",
+                        StaffAccount.class).setParameter("name", name).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No staff account " + name + " of a library"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.openill.web.staff;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.openill.application.RequestDetails;
+import org.openill.application.staff.StaffDesk;
+import org.openill.domain.NotFoundException;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/** One of the library's borrowing requests, as its staff see it; another library's is answered 404. */
+@Named
+@ViewScoped
+public class StaffRequestBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    StaffDesk desk;
+
+    private Long id;
+    private RequestDetails request;
+
+    public void load() throws IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.isPostback()) {
+            return;
+        }
+        try {
+            request = id == null ? null : desk.borrowingRequest(id);
+        } catch (NotFoundException notOurs) {
+            request = null;
+        }
+        if (request == null) {
+            context.getExternalContext().responseSendError(404, "No such request of your library");
+            context.responseComplete();
+        }
+    }
+
+    public String getId() {
+        return id == null ? null : id.toString();
+    }
+
+    public void setId(String id) {
+        try {
+            this.id = id == null ? null : Long.valueOf(id.strip());
+        } catch (NumberFormatException notAnId) {
+            this.id = null;
+        }
+    }
+
+    public RequestDetails getRequest() {
+        return request;
+    }
+}
