@@ -1,7 +1,6 @@
 package org.openill.web.reader;
 
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,9 +43,7 @@ public class MyRequestBacking implements Serializable {
             request = null;
         }
         if (request == null) {
-            ExternalContext external = context.getExternalContext();
-            external.responseSendError(404, Texts.of("request.notFound"));
-            context.responseComplete();
+            org.openill.web.common.Addresses.notFound(Texts.of("request.notFound"));
         }
     }
 
@@ -86,11 +83,7 @@ public class MyRequestBacking implements Serializable {
 
     /** The request's id as the address gives it; anything but a number is no request (404). */
     public void setId(String id) {
-        try {
-            this.id = id == null ? null : Long.valueOf(id.strip());
-        } catch (NumberFormatException notAnId) {
-            this.id = null;
-        }
+        this.id = org.openill.web.common.Addresses.idOf(id);
     }
 
     public MyRequestView getRequest() {

@@ -1,23 +1,13 @@
 package org.openill.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.openill.application.LibraryChoice;
 import org.openill.application.NetworkQueries;
 import org.openill.application.reader.ReaderPrincipal;
 import org.openill.application.reader.SignInOutcome;
-import org.openill.web.common.Texts;
 
 import java.io.IOException;
 import java.util.List;
@@ -45,31 +35,10 @@ public class SignInBacking {
     private List<LibraryChoice> libraries;
 
     public void signIn() throws IOException {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(
-                        ReaderPrincipal.of(library.strip(), card.strip()), new Password(pin))));
+        String secret = pin;
         pin = null;
-        if (status == AuthenticationStatus.SEND_CONTINUE) {
-            context.responseComplete(); // on to the page that asked for sign-in
-        } else if (status == AuthenticationStatus.SUCCESS) {
-            external.getFlash().setKeepMessages(true);
-            Texts.message(null, FacesMessage.SEVERITY_INFO, "signin.welcome");
-            external.redirect(external.getRequestContextPath() + "/my/requests.xhtml");
-        } else {
-            SignInOutcome.Refused refusal = attempt.refusal();
-            if (refusal == null) {
-                Texts.message(null, FacesMessage.SEVERITY_ERROR, "signin.refused.WRONG_CARD_OR_PIN");
-            } else {
-                Texts.message(null, FacesMessage.SEVERITY_ERROR, "signin.refused." + refusal.why().name(),
-                        refusal.values().toArray());
-            }
-        }
+        SignIns.signIn(security, attempt, ReaderPrincipal.of(library.strip(), card.strip()), secret,
+                "/my/requests.xhtml", SignInOutcome.Why.WRONG_CARD_OR_PIN);
     }
 
     /** Whether the demo readers' cards and PIN are shown (only where the demonstration data is loaded). */

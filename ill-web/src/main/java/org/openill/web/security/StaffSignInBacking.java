@@ -1,20 +1,10 @@
 package org.openill.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.openill.application.reader.SignInOutcome;
-import org.openill.web.common.Texts;
 
 import java.io.IOException;
 
@@ -33,26 +23,10 @@ public class StaffSignInBacking {
     private String password;
 
     public void signIn() throws IOException {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true).credential(
-                        new UsernamePasswordCredential(username.strip(), new Password(password))));
+        String secret = password;
         password = null;
-        if (status == AuthenticationStatus.SEND_CONTINUE) {
-            context.responseComplete();
-        } else if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(external.getRequestContextPath() + "/staff/index.xhtml");
-        } else {
-            SignInOutcome.Refused refusal = attempt.refusal();
-            Texts.message(null, FacesMessage.SEVERITY_ERROR, "signin.refused."
-                    + (refusal == null ? SignInOutcome.Why.WRONG_USER_OR_PASSWORD.name() : refusal.why().name()),
-                    refusal == null ? new Object[0] : refusal.values().toArray());
-        }
+        SignIns.signIn(security, attempt, username.strip(), secret, "/staff/index.xhtml",
+                SignInOutcome.Why.WRONG_USER_OR_PASSWORD);
     }
 
     public boolean isDemo() {

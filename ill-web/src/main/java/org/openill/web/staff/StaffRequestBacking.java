@@ -35,8 +35,7 @@ public class StaffRequestBacking implements Serializable {
             request = null;
         }
         if (request == null) {
-            context.getExternalContext().responseSendError(404, "No such request of your library");
-            context.responseComplete();
+            org.openill.web.common.Addresses.notFound(org.openill.web.common.Texts.of("request.notFound"));
         }
     }
 
@@ -45,11 +44,7 @@ public class StaffRequestBacking implements Serializable {
     }
 
     public void setId(String id) {
-        try {
-            this.id = id == null ? null : Long.valueOf(id.strip());
-        } catch (NumberFormatException notAnId) {
-            this.id = null;
-        }
+        this.id = org.openill.web.common.Addresses.idOf(id);
     }
 
     public RequestDetails getRequest() {
