@@ -86,6 +86,14 @@ public class ReaderDataServlet extends HttpServlet {
                 }
                 yield String.valueOf(id);
             }
+            // a demo reader of North applies for a new book only South holds on its open shelves: "id barcode"
+            case "demoLoan" -> {
+                List<String> book = fixtures.newBookHeldAt("ZZ-SCL/OPEN");
+                long id = borrowing.apply(readerOf("ZZ-NUL", request.getParameter("card")),
+                        Long.parseLong(book.get(0)), BibliographicDescription.titled(request.getParameter("title"))
+                                .by("Tester, Tina").build(), ServiceType.LOAN);
+                yield id + " " + book.get(1);
+            }
             // a book held by a new lender under an agreement with the library, or (home=true) by the library itself
             case "book" -> {
                 String library = request.getParameter("library");

@@ -60,6 +60,85 @@ class StaffBackOfficeBrowserIT {
     }
 
     @Test
+    void aLoanGoesFromNorthToSouthAndBackThroughTheStaffPages() {
+        String[] made = ReaderData.post(Map.of("action", "demoLoan", "card", "NUL-000003", "title", "Through The Pages"))
+                .split(" ");
+        long id = Long.parseLong(made[0]);
+        String barcode = made[1];
+        browser = Browser.open();
+
+        // North's office checks the application and sends it to South, the only holder
+        signInAs("nul-staff");
+        browser.get(page("staff/request.xhtml?id=" + id));
+        click("actions:validate");
+        click("actions:route");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"),
+                "REQUEST_RECEIVED"));
+        assertEquals("ZZ-SCL", text(By.id("lender")));
+        signOut();
+
+        // South's office will supply and ships the copy
+        signInAs("scl-staff");
+        browser.get(page("staff/lending.xhtml"));
+        String row = "//span[@class='ill-lending-title' and text()='Through The Pages']/ancestor::tr";
+        browser.findElement(By.xpath(row + "//button[contains(@id, 'will-supply')]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "we will supply"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("PF('copy" + lendingRecord(row) + "')"
+                + ".selectValue('" + barcode + "');");
+        Browser.screenshot(browser, "staff-lending");
+        browser.findElement(By.xpath(row + "//button[contains(@id, 'ship')]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "shipped"));
+        signOut();
+
+        // North receives it (the reader is told), and later ships it back
+        signInAs("nul-staff");
+        browser.get(page("staff/request.xhtml?id=" + id));
+        assertTrue(text(By.id("state")).contains("LOANED"), text(By.id("state")));
+        click("actions:receive");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "received"));
+        click("actions:ship-back");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"),
+                "SHIPPED_BACK"));
+        Browser.screenshot(browser, "staff-request");
+        signOut();
+
+        // South checks it in: the loan is complete on both sides
+        signInAs("scl-staff");
+        browser.get(page("staff/lending.xhtml"));
+        browser.findElement(By.xpath("//table//td[text()='Through The Pages']/ancestor::tr//button[contains(@id, 'check-in')]"))
+                .click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "checked in"));
+        signOut();
+        signInAs("nul-staff");
+        browser.get(page("staff/request.xhtml?id=" + id));
+        assertTrue(text(By.id("state")).contains("LOAN_COMPLETED"), text(By.id("state")));
+    }
+
+    private String lendingRecord(String rowXpath) {
+        return browser.findElement(By.xpath(rowXpath + "/td[1]")).getText().replaceAll("\\D", "");
+    }
+
+    private void click(String id) {
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("ill-messages")));
+    }
+
+    private void signInAs(String username) {
+        browser.get(page("staff/signin.xhtml"));
+        signIn(username, PASSWORD);
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/index.xhtml"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("nav:sign-out")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("nav:sign-in")));
+    }
+
+    @Test
     void anotherLibrarysRequestIsNotFoundWhateverIdIsTyped() {
         String[] southReader = {"ZZ-SCL", "SCL-000001"};
         // a request of South's reader (through the test data: a loan from a new lender)

@@ -41,6 +41,15 @@ public class StaffDesk {
     @EJB
     private RequestQueries queries;
 
+    @EJB
+    private org.openill.application.LendingQueries lendingQueries;
+
+    @EJB
+    private org.openill.application.LendingService lending;
+
+    @EJB
+    private org.openill.application.BorrowingService borrowing;
+
     /** The signed-in staff member and their library. */
     public StaffProfile me() {
         StaffAccount account = account();
@@ -110,6 +119,82 @@ public class StaffDesk {
             throw new NotFoundException("Your library has no borrowing request " + id);
         }
         return queries.details(id);
+    }
+
+    // ---- the lending side: partners' requests to the library ----
+
+    /** The partners' requests the library has to answer, each with the copies the supply rule lets it send. */
+    public List<org.openill.application.IncomingRequest> toAnswer() {
+        return lendingQueries.incoming(account().library().agencyId().value());
+    }
+
+    /** The library's lending records of loans the borrower sent back, to be checked in. */
+    public List<LendingLine> returnsToReceive() {
+        return em.createQuery("""
+                        SELECT NEW org.openill.application.staff.StaffDesk.LendingLine(s.id, s.description.title,
+                               s.requestingAgency.value, s.state, s.createdAt)
+                        FROM SupplierRequest s WHERE s.lender = :library AND s.state IN :returning
+                        ORDER BY s.id""", LendingLine.class)
+                .setParameter("library", account().library())
+                .setParameter("returning", org.openill.domain.lending.SupplierStateMachine.statesAllowing(
+                        org.openill.domain.lending.SupplierAction.CHECK_IN)).getResultList();
+    }
+
+    public void willSupply(long recordId) {
+        lending.willSupply(ownLendingRecord(recordId), recordId);
+    }
+
+    public void unfilled(long recordId, String reason) {
+        lending.unfilled(ownLendingRecord(recordId), recordId, reason);
+    }
+
+    /** Ships the copy with the barcode; the due date the loan got. */
+    public java.time.LocalDate ship(long recordId, String barcode) {
+        return lending.shipLoan(ownLendingRecord(recordId), recordId, barcode);
+    }
+
+    public void checkIn(long recordId) {
+        lending.checkIn(ownLendingRecord(recordId), recordId);
+    }
+
+    // ---- the borrowing side: the library's readers' requests ----
+
+    public void validate(long requestId) {
+        borrowing.validate(ownRequest(requestId), requestId, null);
+    }
+
+    /** Sends the request to the first lender of its rota; false when no lender could be found (it is unfilled). */
+    public boolean route(long requestId) {
+        return borrowing.route(ownRequest(requestId), requestId, null);
+    }
+
+    public void receive(long requestId) {
+        borrowing.receive(ownRequest(requestId), requestId, null);
+    }
+
+    public void shipBack(long requestId) {
+        borrowing.shipBack(ownRequest(requestId), requestId, null);
+    }
+
+    /** The staff member as actor, once the request is known to be their library's (else not found). */
+    private Actor ownRequest(long requestId) {
+        StaffAccount account = account();
+        IllRequest request = em.find(IllRequest.class, requestId);
+        if (request == null || !request.borrower().equals(account.library())) {
+            throw new NotFoundException("Your library has no borrowing request " + requestId);
+        }
+        return account.actor();
+    }
+
+    /** The staff member as actor, once the lending record is known to be their library's (else not found). */
+    private Actor ownLendingRecord(long recordId) {
+        StaffAccount account = account();
+        org.openill.domain.lending.SupplierRequest record = em.find(org.openill.domain.lending.SupplierRequest.class,
+                recordId);
+        if (record == null || !record.lender().equals(account.library())) {
+            throw new NotFoundException("Your library has no lending request " + recordId);
+        }
+        return account.actor();
     }
 
     private StaffAccount account() {

@@ -39,6 +39,36 @@ public class StaffRequestBacking implements Serializable {
         }
     }
 
+    public boolean may(String action) {
+        return request != null && request.allowedActions().contains(org.openill.domain.request.RequestAction.valueOf(action));
+    }
+
+    public void validate() {
+        desk.validate(id);
+        done("staff.done.validated");
+    }
+
+    public void route() {
+        desk.route(id);
+        done("staff.done.routed");
+    }
+
+    public void receive() {
+        desk.receive(id);
+        done("staff.done.received");
+    }
+
+    public void shipBack() {
+        desk.shipBack(id);
+        done("staff.done.shippedBack");
+    }
+
+    private void done(String key) {
+        org.openill.web.common.Texts.message(null, jakarta.faces.application.FacesMessage.SEVERITY_INFO, key,
+                String.valueOf(id));
+        request = desk.borrowingRequest(id);
+    }
+
     public String getId() {
         return id == null ? null : id.toString();
     }
