@@ -118,6 +118,48 @@ class StaffBackOfficeBrowserIT {
         assertTrue(text(By.id("state")).contains("LOAN_COMPLETED"), text(By.id("state")));
     }
 
+    @Test
+    void staffBlockTheirReaderWithAReasonTheReaderIsToldAndGiveANewPin() {
+        browser = Browser.open();
+        signInAs("ecl-staff");
+        browser.get(page("staff/readers.xhtml"));
+        browser.findElement(By.id("readers:words")).sendKeys("ECL-000007");
+        browser.findElement(By.id("readers:find")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ill-reader-card")))
+                .click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("readers:chosen-card"), "ECL-000007"));
+        browser.findElement(By.id("readers:reason")).sendKeys("lost a book of a partner library");
+        browser.findElement(By.id("readers:block")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "is blocked"));
+        browser.findElement(By.id("readers:pin")).sendKeys("97531");
+        browser.findElement(By.id("readers:reset-pin")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "has a new PIN"));
+        Browser.screenshot(browser, "staff-readers");
+        signOut();
+
+        // the reader, with the new PIN, is told why the card is blocked; another library's reader is not found
+        browser.get(page("signin.xhtml"));
+        Browser.signIn(browser, "ZZ-ECL", "ECL-000007", "97531");
+        assertEquals("Library card ECL-000007 is blocked: lost a book of a partner library. Please contact your "
+                + "library.", text(By.cssSelector(".ui-messages-error-summary")));
+        signInAs("ecl-admin");
+        browser.get(page("staff/readers.xhtml"));
+        browser.findElement(By.id("readers:words")).sendKeys("NUL-000001");
+        browser.findElement(By.id("readers:find")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("readers:found"),
+                "None."));
+        browser.findElement(By.id("readers:words")).clear();
+        browser.findElement(By.id("readers:words")).sendKeys("ECL-000007");
+        browser.findElement(By.id("readers:find")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ill-reader-card")))
+                .click();
+        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("readers:unblock"))).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "is unblocked"));
+    }
+
     private String lendingRecord(String rowXpath) {
         return browser.findElement(By.xpath(rowXpath + "/td[1]")).getText().replaceAll("\\D", "");
     }

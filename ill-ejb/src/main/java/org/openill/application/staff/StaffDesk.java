@@ -50,6 +50,12 @@ public class StaffDesk {
     @EJB
     private org.openill.application.BorrowingService borrowing;
 
+    @EJB
+    private org.openill.application.NetworkAdministration administration;
+
+    @EJB
+    private org.openill.application.reader.ReaderSignIn readerSignIn;
+
     /** The signed-in staff member and their library. */
     public StaffProfile me() {
         StaffAccount account = account();
@@ -119,6 +125,48 @@ public class StaffDesk {
             throw new NotFoundException("Your library has no borrowing request " + id);
         }
         return queries.details(id);
+    }
+
+    // ---- the library's readers ----
+
+    /** One of the library's readers as staff find them. */
+    public record ReaderLine(String cardNumber, String name, String email, String category, String status,
+                             String blockedReason, java.time.LocalDate cardValidUntil, long openRequests) {
+    }
+
+    /** The library's readers whose card number or name contains the words (at most 50), by card number. */
+    public List<ReaderLine> findReaders(String words) {
+        String like = "%" + org.openill.domain.Text.required("search", words, 100).toLowerCase()
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<org.openill.domain.reader.Reader> readers = em.createQuery("""
+                        SELECT r FROM Reader r WHERE r.homeLibrary = :library
+                          AND (LOWER(r.cardNumber) LIKE :like OR LOWER(CONCAT(r.firstName, ' ', r.lastName)) LIKE :like)
+                        ORDER BY r.cardNumber""", org.openill.domain.reader.Reader.class)
+                .setParameter("library", account().library()).setParameter("like", like).setMaxResults(50)
+                .getResultList();
+        return readers.stream().map(reader -> new ReaderLine(reader.cardNumber(), reader.fullName(), reader.email(),
+                reader.category().name(), reader.status().name(), reader.blockedReason(), reader.cardValidUntil(),
+                em.createQuery("SELECT COUNT(q) FROM IllRequest q WHERE q.reader = :reader AND q.state NOT IN :done",
+                                Long.class).setParameter("reader", reader)
+                        .setParameter("done", java.util.Arrays.stream(RequestState.values())
+                                .filter(RequestState::isFinal).toList()).getSingleResult())).toList();
+    }
+
+    /** Blocks one of the library's readers, with the reason they are told. */
+    public void blockReader(String cardNumber, String reason) {
+        StaffAccount account = account();
+        administration.blockReader(account.actor(), account.library().agencyId().value(), cardNumber, reason);
+    }
+
+    public void unblockReader(String cardNumber) {
+        StaffAccount account = account();
+        administration.unblockReader(account.actor(), account.library().agencyId().value(), cardNumber);
+    }
+
+    /** Gives one of the library's readers a new PIN (which ends a lock-out). */
+    public void resetPin(String cardNumber, String pin) {
+        StaffAccount account = account();
+        readerSignIn.setPin(account.actor(), account.library().agencyId().value(), cardNumber, pin);
     }
 
     // ---- the lending side: partners' requests to the library ----
