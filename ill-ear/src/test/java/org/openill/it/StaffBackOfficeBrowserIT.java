@@ -77,15 +77,32 @@ class StaffBackOfficeBrowserIT {
         assertEquals("ZZ-SCL", text(By.id("lender")));
         signOut();
 
-        // South's office will supply and ships the copy
+        // South's office will supply it for a fee, which North's office accepts
         signInAs("scl-staff");
         browser.get(page("staff/lending.xhtml"));
         String row = "//span[@class='ill-lending-title' and text()='Through The Pages']/ancestor::tr";
+        String record = lendingRecord(row);
+        script("PF('condition" + record + "').selectValue('COST');");
+        browser.findElement(By.xpath(row + "//input[contains(@id, 'cost_input')]")).sendKeys("2.50");
+        browser.findElement(By.xpath(row + "//button[contains(@id, 'supply-on-condition')]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "the condition"));
+        signOut();
+        signInAs("nul-staff");
+        browser.get(page("staff/request.xhtml?id=" + id));
+        assertTrue(text(By.id("state")).contains("CONDITIONS_PROPOSED"), text(By.id("state")));
+        click("actions:accept-conditions");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "accepted"));
+        signOut();
+
+        // South will supply and ships the copy
+        signInAs("scl-staff");
+        browser.get(page("staff/lending.xhtml"));
         browser.findElement(By.xpath(row + "//button[contains(@id, 'will-supply')]")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "we will supply"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("PF('copy" + lendingRecord(row) + "')"
-                + ".selectValue('" + barcode + "');");
+        script("PF('copy" + record + "').selectValue('" + barcode + "');");
         Browser.screenshot(browser, "staff-lending");
         browser.findElement(By.xpath(row + "//button[contains(@id, 'ship')]")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
@@ -99,6 +116,23 @@ class StaffBackOfficeBrowserIT {
         click("actions:receive");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "received"));
+        String due = text(By.id("due"));
+        click("actions:ask-renewal");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "renewal is asked"));
+        signOut();
+
+        // South grants the renewal: North's record gets the later due date
+        signInAs("scl-staff");
+        browser.get(page("staff/lending.xhtml"));
+        browser.findElement(By.xpath("//table//td[text()='Through The Pages']/ancestor::tr//button[contains(@id, 'approve-renewal')]"))
+                .click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "renewed"));
+        signOut();
+        signInAs("nul-staff");
+        browser.get(page("staff/request.xhtml?id=" + id));
+        assertTrue(!text(By.id("due")).equals(due), "the due date stayed " + due);
         click("actions:ship-back");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"),
                 "SHIPPED_BACK"));
@@ -158,6 +192,10 @@ class StaffBackOfficeBrowserIT {
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("readers:unblock"))).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "is unblocked"));
+    }
+
+    private Object script(String javascript) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(javascript);
     }
 
     private String lendingRecord(String rowXpath) {

@@ -178,14 +178,7 @@ public class StaffDesk {
 
     /** The library's lending records of loans the borrower sent back, to be checked in. */
     public List<LendingLine> returnsToReceive() {
-        return em.createQuery("""
-                        SELECT NEW org.openill.application.staff.StaffDesk.LendingLine(s.id, s.description.title,
-                               s.requestingAgency.value, s.state, s.createdAt)
-                        FROM SupplierRequest s WHERE s.lender = :library AND s.state IN :returning
-                        ORDER BY s.id""", LendingLine.class)
-                .setParameter("library", account().library())
-                .setParameter("returning", org.openill.domain.lending.SupplierStateMachine.statesAllowing(
-                        org.openill.domain.lending.SupplierAction.CHECK_IN)).getResultList();
+        return lendingIn(org.openill.domain.lending.SupplierAction.CHECK_IN);
     }
 
     public void willSupply(long recordId) {
@@ -199,6 +192,42 @@ public class StaffDesk {
     /** Ships the copy with the barcode; the due date the loan got. */
     public java.time.LocalDate ship(long recordId, String barcode) {
         return lending.shipLoan(ownLendingRecord(recordId), recordId, barcode);
+    }
+
+    /**
+     * Answers that the library will supply only on a condition (and at a cost, if any): RetryPossible with the terms,
+     * which the borrowing library accepts by sending the request again.
+     */
+    public void supplyOnCondition(long recordId, org.openill.domain.request.LoanCondition condition,
+                                  java.math.BigDecimal cost, String note) {
+        java.util.Set<org.openill.domain.request.LoanCondition> conditions = condition == null ? java.util.Set.of()
+                : java.util.Set.of(condition);
+        lending.retryPossible(ownLendingRecord(recordId), recordId, note, conditions, cost, null);
+    }
+
+    /** The library's loans whose borrower asked for a renewal, to be granted or refused. */
+    public List<LendingLine> renewalsAsked() {
+        return lendingIn(org.openill.domain.lending.SupplierAction.RENEW_YES);
+    }
+
+    /** Grants the renewal; the new due date. */
+    public java.time.LocalDate approveRenewal(long recordId) {
+        return lending.approveRenewal(ownLendingRecord(recordId), recordId);
+    }
+
+    public void denyRenewal(long recordId, String reason) {
+        lending.denyRenewal(ownLendingRecord(recordId), recordId, reason);
+    }
+
+    private List<LendingLine> lendingIn(org.openill.domain.lending.SupplierAction allowing) {
+        return em.createQuery("""
+                        SELECT NEW org.openill.application.staff.StaffDesk.LendingLine(s.id, s.description.title,
+                               s.requestingAgency.value, s.state, s.createdAt)
+                        FROM SupplierRequest s WHERE s.lender = :library AND s.state IN :states
+                        ORDER BY s.id""", LendingLine.class)
+                .setParameter("library", account().library())
+                .setParameter("states", org.openill.domain.lending.SupplierStateMachine.statesAllowing(allowing))
+                .getResultList();
     }
 
     public void checkIn(long recordId) {
@@ -218,6 +247,19 @@ public class StaffDesk {
 
     public void receive(long requestId) {
         borrowing.receive(ownRequest(requestId), requestId, null);
+    }
+
+    public void acceptConditions(long requestId) {
+        borrowing.acceptConditions(ownRequest(requestId), requestId, null);
+    }
+
+    public void declineConditions(long requestId, String reason) {
+        borrowing.declineConditions(ownRequest(requestId), requestId, null, reason);
+    }
+
+    /** Asks the lender for a longer loan, for the reader. */
+    public void askRenewal(long requestId) {
+        borrowing.requestRenewal(ownRequest(requestId), requestId);
     }
 
     public void shipBack(long requestId) {

@@ -28,6 +28,10 @@ public class StaffLendingBacking implements Serializable {
 
     private List<IncomingRequest> toAnswer;
     private List<StaffDesk.LendingLine> returns;
+    private List<StaffDesk.LendingLine> renewals;
+    private final Map<Long, String> conditions = new HashMap<>();
+    /** Values typed in rows of the table: kept as text (a map tells Faces no type), read when an action uses them. */
+    private final Map<Long, String> costs = new HashMap<>();
     private final Map<Long, String> barcodes = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
 
@@ -43,6 +47,55 @@ public class StaffLendingBacking implements Serializable {
             returns = desk.returnsToReceive();
         }
         return returns;
+    }
+
+    public List<StaffDesk.LendingLine> getRenewals() {
+        if (renewals == null) {
+            renewals = desk.renewalsAsked();
+        }
+        return renewals;
+    }
+
+    public List<String> getConditionChoices() {
+        return java.util.Arrays.stream(org.openill.domain.request.LoanCondition.values()).map(Enum::name).toList();
+    }
+
+    public void supplyOnCondition(long recordId) {
+        String condition = conditions.get(recordId);
+        desk.supplyOnCondition(recordId, condition == null || condition.isBlank() ? null
+                : org.openill.domain.request.LoanCondition.valueOf(condition), cost(recordId), reasons.get(recordId));
+        done("staff.done.conditions", recordId);
+    }
+
+    private java.math.BigDecimal cost(long recordId) {
+        String typed = costs.get(recordId);
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(typed.strip().replace(",", ""));
+        } catch (NumberFormatException notAnAmount) {
+            throw new org.openill.domain.InvalidInputException("cost", "The cost is an amount such as 2.50, not '"
+                    + typed + "'");
+        }
+    }
+
+    public void approveRenewal(long recordId) {
+        desk.approveRenewal(recordId);
+        done("staff.done.renewed", recordId);
+    }
+
+    public void denyRenewal(long recordId) {
+        desk.denyRenewal(recordId, reasons.get(recordId));
+        done("staff.done.renewalDenied", recordId);
+    }
+
+    public Map<Long, String> getConditions() {
+        return conditions;
+    }
+
+    public Map<Long, String> getCosts() {
+        return costs;
     }
 
     public void willSupply(long recordId) {
@@ -74,6 +127,7 @@ public class StaffLendingBacking implements Serializable {
         Texts.message(null, FacesMessage.SEVERITY_INFO, key, String.valueOf(recordId));
         toAnswer = null;
         returns = null;
+        renewals = null;
     }
 
     public Map<Long, String> getBarcodes() {

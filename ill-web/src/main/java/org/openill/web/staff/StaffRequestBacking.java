@@ -58,6 +58,16 @@ public class StaffRequestBacking implements Serializable {
         done("staff.done.received");
     }
 
+    public void acceptConditions() {
+        desk.acceptConditions(id);
+        done("staff.done.conditionsAccepted");
+    }
+
+    public void askRenewal() {
+        desk.askRenewal(id);
+        done("staff.done.renewalAsked");
+    }
+
     public void shipBack() {
         desk.shipBack(id);
         done("staff.done.shippedBack");
