@@ -57,6 +57,9 @@ class MessagesBundleTest {
         for (ServiceType service : List.of(ServiceType.LOAN, ServiceType.COPY)) {
             keys.add("refusal.ownLibrary." + service.name());
         }
+        for (org.openill.domain.lending.SupplierState state : org.openill.domain.lending.SupplierState.values()) {
+            keys.add("lendingState." + state.name());
+        }
         for (org.openill.domain.staff.StaffRole role : org.openill.domain.staff.StaffRole.values()) {
             keys.add("staff.role." + role.name());
         }
