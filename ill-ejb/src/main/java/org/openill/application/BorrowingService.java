@@ -574,20 +574,7 @@ public class BorrowingService {
     }
 
     private BibliographicRecord matchingRecord(BibliographicDescription description) {
-        if (description.isbn() != null) {
-            Optional<BibliographicRecord> byIsbn = em.createQuery(
-                            "SELECT r FROM BibliographicRecord r WHERE r.isbn = :isbn ORDER BY r.id", BibliographicRecord.class)
-                    .setParameter("isbn", description.isbn()).setMaxResults(1).getResultStream().findFirst();
-            if (byIsbn.isPresent()) {
-                return byIsbn.get();
-            }
-        }
-        if (description.issn() != null) {
-            return em.createQuery("SELECT r FROM BibliographicRecord r WHERE r.issn = :issn ORDER BY r.id",
-                            BibliographicRecord.class)
-                    .setParameter("issn", description.issn()).setMaxResults(1).getResultStream().findFirst().orElse(null);
-        }
-        return null;
+        return repository.recordWith(description.isbn(), description.issn()).orElse(null);
     }
 
     private void rejectDuplicate(Reader reader, BibliographicRecord record, BibliographicDescription description,

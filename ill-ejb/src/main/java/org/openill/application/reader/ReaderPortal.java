@@ -146,25 +146,17 @@ public class ReaderPortal {
      * is one; identifiers that cannot be read find nothing.
      */
     public java.util.Optional<Long> catalogueRecordWith(String isbn, String issn) {
-        for (String[] identifier : new String[][]{{"isbn", isbn}, {"issn", issn}}) {
-            String value;
-            try {
-                value = identifier[1] == null ? null : identifier[0].equals("isbn")
-                        ? org.openill.domain.catalogue.Identifiers.isbnOf(identifier[1])
-                        : org.openill.domain.catalogue.Identifiers.issnOf(identifier[1]);
-            } catch (RuntimeException unreadable) {
-                value = null;
-            }
-            if (value != null) {
-                java.util.Optional<Long> found = em.createQuery("SELECT r.id FROM BibliographicRecord r WHERE r."
-                                + identifier[0] + " = :value ORDER BY r.id", Long.class)
-                        .setParameter("value", value).setMaxResults(1).getResultStream().findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
+        return repository.recordWith(readable(isbn, true), readable(issn, false)).map(BibliographicRecord::id);
+    }
+
+    /** The identifier normalised, or null when there is none or it cannot be read. */
+    private static String readable(String identifier, boolean isbn) {
+        try {
+            return isbn ? org.openill.domain.catalogue.Identifiers.isbnOf(identifier)
+                    : org.openill.domain.catalogue.Identifiers.issnOf(identifier);
+        } catch (RuntimeException unreadable) {
+            return null;
         }
-        return java.util.Optional.empty();
     }
 
     /**

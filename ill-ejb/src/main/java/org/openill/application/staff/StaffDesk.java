@@ -144,12 +144,19 @@ public class StaffDesk {
                         ORDER BY r.cardNumber""", org.openill.domain.reader.Reader.class)
                 .setParameter("library", account().library()).setParameter("like", like).setMaxResults(50)
                 .getResultList();
+        Map<Long, Long> open = new java.util.HashMap<>();
+        if (!readers.isEmpty()) {
+            em.createQuery("""
+                            SELECT q.reader.id, COUNT(q) FROM IllRequest q WHERE q.reader IN :readers AND q.state NOT IN :done
+                            GROUP BY q.reader.id""", Object[].class)
+                    .setParameter("readers", readers)
+                    .setParameter("done", java.util.Arrays.stream(RequestState.values()).filter(RequestState::isFinal)
+                            .toList())
+                    .getResultList().forEach(row -> open.put((Long) row[0], (Long) row[1]));
+        }
         return readers.stream().map(reader -> new ReaderLine(reader.cardNumber(), reader.fullName(), reader.email(),
                 reader.category().name(), reader.status().name(), reader.blockedReason(), reader.cardValidUntil(),
-                em.createQuery("SELECT COUNT(q) FROM IllRequest q WHERE q.reader = :reader AND q.state NOT IN :done",
-                                Long.class).setParameter("reader", reader)
-                        .setParameter("done", java.util.Arrays.stream(RequestState.values())
-                                .filter(RequestState::isFinal).toList()).getSingleResult())).toList();
+                open.getOrDefault(reader.id(), 0L))).toList();
     }
 
     /** Blocks one of the library's readers, with the reason they are told. */

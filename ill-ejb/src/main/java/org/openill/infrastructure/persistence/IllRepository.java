@@ -121,6 +121,27 @@ public class IllRepository {
                         + cardNumber + "'"));
     }
 
+    /**
+     * The union catalogue record with the ISBN, or else the one with the ISSN (the oldest of several), if any; both
+     * normalised already.
+     */
+    public java.util.Optional<BibliographicRecord> recordWith(String isbn, String issn) {
+        if (isbn != null) {
+            java.util.Optional<BibliographicRecord> byIsbn = em.createQuery(
+                            "SELECT r FROM BibliographicRecord r WHERE r.isbn = :isbn ORDER BY r.id", BibliographicRecord.class)
+                    .setParameter("isbn", isbn).setMaxResults(1).getResultStream().findFirst();
+            if (byIsbn.isPresent()) {
+                return byIsbn;
+            }
+        }
+        if (issn != null) {
+            return em.createQuery("SELECT r FROM BibliographicRecord r WHERE r.issn = :issn ORDER BY r.id",
+                            BibliographicRecord.class)
+                    .setParameter("issn", issn).setMaxResults(1).getResultStream().findFirst();
+        }
+        return java.util.Optional.empty();
+    }
+
     public BibliographicRecord record(long id) {
         BibliographicRecord record = em.find(BibliographicRecord.class, id);
         if (record == null) {
