@@ -270,6 +270,20 @@ public class BorrowingService {
         tell(request, request.currentEntry(), TypeAction.RECEIVED, null);
     }
 
+    /** The borrowing library lends the received item to its reader (a step of its own: the lender is not told). */
+    public void checkOut(Actor staff, long requestId, Long expectedVersion) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.checkOut(staff, Instant.now());
+        repository.flush(request);
+    }
+
+    /** The reader brought the item back to the borrowing library, which will ship it back to the lender. */
+    public void checkInFromReader(Actor staff, long requestId, Long expectedVersion) {
+        IllRequest request = repository.request(requestId, expectedVersion);
+        request.checkInFromReader(staff, Instant.now());
+        repository.flush(request);
+    }
+
     /** The reader (or their ILL office) asks the lender for a longer loan (Renew). */
     public void requestRenewal(Actor actor, long requestId) {
         IllRequest request = repository.request(requestId, null);

@@ -32,6 +32,19 @@ public class LendingQueries {
     private EntityManager em;
 
     public List<IncomingRequest> incoming(String isil) {
+        return lendingRecords(isil, "r.state IN :states", "states",
+                Arrays.stream(SupplierState.values()).filter(SupplierState::isToAnswer).toList());
+    }
+
+    /**
+     * The lender's records of those ids, whatever their state, each with the copies it may supply: what its pick
+     * slips and shipping labels print. Another library's records are not among them.
+     */
+    public List<IncomingRequest> lendingRecords(String isil, java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : lendingRecords(isil, "r.id IN :ids", "ids", ids);
+    }
+
+    private List<IncomingRequest> lendingRecords(String isil, String condition, String parameter, Object value) {
         String lenderIsil = AgencyId.lookupValue(isil);
         List<Object[]> rows = em.createQuery("""
                         SELECT r.id, r.version, r.requestingAgency.value, b.name, r.serviceType, r.state,
@@ -39,10 +52,10 @@ public class LendingQueries {
                                r.description.partTitle, r.description.pages, r.createdAt, rec.id, a.id
                         FROM SupplierRequest r JOIN r.lender l LEFT JOIN r.borrower b LEFT JOIN r.record rec
                              LEFT JOIN r.agreement a
-                        WHERE l.agencyId.value = :isil AND r.state IN :states
+                        WHERE l.agencyId.value = :isil AND """ + " " + condition + """
+
                         ORDER BY r.createdAt, r.id""", Object[].class)
-                .setParameter("isil", lenderIsil)
-                .setParameter("states", Arrays.stream(SupplierState.values()).filter(SupplierState::isToAnswer).toList())
+                .setParameter("isil", lenderIsil).setParameter(parameter, value)
                 .getResultList();
         Map<Long, List<IncomingRequest.SuppliableCopy>> copies = suppliableCopies(lenderIsil, rows);
         List<IncomingRequest> incoming = new ArrayList<>();

@@ -12,13 +12,14 @@ import java.util.Set;
 
 /**
  * Everything staff see about one request: where it stands, its rota of lenders, its audit trail, and what the clock
- * failed to do on it (null when nothing).
+ * failed to do on it (null when nothing); where the item is (received, lent to the reader).
  */
 public record RequestDetails(long id, long version, RequestState state, String iso18626Status, ServiceType serviceType,
                              String title, String readerCard, String borrowerIsil, String lenderIsil,
                              LocalDate dueDate, int renewals, boolean renewalRequested, String conditions,
                              String unfilledReasons, Set<RequestAction> allowedActions, List<RotaLine> rota,
-                             List<AuditLine> audit, ClockTrouble clockTrouble) {
+                             List<AuditLine> audit, ClockTrouble clockTrouble, Instant receivedAt,
+                             Instant checkedOutAt, boolean withReader, String readerName, String readerEmail) {
 
     /** One lender of the rota and its answer. */
     public record RotaLine(int position, String lenderIsil, RotaEntryStatus status, String reason, Instant answerDueAt) {

@@ -9,7 +9,6 @@ import org.openill.domain.request.ClockFailure;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RequestState;
-import org.openill.domain.request.RequestStateMachine;
 import org.openill.infrastructure.persistence.IllRepository;
 
 import java.util.ArrayList;
@@ -36,13 +35,15 @@ public class RequestQueries {
                 request.lender() == null ? null : request.lender().agencyId().value(),
                 request.dueDate(), request.renewals(), request.renewalRequested(),
                 request.conditionSet().stream().map(LoanCondition::iso18626).collect(Collectors.joining(",")),
-                request.unfilledReasons(), RequestStateMachine.actionsIn(request.state()),
+                request.unfilledReasons(), request.actionsNow(),
                 request.rota().stream().map(entry -> new RequestDetails.RotaLine(entry.position(),
                         entry.lender().agencyId().value(), entry.status(), entry.reason(), entry.answerDueAt())).toList(),
                 request.events().stream().map(event -> new RequestDetails.AuditLine(event.occurredAt(), event.actor(),
                         event.action(), event.fromState(), event.toState(), event.message(), event.note())).toList(),
                 failure == null ? null : new RequestDetails.ClockTrouble(failure.step(), failure.consecutiveFailures(),
-                        failure.lastError(), failure.lastFailedAt(), failure.needsAttention(), failure.reason()));
+                        failure.lastError(), failure.lastFailedAt(), failure.needsAttention(), failure.reason()),
+                request.receivedAt(), request.checkedOutAt(), request.isWithReader(), request.reader().fullName(),
+                request.reader().email());
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.openill.application.staff;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,8 +30,8 @@ import java.util.Map;
 @RolesAllowed("ILL_STAFF")
 public class StaffDesk {
 
-    @Resource
-    private SessionContext session;
+    @EJB
+    private StaffCaller caller;
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
@@ -56,11 +54,19 @@ public class StaffDesk {
     @EJB
     private org.openill.application.reader.ReaderSignIn readerSignIn;
 
+    @EJB
+    private org.openill.application.RoutingService routing;
+
     /** The signed-in staff member and their library. */
     public StaffProfile me() {
         StaffAccount account = account();
         return new StaffProfile(account.username(), account.fullName(), account.role(),
                 account.library().agencyId().value(), account.library().name());
+    }
+
+    /** The id of the signed-in staff member's library: what every one of their queries is confined to. */
+    public long libraryId() {
+        return account().library().id();
     }
 
     /** The signed-in staff member as they act in the services. */
@@ -120,10 +126,7 @@ public class StaffDesk {
      * @throws NotFoundException when the library has no such request (another library's included)
      */
     public RequestDetails borrowingRequest(long id) {
-        IllRequest request = em.find(IllRequest.class, id);
-        if (request == null || !request.borrower().equals(account().library())) {
-            throw new NotFoundException("Your library has no borrowing request " + id);
-        }
+        caller.ownRequest(id);
         return queries.details(id);
     }
 
@@ -178,16 +181,6 @@ public class StaffDesk {
 
     // ---- the lending side: partners' requests to the library ----
 
-    /** The partners' requests the library has to answer, each with the copies the supply rule lets it send. */
-    public List<org.openill.application.IncomingRequest> toAnswer() {
-        return lendingQueries.incoming(account().library().agencyId().value());
-    }
-
-    /** The library's lending records of loans the borrower sent back, to be checked in. */
-    public List<LendingLine> returnsToReceive() {
-        return lendingIn(org.openill.domain.lending.SupplierAction.CHECK_IN);
-    }
-
     public void willSupply(long recordId) {
         lending.willSupply(ownLendingRecord(recordId), recordId);
     }
@@ -212,9 +205,78 @@ public class StaffDesk {
         lending.retryPossible(ownLendingRecord(recordId), recordId, note, conditions, cost, null);
     }
 
-    /** The library's loans whose borrower asked for a renewal, to be granted or refused. */
-    public List<LendingLine> renewalsAsked() {
-        return lendingIn(org.openill.domain.lending.SupplierAction.RENEW_YES);
+    /**
+     * Ships the first copy the supply rule lets the library send (the one its pick slip lists first): a bulk action
+     * of the queue; the due date the loan got.
+     *
+     * @throws org.openill.domain.IllRuleViolation when no copy may be sent
+     */
+    public java.time.LocalDate shipFirstCopy(long recordId) {
+        Actor staff = ownLendingRecord(recordId);
+        List<org.openill.application.IncomingRequest> records = lendingQueries.lendingRecords(
+                account().library().agencyId().value(), List.of(recordId));
+        String barcode = records.stream().flatMap(record -> record.suppliableCopies().stream())
+                .map(org.openill.application.IncomingRequest.SuppliableCopy::barcode).findFirst()
+                .orElseThrow(() -> new org.openill.domain.IllRuleViolation("Request " + recordId
+                        + ": no copy may be sent (none on the shelf, or only in reference rooms)")
+                        .says("noCopyToSend", recordId));
+        return lending.shipLoan(staff, recordId, barcode);
+    }
+
+    /** What a pick slip or a shipping label prints of one request: the item, where to find it, where it goes. */
+    public record Slip(long id, String title, String authors, String serviceType, String partRequested,
+                       String fromName, String fromAddress, String toName, String toAddress, String toAgency,
+                       String reader, java.time.LocalDate dueDate,
+                       List<org.openill.application.IncomingRequest.SuppliableCopy> copies) {
+    }
+
+    /**
+     * Pick slips and shipping labels of the library's lending records: where each item stands on the shelves, and
+     * the requesting library it goes to. Ids of another library's records are left out.
+     */
+    public List<Slip> lendingSlips(java.util.Collection<Long> recordIds) {
+        StaffAccount account = account();
+        org.openill.domain.library.Library library = account.library();
+        Map<Long, Object[]> extra = new java.util.HashMap<>();
+        if (!recordIds.isEmpty()) {
+            em.createQuery("""
+                            SELECT s.id, b.name, b.address, s.patron, s.dueDate, h.barcode, h.callNumber
+                            FROM SupplierRequest s LEFT JOIN s.borrower b LEFT JOIN s.suppliedHolding h
+                            WHERE s.lender = :library AND s.id IN :ids""", Object[].class)
+                    .setParameter("library", library).setParameter("ids", recordIds).getResultList()
+                    .forEach(row -> extra.put((Long) row[0], row));
+        }
+        return lendingQueries.lendingRecords(library.agencyId().value(), recordIds).stream().map(record -> {
+            Object[] row = extra.get(record.requestId());
+            List<org.openill.application.IncomingRequest.SuppliableCopy> copies = row[5] != null
+                    ? List.of(new org.openill.application.IncomingRequest.SuppliableCopy(record.requestId(),
+                    (String) row[5], (String) row[6], null, "SUPPLIED")) : record.suppliableCopies();
+            return new Slip(record.requestId(), record.title(), record.authors(), record.serviceType().name(),
+                    record.partTitle() == null ? null : record.partTitle() + (record.pages() == null ? ""
+                            : ", " + record.pages()),
+                    library.name(), library.address(), row[1] == null ? record.borrowerIsil() : (String) row[1],
+                    (String) row[2], record.borrowerIsil(), (String) row[3], (java.time.LocalDate) row[4], copies);
+        }).toList();
+    }
+
+    /** Shipping labels of the library's borrowing requests whose items go back to their lenders. */
+    public List<Slip> returnSlips(java.util.Collection<Long> requestIds) {
+        StaffAccount account = account();
+        org.openill.domain.library.Library library = account.library();
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                        SELECT r FROM IllRequest r JOIN FETCH r.reader LEFT JOIN FETCH r.lender
+                        WHERE r.borrower = :library AND r.id IN :ids ORDER BY r.id""", IllRequest.class)
+                .setParameter("library", library).setParameter("ids", requestIds).getResultList().stream()
+                .map(request -> new Slip(request.id(), request.description().title(), request.description().authors(),
+                        request.serviceType().name(), null, library.name(), library.address(),
+                        request.lender() == null ? null : request.lender().name(),
+                        request.lender() == null ? null : request.lender().address(),
+                        request.lender() == null ? null : request.lender().agencyId().value(),
+                        request.reader().cardNumber(), request.dueDate(), List.of()))
+                .toList();
     }
 
     /** Grants the renewal; the new due date. */
@@ -224,17 +286,6 @@ public class StaffDesk {
 
     public void denyRenewal(long recordId, String reason) {
         lending.denyRenewal(ownLendingRecord(recordId), recordId, reason);
-    }
-
-    private List<LendingLine> lendingIn(org.openill.domain.lending.SupplierAction allowing) {
-        return em.createQuery("""
-                        SELECT NEW org.openill.application.staff.StaffDesk.LendingLine(s.id, s.description.title,
-                               s.requestingAgency.value, s.state, s.createdAt)
-                        FROM SupplierRequest s WHERE s.lender = :library AND s.state IN :states
-                        ORDER BY s.id""", LendingLine.class)
-                .setParameter("library", account().library())
-                .setParameter("states", org.openill.domain.lending.SupplierStateMachine.statesAllowing(allowing))
-                .getResultList();
     }
 
     public void checkIn(long recordId) {
@@ -273,31 +324,90 @@ public class StaffDesk {
         borrowing.shipBack(ownRequest(requestId), requestId, null);
     }
 
+    /** Lends the received item to the reader. */
+    public void checkOut(long requestId) {
+        borrowing.checkOut(ownRequest(requestId), requestId, null);
+    }
+
+    /** Takes the item back from the reader, to ship it back to the lender. */
+    public void checkInFromReader(long requestId) {
+        borrowing.checkInFromReader(ownRequest(requestId), requestId, null);
+    }
+
+    /**
+     * Sends the request to a lender staff chose by hand (one that holds a copy it may lend: never a reference-room
+     * copy, which the rota's rule leaves out).
+     */
+    public void routeTo(long requestId, String lenderIsil) {
+        borrowing.routeTo(ownRequest(requestId), requestId, null, lenderIsil);
+    }
+
+    /** The lenders staff may send the request to by hand, and why the other holding libraries are left out. */
+    public record LenderChoices(List<org.openill.application.LibraryChoice> lenders, List<String> leftOut) {
+    }
+
+    /**
+     * Who may lend the request now, by the rota's one rule (agreements, limits, closures, and never a copy in a
+     * reference room): the lenders staff may pick by hand.
+     */
+    public LenderChoices lenderChoices(long requestId) {
+        IllRequest request = caller.ownRequest(requestId);
+        org.openill.application.RoutingService.Rota rota = routing.rotaFor(request,
+                java.time.LocalDate.now(request.borrower().timeZone()));
+        return new LenderChoices(rota.lenders().stream().map(candidate -> new org.openill.application.LibraryChoice(
+                candidate.lender().agencyId().value(), candidate.lender().name())).distinct().toList(), rota.reasons());
+    }
+
+    /** Passes over the current lender and asks the next of the rota (re-route). */
+    public void skipLender(long requestId, String reason) {
+        borrowing.skipLender(ownRequest(requestId), requestId, null, reason);
+    }
+
+    public void cancel(long requestId, String reason) {
+        borrowing.cancel(ownRequest(requestId), requestId, null, reason);
+    }
+
+    public void reportLost(long requestId, String note) {
+        borrowing.reportLost(ownRequest(requestId), requestId, null, note);
+    }
+
+    /** Sends the request to the lender again after its RetryPossible. */
+    public void retry(long requestId) {
+        borrowing.retry(ownRequest(requestId), requestId, null);
+    }
+
+    public void remind(long requestId) {
+        borrowing.remind(ownRequest(requestId), requestId, null);
+    }
+
+    // ---- more of the lending side ----
+
+    public void expectToSupply(long recordId) {
+        lending.expectToSupply(ownLendingRecord(recordId), recordId);
+    }
+
+    /** Recalls the lent item: the borrower must send it back within the days given; the new due date. */
+    public java.time.LocalDate recall(long recordId, int daysToReturn, String reason) {
+        return lending.recall(ownLendingRecord(recordId), recordId, daysToReturn, reason);
+    }
+
+    public void completeWithoutReturn(long recordId, String note) {
+        lending.completeWithoutReturn(ownLendingRecord(recordId), recordId, note);
+    }
+
     /** The staff member as actor, once the request is known to be their library's (else not found). */
     private Actor ownRequest(long requestId) {
-        StaffAccount account = account();
-        IllRequest request = em.find(IllRequest.class, requestId);
-        if (request == null || !request.borrower().equals(account.library())) {
-            throw new NotFoundException("Your library has no borrowing request " + requestId);
-        }
-        return account.actor();
+        caller.ownRequest(requestId);
+        return caller.account().actor();
     }
 
     /** The staff member as actor, once the lending record is known to be their library's (else not found). */
     private Actor ownLendingRecord(long recordId) {
-        StaffAccount account = account();
-        org.openill.domain.lending.SupplierRequest record = em.find(org.openill.domain.lending.SupplierRequest.class,
-                recordId);
-        if (record == null || !record.lender().equals(account.library())) {
-            throw new NotFoundException("Your library has no lending request " + recordId);
-        }
-        return account.actor();
+        caller.ownLendingRecord(recordId);
+        return caller.account().actor();
     }
 
     private StaffAccount account() {
-        String name = session.getCallerPrincipal().getName();
-        return em.createQuery("SELECT a FROM StaffAccount a JOIN FETCH a.library WHERE a.username = :name AND a.active = true",
-                        StaffAccount.class).setParameter("name", name).getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("No staff account " + name + " of a library"));
+        return caller.account();
     }
 }

@@ -639,6 +639,17 @@ public class SupplierRequest {
         return LocalDate.ofInstant(when, lender.timeZone());
     }
 
+    /** What staff may do to the record now: what its state allows, renewals only while one is asked for. */
+    public Set<SupplierAction> actionsNow() {
+        Set<SupplierAction> actions = java.util.EnumSet.noneOf(SupplierAction.class);
+        actions.addAll(SupplierStateMachine.actionsIn(state));
+        if (!renewalPending) {
+            actions.remove(SupplierAction.RENEW_YES);
+            actions.remove(SupplierAction.RENEW_NO);
+        }
+        return actions;
+    }
+
     public Set<LoanCondition> conditionSet() {
         return LoanCondition.parse(conditions);
     }

@@ -134,6 +134,13 @@ public class IllRequest {
     @Column(name = "received_at")
     private Instant receivedAt;
 
+    /** When the borrowing library lent the item to its reader, and when the reader brought it back. */
+    @Column(name = "checked_out_at")
+    private Instant checkedOutAt;
+
+    @Column(name = "reader_returned_at")
+    private Instant readerReturnedAt;
+
     @Column(name = "unfilled_reasons", length = UNFILLED_REASONS_LENGTH)
     private String unfilledReasons;
 
@@ -690,8 +697,73 @@ public class IllRequest {
         this.renewalRequested = true;
     }
 
+    /** The borrowing library lends the item it received to its reader. */
+    public void checkOut(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.CHECK_OUT);
+        require(RequestAction.CHECK_OUT);
+        if (receivedAt == null) {
+            throw new IllRuleViolation("The item has not been received yet: receive it before lending it to the reader")
+                    .says("notReceivedYet");
+        }
+        if (isWithReader()) {
+            throw new IllRuleViolation("The item is already lent to the reader").says("alreadyWithReader");
+        }
+        transition(RequestAction.CHECK_OUT, actor, when, "Lent to reader " + reader.cardNumber(), null);
+        this.checkedOutAt = when;
+        this.readerReturnedAt = null;
+    }
+
+    /** The reader brings the item back to the borrowing library. */
+    public void checkInFromReader(Actor actor, Instant when) {
+        requireBorrowingSide(actor, RequestAction.CHECK_IN_FROM_READER);
+        require(RequestAction.CHECK_IN_FROM_READER);
+        if (!isWithReader()) {
+            throw new IllRuleViolation("The item is not lent to the reader").says("notWithReader");
+        }
+        transition(RequestAction.CHECK_IN_FROM_READER, actor, when, "Returned by reader " + reader.cardNumber(), null);
+        this.readerReturnedAt = when;
+    }
+
+    /**
+     * What may be done to the request now: what its state allows, less the steps the item's whereabouts rule out
+     * (receive it once; lend it to the reader once received; ship it back only when the reader brought it back).
+     */
+    public java.util.Set<RequestAction> actionsNow() {
+        java.util.Set<RequestAction> actions = java.util.EnumSet.noneOf(RequestAction.class);
+        actions.addAll(RequestStateMachine.actionsIn(state));
+        if (receivedAt != null) {
+            actions.remove(RequestAction.RECEIVE);
+        }
+        if (receivedAt == null || isWithReader()) {
+            actions.remove(RequestAction.CHECK_OUT);
+        }
+        if (!isWithReader()) {
+            actions.remove(RequestAction.CHECK_IN_FROM_READER);
+        } else {
+            actions.remove(RequestAction.SHIP_BACK);
+            actions.remove(RequestAction.SHIP_FORWARD);
+        }
+        if (renewalRequested) {
+            actions.remove(RequestAction.REQUEST_RENEWAL);
+        }
+        return actions;
+    }
+
+    /** True while the reader has the item (checked out and not yet brought back). */
+    public boolean isWithReader() {
+        return checkedOutAt != null && readerReturnedAt == null;
+    }
+
+    public Instant checkedOutAt() {
+        return checkedOutAt;
+    }
+
     public void shipBack(Actor actor, Instant when, String note) {
         requireBorrowingSide(actor, RequestAction.SHIP_BACK);
+        if (isWithReader()) {
+            throw new IllRuleViolation("The reader still has the item: check it in from the reader before shipping it"
+                    + " back").says("stillWithReader");
+        }
         transition(RequestAction.SHIP_BACK, actor, when, borrower.agencyId().value() + " shipped the item back", note);
     }
 

@@ -27,6 +27,8 @@ public enum RequestAction {
     SHIP_LOAN("ship the loan"),
     DELIVER_COPY("deliver the copy"),
     RECEIVE("receive the item"),
+    CHECK_OUT("lend the item to the reader"),
+    CHECK_IN_FROM_READER("take the item back from the reader"),
     REQUEST_RENEWAL("ask for a renewal"),
     APPROVE_RENEWAL("approve the renewal"),
     DENY_RENEWAL("deny the renewal"),

@@ -72,6 +72,8 @@ public final class RequestStateMachine {
 
         for (RequestState out : Set.of(LOANED, OVERDUE, RECALLED)) {
             on(out, RECEIVE, out);
+            on(out, CHECK_OUT, out);
+            on(out, CHECK_IN_FROM_READER, out);
             on(out, SHIP_BACK, SHIPPED_BACK);
             on(out, SHIP_FORWARD, SHIPPED_FORWARD);
             on(out, HOLD_RETURN, RETURN_HELD);

@@ -629,6 +629,46 @@ class IllRequestTest {
     }
 
     @Test
+    void theBorrowingLibraryLendsTheReceivedItemToItsReaderAndTakesItBackBeforeShippingIt() {
+        IllRequest request = loanDue(DAY.plusDays(28));
+        assertFalse(request.actionsNow().contains(RequestAction.CHECK_OUT), "not before the item is received");
+        IllRuleViolation early = assertThrows(IllRuleViolation.class,
+                () -> request.checkOut(NORTH_STAFF, T0.plus(Duration.ofDays(1))));
+        assertEquals("notReceivedYet", early.said().key());
+
+        request.receive(NORTH_STAFF, T0.plus(Duration.ofDays(2)));
+        assertFalse(request.actionsNow().contains(RequestAction.RECEIVE), "received once");
+        assertTrue(request.actionsNow().contains(RequestAction.CHECK_OUT));
+        request.checkOut(NORTH_STAFF, T0.plus(Duration.ofDays(3)));
+        assertTrue(request.isWithReader());
+        assertEquals(RequestState.LOANED, request.state());
+        assertEquals(RequestAction.CHECK_OUT, lastEvent(request).action());
+        assertFalse(request.actionsNow().contains(RequestAction.SHIP_BACK), "not while the reader has it");
+        assertTrue(request.actionsNow().contains(RequestAction.CHECK_IN_FROM_READER));
+        assertEquals("alreadyWithReader", assertThrows(IllRuleViolation.class,
+                () -> request.checkOut(NORTH_STAFF, T0.plus(Duration.ofDays(3)))).said().key());
+        assertEquals("stillWithReader", assertThrows(IllRuleViolation.class,
+                () -> request.shipBack(NORTH_STAFF, T0.plus(Duration.ofDays(4)), null)).said().key());
+        assertEquals(RequestState.LOANED, request.state(), "a refused step changes nothing");
+
+        request.checkInFromReader(NORTH_STAFF, T0.plus(Duration.ofDays(15)));
+        assertFalse(request.isWithReader());
+        assertEquals(RequestAction.CHECK_IN_FROM_READER, lastEvent(request).action());
+        assertEquals("notWithReader", assertThrows(IllRuleViolation.class,
+                () -> request.checkInFromReader(NORTH_STAFF, T0.plus(Duration.ofDays(15)))).said().key());
+        request.shipBack(NORTH_STAFF, T0.plus(Duration.ofDays(16)), null);
+        assertEquals(RequestState.SHIPPED_BACK, request.state());
+    }
+
+    @Test
+    void theLenderCannotLendToTheBorrowersReader() {
+        IllRequest request = loanDue(DAY.plusDays(28));
+        request.receive(NORTH_STAFF, T0.plus(Duration.ofDays(2)));
+        assertThrows(NotAllowedException.class, () -> request.checkOut(SOUTH, T0.plus(Duration.ofDays(3))));
+        assertFalse(request.isWithReader());
+    }
+
+    @Test
     void theLenderCompletesALoanShippedBack() {
         IllRequest request = loanDue(DAY.plusDays(28));
         request.shipBack(NORTH_STAFF, T0.plus(Duration.ofDays(18)), "parcel 123");

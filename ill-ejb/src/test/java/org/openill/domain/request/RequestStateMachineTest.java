@@ -87,6 +87,8 @@ class RequestStateMachineTest {
                 NO_ANSWER, CANCELLED, SHIP_LOAN, LOANED, DELIVER_COPY, COPY_COMPLETED, LENDER_UNFILLED, CANCELLED));
         table.get(LOANED).putAll(Map.ofEntries(
                 Map.entry(RECEIVE, LOANED),
+                Map.entry(CHECK_OUT, LOANED),
+                Map.entry(CHECK_IN_FROM_READER, LOANED),
                 Map.entry(SHIP_BACK, SHIPPED_BACK),
                 Map.entry(SHIP_FORWARD, SHIPPED_FORWARD),
                 Map.entry(HOLD_RETURN, RETURN_HELD),
@@ -101,6 +103,8 @@ class RequestStateMachineTest {
                 Map.entry(REPORT_LOST, COMPLETED_WITHOUT_RETURN)));
         table.get(OVERDUE).putAll(Map.ofEntries(
                 Map.entry(RECEIVE, OVERDUE),
+                Map.entry(CHECK_OUT, OVERDUE),
+                Map.entry(CHECK_IN_FROM_READER, OVERDUE),
                 Map.entry(SHIP_BACK, SHIPPED_BACK),
                 Map.entry(SHIP_FORWARD, SHIPPED_FORWARD),
                 Map.entry(HOLD_RETURN, RETURN_HELD),
@@ -114,6 +118,8 @@ class RequestStateMachineTest {
                 Map.entry(REPORT_LOST, COMPLETED_WITHOUT_RETURN)));
         table.get(RECALLED).putAll(Map.ofEntries(
                 Map.entry(RECEIVE, RECALLED),
+                Map.entry(CHECK_OUT, RECALLED),
+                Map.entry(CHECK_IN_FROM_READER, RECALLED),
                 Map.entry(SHIP_BACK, SHIPPED_BACK),
                 Map.entry(SHIP_FORWARD, SHIPPED_FORWARD),
                 Map.entry(HOLD_RETURN, RETURN_HELD),

@@ -68,6 +68,12 @@ public final class Texts {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, of(key, values), null));
     }
 
+    /** Adds what a refusal of the services says, in the page's language, for a field (client id) or the page (null). */
+    public static void refused(String clientId, org.openill.domain.IllException refused) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(refused), null));
+    }
+
     private static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
         return context == null || context.getViewRoot() == null ? Locale.ENGLISH : context.getViewRoot().getLocale();

@@ -1,17 +1,27 @@
 package org.openill.web.staff;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openill.application.RequestDetails;
 import org.openill.application.staff.StaffDesk;
+import org.openill.application.staff.StaffRecords;
+import org.openill.domain.IllException;
 import org.openill.domain.NotFoundException;
+import org.openill.domain.request.RequestAction;
+import org.openill.web.common.Addresses;
+import org.openill.web.common.Texts;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 
-/** One of the library's borrowing requests, as its staff see it; another library's is answered 404. */
+/**
+ * One of the library's borrowing requests, as its staff see it: everything about it and only the steps its state
+ * allows. Another library's request is answered 404.
+ */
 @Named
 @ViewScoped
 public class StaffRequestBacking implements Serializable {
@@ -21,8 +31,17 @@ public class StaffRequestBacking implements Serializable {
     @Inject
     StaffDesk desk;
 
+    @Inject
+    StaffRecords records;
+
     private Long id;
     private RequestDetails request;
+    private List<StaffRecords.MessageLine> messages;
+    private List<StaffRecords.FeeLine> fees;
+    private StaffDesk.LenderChoices lenderChoices;
+    private String lender;
+    private String reason;
+    private String note;
 
     public void load() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
@@ -35,48 +54,130 @@ public class StaffRequestBacking implements Serializable {
             request = null;
         }
         if (request == null) {
-            org.openill.web.common.Addresses.notFound(org.openill.web.common.Texts.of("request.notFound"));
+            Addresses.notFound(Texts.of("request.notFound"));
         }
     }
 
     public boolean may(String action) {
-        return request != null && request.allowedActions().contains(org.openill.domain.request.RequestAction.valueOf(action));
+        return request != null && request.allowedActions().contains(RequestAction.valueOf(action));
     }
 
     public void validate() {
-        desk.validate(id);
-        done("staff.done.validated");
+        act("staff.done.validated", () -> desk.validate(id));
     }
 
     public void route() {
-        desk.route(id);
-        done("staff.done.routed");
+        act("staff.done.routed", () -> {
+            if (!desk.route(id)) {
+                throw new org.openill.domain.IllRuleViolation("Request " + id + ": no lender could be found")
+                        .says("noLender", id);
+            }
+        });
+    }
+
+    public void routeTo() {
+        if (lender == null || lender.isBlank()) {
+            Texts.message("actions:lender", FacesMessage.SEVERITY_ERROR, "staff.chooseLender");
+            return;
+        }
+        act("staff.done.routedTo", () -> desk.routeTo(id, lender), lender);
+    }
+
+    public void skipLender() {
+        act("staff.done.skipped", () -> desk.skipLender(id, reason));
     }
 
     public void receive() {
-        desk.receive(id);
-        done("staff.done.received");
+        act("staff.done.received", () -> desk.receive(id));
+    }
+
+    public void checkOut() {
+        act("staff.done.checkedOut", () -> desk.checkOut(id));
+    }
+
+    public void checkInFromReader() {
+        act("staff.done.readerReturned", () -> desk.checkInFromReader(id));
     }
 
     public void acceptConditions() {
-        desk.acceptConditions(id);
-        done("staff.done.conditionsAccepted");
+        act("staff.done.conditionsAccepted", () -> desk.acceptConditions(id));
+    }
+
+    public void declineConditions() {
+        act("staff.done.conditionsDeclined", () -> desk.declineConditions(id, reason));
     }
 
     public void askRenewal() {
-        desk.askRenewal(id);
-        done("staff.done.renewalAsked");
+        act("staff.done.renewalAsked", () -> desk.askRenewal(id));
     }
 
     public void shipBack() {
-        desk.shipBack(id);
-        done("staff.done.shippedBack");
+        act("staff.done.shippedBack", () -> desk.shipBack(id));
     }
 
-    private void done(String key) {
-        org.openill.web.common.Texts.message(null, jakarta.faces.application.FacesMessage.SEVERITY_INFO, key,
-                String.valueOf(id));
+    public void retry() {
+        act("staff.done.retried", () -> desk.retry(id));
+    }
+
+    public void remind() {
+        act("staff.done.reminded", () -> desk.remind(id));
+    }
+
+    public void reportLost() {
+        act("staff.done.lost", () -> desk.reportLost(id, reason));
+    }
+
+    public void cancel() {
+        act("staff.done.cancelled", () -> desk.cancel(id, reason));
+    }
+
+    public void sendNote() {
+        act("staff.done.noteSent", () -> records.noteToLender(id, note));
+    }
+
+    public void resend(long outboundId) {
+        act("staff.done.resent", () -> records.resend(outboundId));
+    }
+
+    /** Does one step; on success says so and shows the request anew, else shows why and keeps what was typed. */
+    private void act(String doneKey, Runnable step, Object... more) {
+        try {
+            step.run();
+        } catch (IllException refused) {
+            Texts.refused(null, refused);
+            return;
+        }
+        Object[] values = new Object[more.length + 1];
+        values[0] = String.valueOf(id);
+        System.arraycopy(more, 0, values, 1, more.length);
+        Texts.message(null, FacesMessage.SEVERITY_INFO, doneKey, values);
         request = desk.borrowingRequest(id);
+        messages = null;
+        fees = null;
+        lenderChoices = null;
+        reason = note = lender = null;
+    }
+
+    public List<StaffRecords.MessageLine> getMessages() {
+        if (messages == null && request != null) {
+            messages = records.borrowingMessages(id);
+        }
+        return messages;
+    }
+
+    public List<StaffRecords.FeeLine> getFees() {
+        if (fees == null && request != null) {
+            fees = records.borrowingFees(id);
+        }
+        return fees;
+    }
+
+    /** The lenders staff may pick by hand (only asked while the request may be sent). */
+    public StaffDesk.LenderChoices getLenderChoices() {
+        if (lenderChoices == null && request != null && may("SEND_TO_LENDER")) {
+            lenderChoices = desk.lenderChoices(id);
+        }
+        return lenderChoices;
     }
 
     public String getId() {
@@ -84,10 +185,34 @@ public class StaffRequestBacking implements Serializable {
     }
 
     public void setId(String id) {
-        this.id = org.openill.web.common.Addresses.idOf(id);
+        this.id = Addresses.idOf(id);
     }
 
     public RequestDetails getRequest() {
         return request;
+    }
+
+    public String getLender() {
+        return lender;
+    }
+
+    public void setLender(String lender) {
+        this.lender = lender;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
     }
 }

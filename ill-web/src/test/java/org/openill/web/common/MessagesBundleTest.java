@@ -60,6 +60,20 @@ class MessagesBundleTest {
         for (org.openill.domain.lending.SupplierState state : org.openill.domain.lending.SupplierState.values()) {
             keys.add("lendingState." + state.name());
         }
+        for (org.openill.domain.lending.SupplierAction action : org.openill.domain.lending.SupplierAction.values()) {
+            keys.add("lendingAction." + action.name());
+        }
+        for (org.openill.domain.fee.FeeKind kind : org.openill.domain.fee.FeeKind.values()) {
+            keys.add("fee." + kind.name());
+        }
+        for (org.openill.domain.protocol.OutboundMessage.State state
+                : org.openill.domain.protocol.OutboundMessage.State.values()) {
+            keys.add("delivery." + state.name());
+        }
+        for (org.openill.application.staff.Queue queue : org.openill.application.staff.Queue.values()) {
+            keys.add("queue.tab." + queue.tab());
+            keys.add("queue.about." + queue.tab());
+        }
         for (org.openill.domain.staff.StaffRole role : org.openill.domain.staff.StaffRole.values()) {
             keys.add("staff.role." + role.name());
         }

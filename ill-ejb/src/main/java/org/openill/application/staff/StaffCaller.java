@@ -1,0 +1,61 @@
+package org.openill.application.staff;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.openill.domain.NotFoundException;
+import org.openill.domain.lending.SupplierRequest;
+import org.openill.domain.request.IllRequest;
+import org.openill.domain.staff.StaffAccount;
+
+/**
+ * Who the signed-in staff member is, and the one check that a record is their library's: a request, lending record or
+ * message of another library is "not found", whatever id a page or URL names. Every back-office service asks here.
+ */
+@Stateless
+@RolesAllowed("ILL_STAFF")
+public class StaffCaller {
+
+    @Resource
+    private SessionContext session;
+
+    @PersistenceContext(unitName = "ill")
+    private EntityManager em;
+
+    /** The signed-in staff member's account, with their library. */
+    public StaffAccount account() {
+        String name = session.getCallerPrincipal().getName();
+        return em.createQuery("SELECT a FROM StaffAccount a JOIN FETCH a.library WHERE a.username = :name AND a.active = true",
+                        StaffAccount.class).setParameter("name", name).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No staff account " + name + " of a library"));
+    }
+
+    /**
+     * The library's borrowing request.
+     *
+     * @throws NotFoundException when the library has no such request (another library's included)
+     */
+    public IllRequest ownRequest(long requestId) {
+        IllRequest request = em.find(IllRequest.class, requestId);
+        if (request == null || !request.borrower().equals(account().library())) {
+            throw new NotFoundException("Your library has no borrowing request " + requestId);
+        }
+        return request;
+    }
+
+    /**
+     * The library's lending record.
+     *
+     * @throws NotFoundException when the library has no such lending record (another library's included)
+     */
+    public SupplierRequest ownLendingRecord(long recordId) {
+        SupplierRequest record = em.find(SupplierRequest.class, recordId);
+        if (record == null || !record.lender().equals(account().library())) {
+            throw new NotFoundException("Your library has no lending request " + recordId);
+        }
+        return record;
+    }
+}
