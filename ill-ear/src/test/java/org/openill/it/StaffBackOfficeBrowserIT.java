@@ -60,96 +60,146 @@ class StaffBackOfficeBrowserIT {
     }
 
     @Test
-    void aLoanGoesFromNorthToSouthAndBackThroughTheStaffPages() {
-        String[] made = ReaderData.post(Map.of("action", "demoLoan", "card", "NUL-000003", "title", "Through The Pages"))
-                .split(" ");
-        long id = Long.parseLong(made[0]);
-        String barcode = made[1];
+    void aLoanGoesFromNorthToSouthAndBackThroughTheQueuesAndRequestPages() {
+        String title = "Through The Pages";
+        long id = Long.parseLong(ReaderData.post(Map.of("action", "demoLoan", "card", "NUL-000003", "title", title))
+                .split(" ")[0]);
         browser = Browser.open();
 
-        // North's office checks the application and sends it to South, the only holder
+        // North's office finds the new application in its queue, checks it, and sends it to South by hand
         signInAs("nul-staff");
+        queue("borrowing", "NEW", title);
+        select(title);
+        bulk("bulk-validate", "1 validated: #" + id);
         browser.get(page("staff/request.xhtml?id=" + id));
-        click("actions:validate");
-        click("actions:route");
+        script("PF('lenderMenu').selectValue('ZZ-SCL');");
+        click("actions:route-to");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"),
                 "REQUEST_RECEIVED"));
         assertEquals("ZZ-SCL", text(By.id("lender")));
         signOut();
 
-        // South's office will supply it for a fee, which North's office accepts
+        // South's office opens the partner's request from its lending queue and will supply it for a fee
         signInAs("scl-staff");
-        browser.get(page("staff/lending.xhtml"));
-        String row = "//span[@class='ill-lending-title' and text()='Through The Pages']/ancestor::tr";
-        String record = lendingRecord(row);
-        script("PF('condition" + record + "').selectValue('COST');");
-        browser.findElement(By.xpath(row + "//input[contains(@id, 'cost_input')]")).sendKeys("2.50");
-        browser.findElement(By.xpath(row + "//button[contains(@id, 'supply-on-condition')]")).click();
+        queue("lending", "NEW", title);
+        Browser.screenshot(browser, "staff-queue-lending");
+        browser.findElement(By.linkText(title)).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/lending-record.xhtml"));
+        String record = text(By.id("number"));
+        script("PF('conditionMenu').selectValue('COST');");
+        browser.findElement(By.id("actions:cost")).sendKeys("2.50");
+        click("actions:supply-on-condition");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "the condition"));
         signOut();
+
+        // North accepts the condition
         signInAs("nul-staff");
-        browser.get(page("staff/request.xhtml?id=" + id));
-        assertTrue(text(By.id("state")).contains("CONDITIONS_PROPOSED"), text(By.id("state")));
+        queue("borrowing", "CONDITIONS", title);
+        browser.findElement(By.linkText(title)).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/request.xhtml"));
         click("actions:accept-conditions");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "accepted"));
         signOut();
 
-        // South will supply and ships the copy
+        // South answers will supply and ships it, both as bulk actions of its queue, printing the pick slip first
         signInAs("scl-staff");
-        browser.get(page("staff/lending.xhtml"));
-        browser.findElement(By.xpath(row + "//button[contains(@id, 'will-supply')]")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
-                "we will supply"));
-        script("PF('copy" + record + "').selectValue('" + barcode + "');");
-        Browser.screenshot(browser, "staff-lending");
-        browser.findElement(By.xpath(row + "//button[contains(@id, 'ship')]")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
-                "shipped"));
+        queue("lending", "NEW", title);
+        select(title);
+        bulk("bulk-will-supply", "1 answered will supply: #" + record);
+        queue("lending", "TO_SHIP", title);
+        select(title);
+        browser.findElement(By.id("queue-form:pick-slips")).click();
+        assertTrue(browser.findElements(By.cssSelector(".ui-messages-error")).isEmpty(), text(By.tagName("main")));
+        select(title);
+        bulk("bulk-ship", "1 shipped: #" + record);
         signOut();
 
-        // North receives it (the reader is told), and later ships it back
+        // North receives it from the in-transit tab, lends it to the reader and asks for a renewal
         signInAs("nul-staff");
+        queue("borrowing", "IN_TRANSIT", title);
+        select(title);
+        bulk("bulk-receive", "1 received: #" + id);
         browser.get(page("staff/request.xhtml?id=" + id));
-        assertTrue(text(By.id("state")).contains("LOANED"), text(By.id("state")));
-        click("actions:receive");
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
-                "received"));
+        click("actions:check-out");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("with-reader"),
+                "with the reader"));
+        assertTrue(browser.findElements(By.id("actions:ship-back")).isEmpty(), "shipped back while the reader has it");
         String due = text(By.id("due"));
         click("actions:ask-renewal");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "renewal is asked"));
         signOut();
 
-        // South grants the renewal: North's record gets the later due date
+        // South grants the renewal from its renewals tab
         signInAs("scl-staff");
-        browser.get(page("staff/lending.xhtml"));
-        browser.findElement(By.xpath("//table//td[text()='Through The Pages']/ancestor::tr//button[contains(@id, 'approve-renewal')]"))
-                .click();
+        queue("lending", "RENEWAL_ASKED", title);
+        browser.findElement(By.linkText(title)).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/lending-record.xhtml"));
+        click("actions:approve-renewal");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "renewed"));
+        Browser.screenshot(browser, "staff-lending-record");
         signOut();
+
+        // North takes the item back from the reader and ships it back
         signInAs("nul-staff");
         browser.get(page("staff/request.xhtml?id=" + id));
         assertTrue(!text(By.id("due")).equals(due), "the due date stayed " + due);
+        click("actions:check-in-reader");
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("with-reader"),
+                "back from the reader"));
         click("actions:ship-back");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"),
                 "SHIPPED_BACK"));
-        Browser.screenshot(browser, "staff-request");
         signOut();
 
-        // South checks it in: the loan is complete on both sides
+        // South checks it in from its returns tab: the loan is complete on both sides
         signInAs("scl-staff");
-        browser.get(page("staff/lending.xhtml"));
-        browser.findElement(By.xpath("//table//td[text()='Through The Pages']/ancestor::tr//button[contains(@id, 'check-in')]"))
-                .click();
-        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
-                "checked in"));
+        queue("lending", "RETURNS_TO_RECEIVE", title);
+        select(title);
+        bulk("bulk-check-in", "1 checked in: #" + record);
         signOut();
         signInAs("nul-staff");
         browser.get(page("staff/request.xhtml?id=" + id));
         assertTrue(text(By.id("state")).contains("LOAN_COMPLETED"), text(By.id("state")));
+        List<String> kinds = browser.findElements(By.cssSelector(".ill-message-line summary strong")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertTrue(kinds.containsAll(List.of("request", "supplyingAgencyMessage", "requestingAgencyMessage")),
+                kinds.toString());
+        String xml = browser.findElement(By.cssSelector(".ill-xml")).getAttribute("textContent");
+        assertTrue(xml.startsWith("<") && xml.contains("\n  <"), "laid out XML: " + xml);
+        Browser.screenshot(browser, "staff-request");
+
+        // the request is among the done, and South's lending record is not North's to see
+        queue("borrowing", "DONE", title);
+        assertEquals(String.valueOf(id), text(By.cssSelector(".ill-queue-id")));
+        browser.get(page("staff/lending-record.xhtml?id=" + record));
+        assertEquals("Page not found", text(By.tagName("h1")));
+        browser.get(page("staff/queue.xhtml?side=lending&tab=ALL"));
+        browser.findElement(By.id("queue-filter:number")).sendKeys(record);
+        browser.findElement(By.id("queue-filter:apply")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-form:queue"),
+                "None."));
+    }
+
+    /** Opens a tab of a queue narrowed to one title, and waits for its row. */
+    private void queue(String side, String tab, String title) {
+        browser.get(page("staff/queue.xhtml?side=" + side + "&tab=" + tab));
+        browser.findElement(By.id("queue-filter:title")).sendKeys(title);
+        browser.findElement(By.id("queue-filter:apply")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.linkText(title)));
+    }
+
+    private void select(String title) {
+        browser.findElement(By.xpath("//a[contains(@class, 'ill-queue-title') and text()='" + title
+                + "']/ancestor::tr//div[contains(@class, 'ui-chkbox-box')]")).click();
+    }
+
+    private void bulk(String button, String done) {
+        browser.findElement(By.id("queue-form:" + button)).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"), done));
     }
 
     @Test
@@ -196,10 +246,6 @@ class StaffBackOfficeBrowserIT {
 
     private Object script(String javascript) {
         return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(javascript);
-    }
-
-    private String lendingRecord(String rowXpath) {
-        return browser.findElement(By.xpath(rowXpath + "/td[1]")).getText().replaceAll("\\D", "");
     }
 
     private void click(String id) {

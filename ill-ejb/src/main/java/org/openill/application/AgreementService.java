@@ -84,6 +84,45 @@ public class AgreementService {
         change(staff, agreementId, expectedVersion, "SUSPEND", PartnerAgreement::suspend);
     }
 
+    /** Extends the agreement to a later last day (an expired one is in force again). */
+    public void renew(Actor staff, long agreementId, Long expectedVersion, LocalDate until) {
+        PartnerAgreement agreement = agreement(agreementId, expectedVersion);
+        requireParty(staff, agreement, "renew a partner agreement");
+        var from = agreement.status();
+        LocalDate before = agreement.validUntil();
+        agreement.renewUntil(until, LocalDate.now(agreement.lender().timeZone()));
+        flush(agreementId);
+        audit.record(staff, SUBJECT, agreementId, "RENEW", from, agreement.status(),
+                "Renewed from " + before + " until " + until);
+    }
+
+    /** The terms of an agreement as they stand, for the ILL office to read or change. */
+    public AgreementTerms terms(long agreementId) {
+        PartnerAgreement a = agreement(agreementId, null);
+        return new AgreementTerms(a.allowsLoans(), a.allowsCopies(), a.loanPeriodDays(), a.maxRenewals(),
+                a.maxOutstanding(), a.feePerLoan(), a.feePerCopy(), a.replacementFee(), a.currency(), a.priority(),
+                (int) a.responseTime().toHours(), a.validUntil());
+    }
+
+    /** One version of an agreement: who changed what, when, and the state it left the agreement in. */
+    public record Version(int number, java.time.Instant at, String actor, String action, String fromStatus,
+                          String toStatus, String change) {
+    }
+
+    /** Every version of the agreement, the first (its draft) first: the audit trail of its terms and status. */
+    public List<Version> history(long agreementId) {
+        List<Object[]> rows = em.createQuery("""
+                        SELECT e.occurredAt, e.actor, e.action, e.fromState, e.toState, e.message FROM AuditEntry e
+                        WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.occurredAt, e.id""", Object[].class)
+                .setParameter("type", SUBJECT).setParameter("id", String.valueOf(agreementId)).getResultList();
+        List<Version> versions = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            versions.add(new Version(versions.size() + 1, (java.time.Instant) row[0], (String) row[1], (String) row[2],
+                    (String) row[3], (String) row[4], (String) row[5]));
+        }
+        return versions;
+    }
+
     public void expire(Actor staff, long agreementId, Long expectedVersion) {
         change(staff, agreementId, expectedVersion, "EXPIRE", PartnerAgreement::expire);
     }

@@ -19,4 +19,14 @@ public record AgreementTerms(boolean loans, boolean copies, int loanPeriodDays, 
         return new AgreementTerms(true, true, 28, 1, 50, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "EUR",
                 priority, 48, null);
     }
+
+    /** The terms in a line, as the agreement's history shows each version. */
+    @Override
+    public String toString() {
+        return (loans && copies ? "loans and copies" : loans ? "loans" : copies ? "copies" : "no service")
+                + ", " + loanPeriodDays + " days, " + maxRenewals + " renewal(s), at most " + maxOutstanding
+                + " outstanding, fees " + feePerLoan + " a loan / " + feePerCopy + " a copy " + currency
+                + " (replacement " + replacementFee + "), priority " + priority + ", answer within "
+                + responseTimeHours + " h, " + (validUntil == null ? "open-ended" : "until " + validUntil);
+    }
 }

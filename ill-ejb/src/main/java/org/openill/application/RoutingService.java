@@ -10,7 +10,6 @@ import org.openill.domain.agreement.PartnerAgreement;
 import org.openill.domain.agreement.SupplyRule;
 import org.openill.domain.catalogue.Holding;
 import org.openill.domain.library.Library;
-import org.openill.domain.library.LibraryStatus;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.LenderCandidate;
 import org.openill.domain.request.RequestState;
@@ -86,8 +85,9 @@ public class RoutingService {
         }
         List<LenderCandidate> candidates = new ArrayList<>();
         for (Library lender : lenders.values()) {
-            if (lender.status() != LibraryStatus.ACTIVE) {
-                reasons.add(lender.agencyId().value() + " is suspended from the network");
+            Optional<String> closed = lender.notReceivingOn(today);
+            if (closed.isPresent()) {
+                reasons.add(lender.agencyId().value() + " is " + closed.get());
                 continue;
             }
             long outstanding = outstanding(borrower, lender);
@@ -130,7 +130,7 @@ public class RoutingService {
 
     private Optional<LenderCandidate> candidateFor(IllRequest request, Library lender, List<Holding> holdings,
                                                    LocalDate today) {
-        if (lender.status() != LibraryStatus.ACTIVE) {
+        if (lender.notReceivingOn(today).isPresent()) {
             return Optional.empty();
         }
         for (PartnerAgreement agreement : agreementsBetween(request.borrower(), lender)) {
@@ -147,8 +147,9 @@ public class RoutingService {
     /** The reason a holding library is not in the rota, in the words staff and readers are shown. */
     private String whyNot(IllRequest request, Library lender, List<Holding> holdings, LocalDate today) {
         String isil = lender.agencyId().value();
-        if (lender.status() != LibraryStatus.ACTIVE) {
-            return isil + " is suspended from the network";
+        Optional<String> closed = lender.notReceivingOn(today);
+        if (closed.isPresent()) {
+            return isil + " is " + closed.get();
         }
         List<Optional<SupplyRule.Refusal>> ofCopies = holdings.stream()
                 .map(holding -> SupplyRule.copyRefusal(holding, request.serviceType())).toList();

@@ -16,7 +16,7 @@ import org.openill.domain.staff.StaffAccount;
  * message of another library is "not found", whatever id a page or URL names. Every back-office service asks here.
  */
 @Stateless
-@RolesAllowed("ILL_STAFF")
+@RolesAllowed({"ILL_STAFF", "NETWORK_ADMIN"})
 public class StaffCaller {
 
     @Resource
@@ -25,12 +25,30 @@ public class StaffCaller {
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
-    /** The signed-in staff member's account, with their library. */
+    /** The signed-in staff member's account, with their library (none for a network administrator). */
     public StaffAccount account() {
         String name = session.getCallerPrincipal().getName();
-        return em.createQuery("SELECT a FROM StaffAccount a JOIN FETCH a.library WHERE a.username = :name AND a.active = true",
+        return em.createQuery("SELECT a FROM StaffAccount a LEFT JOIN FETCH a.library WHERE a.username = :name AND a.active = true",
                         StaffAccount.class).setParameter("name", name).getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No staff account " + name + " of a library"));
+    }
+
+    /**
+     * The staff member's library.
+     *
+     * @throws NotFoundException for a network administrator, who belongs to no library
+     */
+    public org.openill.domain.library.Library ownLibrary() {
+        StaffAccount account = account();
+        if (account.library() == null) {
+            throw new NotFoundException(account.username() + " belongs to no library");
+        }
+        return account.library();
+    }
+
+    /** True when the caller administers the whole network (and so belongs to no library). */
+    public boolean isNetworkAdmin() {
+        return session.isCallerInRole("NETWORK_ADMIN");
     }
 
     /**
@@ -40,7 +58,7 @@ public class StaffCaller {
      */
     public IllRequest ownRequest(long requestId) {
         IllRequest request = em.find(IllRequest.class, requestId);
-        if (request == null || !request.borrower().equals(account().library())) {
+        if (request == null || !request.borrower().equals(ownLibrary())) {
             throw new NotFoundException("Your library has no borrowing request " + requestId);
         }
         return request;
@@ -53,7 +71,7 @@ public class StaffCaller {
      */
     public SupplierRequest ownLendingRecord(long recordId) {
         SupplierRequest record = em.find(SupplierRequest.class, recordId);
-        if (record == null || !record.lender().equals(account().library())) {
+        if (record == null || !record.lender().equals(ownLibrary())) {
             throw new NotFoundException("Your library has no lending request " + recordId);
         }
         return record;

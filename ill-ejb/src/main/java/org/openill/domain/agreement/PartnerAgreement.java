@@ -203,6 +203,35 @@ public class PartnerAgreement {
         this.status = AgreementStatus.SUSPENDED;
     }
 
+    /**
+     * Extends the agreement to a later last day: one in force or suspended keeps its status; an expired one is in
+     * force again until then. A draft is activated, not renewed, and an open-ended one needs no renewal.
+     */
+    public void renewUntil(LocalDate until, LocalDate today) {
+        if (status == AgreementStatus.DRAFT) {
+            throw new IllRuleViolation("A draft agreement is activated, not renewed").says("renewDraft");
+        }
+        if (validUntil == null) {
+            throw new IllRuleViolation("This agreement has no end date: it needs no renewal").says("renewOpenEnded");
+        }
+        if (until == null || !until.isAfter(validUntil) || !until.isAfter(today)) {
+            throw new IllRuleViolation("A renewal runs to a day after the agreement's present end (" + validUntil
+                    + ") and after today").says("renewTooEarly", validUntil.toString());
+        }
+        this.validUntil = until;
+        if (status == AgreementStatus.EXPIRED) {
+            this.status = AgreementStatus.ACTIVE;
+        }
+    }
+
+    public boolean allowsLoans() {
+        return loansAllowed;
+    }
+
+    public boolean allowsCopies() {
+        return copiesAllowed;
+    }
+
     public void expire() {
         this.status = AgreementStatus.EXPIRED;
     }

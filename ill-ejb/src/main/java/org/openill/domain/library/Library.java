@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.Text;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +74,10 @@ public class Library {
     /** Whether new requests to this library are answered without staff (ExpectToSupply or Unfilled). */
     @Column(name = "auto_respond", nullable = false)
     private boolean autoRespond;
+
+    @OneToMany(mappedBy = "library", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("firstDay")
+    private List<LibraryClosure> closures = new ArrayList<>();
 
     @Version
     private long version;
@@ -136,6 +141,46 @@ public class Library {
 
     public boolean answersNewRequestsAutomatically() {
         return autoRespond;
+    }
+
+    /**
+     * Closes the library to interlibrary loan requests from the first to the last day (both included): the rota passes
+     * over it on those days. Periods may not overlap an earlier closure, which would make "closed until" ambiguous.
+     */
+    public LibraryClosure closeFor(LocalDate firstDay, LocalDate lastDay, String reason) {
+        LibraryClosure closure = new LibraryClosure(this, firstDay, lastDay, reason);
+        for (LibraryClosure other : closures) {
+            if (!other.lastDay().isBefore(firstDay) && !other.firstDay().isAfter(lastDay)) {
+                throw new IllRuleViolation(agencyId.value() + " is already closed from " + other.firstDay() + " to "
+                        + other.lastDay() + " (" + other.reason() + ")")
+                        .says("closureOverlaps", other.firstDay().toString(), other.lastDay().toString());
+            }
+        }
+        closures.add(closure);
+        return closure;
+    }
+
+    /** Withdraws a closure (opened earlier than planned, or entered by mistake). */
+    public void reopen(long closureId) {
+        if (!closures.removeIf(closure -> closure.id() != null && closure.id() == closureId)) {
+            throw new org.openill.domain.NotFoundException(agencyId.value() + " has no closure #" + closureId);
+        }
+    }
+
+    public List<LibraryClosure> closures() {
+        return Collections.unmodifiableList(closures);
+    }
+
+    /**
+     * Why the library receives no request on the day ("suspended from the network", "closed until ..."), or empty
+     * when it does: the one rule the rota asks of every lender.
+     */
+    public java.util.Optional<String> notReceivingOn(LocalDate day) {
+        if (status != LibraryStatus.ACTIVE) {
+            return java.util.Optional.of("suspended from the network");
+        }
+        return closures.stream().filter(closure -> closure.covers(day)).findFirst()
+                .map(closure -> "closed until " + closure.lastDay() + " (" + closure.reason() + ")");
     }
 
     /** The library stops lending and borrowing through the network until reactivated. */

@@ -78,10 +78,14 @@ public class RotaEntry {
         // for JPA
     }
 
-    /** Why this lender cannot be asked now (its agreement or its membership changed), or null when it can. */
+    /**
+     * Why this lender cannot be asked now (its agreement or its membership changed, or it is closed), or null when it
+     * can.
+     */
     String whyNotAskable(java.time.LocalDate day, ServiceType service) {
-        if (lender.status() != org.openill.domain.library.LibraryStatus.ACTIVE) {
-            return "suspended from the network";
+        java.util.Optional<String> closed = lender.notReceivingOn(day);
+        if (closed.isPresent()) {
+            return closed.get();
         }
         if (!agreement.isInForceOn(day) || !agreement.allows(service)) {
             return agreement.termBrokenBy(service, day, 0);

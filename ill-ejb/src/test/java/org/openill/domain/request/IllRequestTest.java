@@ -185,6 +185,17 @@ class IllRequestTest {
     }
 
     @Test
+    void aLenderClosedOnTheDayIsPassedOverWithItsReason() {
+        IllRequest request = loanSentToSouth();
+        east.closeFor(LocalDate.ofInstant(T0, ZoneId.of("UTC")).minusDays(1),
+                LocalDate.ofInstant(T0, ZoneId.of("UTC")).plusDays(10), "winter holidays");
+        request.lenderUnfilled(SOUTH, "on loan", T0);
+        assertEquals(RequestState.UNFILLED, request.state());
+        assertEquals("ZZ-SCL: on loan; ZZ-ECL: closed until " + LocalDate.ofInstant(T0, ZoneId.of("UTC")).plusDays(10)
+                + " (winter holidays)", request.unfilledReasons());
+    }
+
+    @Test
     void borrowingOfficeCanStopWaitingForALenderThatPromisedToSupply() {
         IllRequest request = loanSentToSouth();
         request.willSupply(SOUTH, T0, null);

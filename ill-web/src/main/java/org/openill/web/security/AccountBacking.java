@@ -36,6 +36,21 @@ public class AccountBacking {
         return security.isCallerInRole("ILL_STAFF");
     }
 
+    /** Whether an administrator of an ILL office (its agreements, closures, office details) is signed in. */
+    public boolean isAdmin() {
+        return security.isCallerInRole("ILL_ADMIN");
+    }
+
+    /** Whether an administrator of the whole network (of no library) is signed in. */
+    public boolean isNetworkAdmin() {
+        return security.isCallerInRole("NETWORK_ADMIN");
+    }
+
+    /** Whether someone of the back office (an ILL office's staff or a network administrator) is signed in. */
+    public boolean isBackOffice() {
+        return isStaff() || isNetworkAdmin();
+    }
+
     @Inject
     org.openill.web.common.LanguageBacking language;
 

@@ -74,6 +74,13 @@ class MessagesBundleTest {
             keys.add("queue.tab." + queue.tab());
             keys.add("queue.about." + queue.tab());
         }
+        for (org.openill.domain.agreement.AgreementStatus status
+                : org.openill.domain.agreement.AgreementStatus.values()) {
+            keys.add("agreements.status." + status.name());
+        }
+        for (org.openill.domain.library.LibraryStatus status : org.openill.domain.library.LibraryStatus.values()) {
+            keys.add("partners.status." + status.name());
+        }
         for (org.openill.domain.staff.StaffRole role : org.openill.domain.staff.StaffRole.values()) {
             keys.add("staff.role." + role.name());
         }
@@ -83,6 +90,18 @@ class MessagesBundleTest {
         for (String key : keys) {
             assertTrue(ENGLISH.containsKey(key), "no English text for " + key);
             assertTrue(CHINESE.containsKey(key), "no Chinese text for " + key);
+        }
+    }
+
+    @Test
+    void noTextWithValuesHasALoneApostropheWhichWouldHideThem() {
+        for (ResourceBundle bundle : List.of(ENGLISH, CHINESE)) {
+            for (String key : bundle.keySet()) {
+                String text = bundle.getString(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertTrue(!text.replace("''", "").contains("'"), "a lone ' in " + key + " hides its values: " + text);
+                }
+            }
         }
     }
 
