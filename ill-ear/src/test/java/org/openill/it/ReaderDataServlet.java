@@ -122,6 +122,10 @@ public class ReaderDataServlet extends HttpServlet {
                         request.getParameter("tag"));
                 yield "ok";
             }
+            // withdraws every closure of a library (a test that closed it leaves the network as it found it)
+            case "reopen" -> String.valueOf(fixtures.nativeUpdate("DELETE FROM library_closure WHERE library_id = "
+                    + "(SELECT id FROM library WHERE agency_id_value = '"
+                    + request.getParameter("library").replaceAll("[^A-Z0-9-]", "") + "')"));
             default -> throw new IllegalArgumentException("Unknown action " + request.getParameter("action"));
         };
         response.setContentType("text/plain");

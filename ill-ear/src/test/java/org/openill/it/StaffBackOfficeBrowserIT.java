@@ -56,6 +56,13 @@ class StaffBackOfficeBrowserIT {
         Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/index.xhtml"));
         assertEquals("North University Library", text(By.id("staff-library")));
         assertTrue(text(By.tagName("main")).contains("Signed in as North ILL Office (ILL staff)."));
+        // the dashboard: queues tab by tab (each a link to its tab), today's work, and the 30 days' charts
+        browser.findElement(By.id("count-BORROWING_NEW")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/queue.xhtml"));
+        assertTrue(browser.getCurrentUrl().contains("tab=NEW"), browser.getCurrentUrl());
+        browser.navigate().back();
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#borrowing-chart canvas")));
+        assertTrue(text(By.id("fill-rate")).matches("\\d+ %|–"), text(By.id("fill-rate")));
         Browser.screenshot(browser, "staff-home");
     }
 
@@ -112,7 +119,6 @@ class StaffBackOfficeBrowserIT {
         select(title);
         browser.findElement(By.id("queue-form:pick-slips")).click();
         assertTrue(browser.findElements(By.cssSelector(".ui-messages-error")).isEmpty(), text(By.tagName("main")));
-        select(title);
         bulk("bulk-ship", "1 shipped: #" + record);
         signOut();
 
@@ -200,6 +206,116 @@ class StaffBackOfficeBrowserIT {
     private void bulk(String button, String done) {
         browser.findElement(By.id("queue-form:" + button)).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"), done));
+    }
+
+    @Test
+    void aLibraryClosedForTheHolidaysIsPassedOverByTheRotaWithItsReason() {
+        String title = "Closed For Inventory";
+        long id = Long.parseLong(ReaderData.post(Map.of("action", "demoLoan", "card", "NUL-000004", "title", title))
+                .split(" ")[0]);
+        browser = Browser.open();
+        try {
+            // South's administrator closes South from today for a week
+            signInAs("scl-admin");
+            browser.get(page("staff/partners.xhtml"));
+            browser.findElement(By.xpath("//strong[@class='ill-partner-name' and text()='South College Library']"
+                    + "/ancestor::tr//button[contains(@id, 'edit')]")).click();
+            Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("closures:reason")));
+            String today = java.time.LocalDate.now().toString();
+            String week = java.time.LocalDate.now().plusDays(7).toString();
+            date("closures:first_input", today);
+            date("closures:last_input", week);
+            type("closures:reason", "stock-taking");
+            closeDatePickers();
+            browser.findElement(By.id("closures:close")).click();
+            Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                    "closed to requests"));
+            assertTrue(text(By.id("directory:libraries")).contains("stock-taking"), text(By.id("directory:libraries")));
+            Browser.screenshot(browser, "staff-partners");
+            signOut();
+
+            // North's request for South's book finds no lender open, and says why
+            signInAs("nul-staff");
+            browser.get(page("staff/request.xhtml?id=" + id));
+            click("actions:validate");
+            click("actions:route");
+            Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"),
+                    "UNFILLED"));
+            assertTrue(text(By.tagName("main")).contains("ZZ-SCL is closed until " + week + " (stock-taking)"),
+                    text(By.tagName("main")));
+
+            // an ILL staff member (not an administrator) cannot close their library
+            browser.get(page("staff/partners.xhtml"));
+            assertTrue(browser.findElements(By.xpath("//button[contains(@id, 'edit')]")).isEmpty());
+        } finally {
+            ReaderData.post(Map.of("action", "reopen", "library", "ZZ-SCL"));
+        }
+    }
+
+    @Test
+    void anAdministratorDraftsAnAgreementPutsItInForceRenewsItAndSeesEveryVersion() {
+        browser = Browser.open();
+        signInAs("nul-admin");
+        browser.get(page("staff/agreements.xhtml"));
+        script("PF('partnerMenu').selectValue('ZZ-ECL');");
+        date("draft:from_input", java.time.LocalDate.now().toString());
+        date("draft:until_input", java.time.LocalDate.now().plusYears(1).toString());
+        browser.findElement(By.id("draft:fee-loan_input")).clear();
+        type("draft:fee-loan_input", "1.50");
+        closeDatePickers();
+        browser.findElement(By.id("draft:create")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "drafted"));
+        String heading = text(By.id("chosen-heading"));
+        String agreement = heading.replaceAll("^\\D*(\\d+).*$", "$1");
+        assertTrue(heading.contains("ZZ-NUL ⇄ ZZ-ECL") && heading.contains("draft"), heading);
+
+        browser.findElement(By.id("terms:activate")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen-status"),
+                "in force"));
+        date("renew:until_input", java.time.LocalDate.now().plusYears(2).toString());
+        closeDatePickers();
+        browser.findElement(By.id("renew:renew-button")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "renewed"));
+        browser.findElement(By.id("terms:suspend")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chosen-status"),
+                "suspended"));
+        String versions = text(By.id("versions"));
+        for (String step : List.of("drafted", "put in force", "renewed", "suspended")) {
+            assertTrue(versions.contains(step), versions);
+        }
+        assertTrue(versions.contains("fees 1.5"), versions);
+        Browser.screenshot(browser, "staff-agreements");
+        signOut();
+
+        // South's staff see none of North's agreement with East; North's staff read it but cannot change it
+        signInAs("scl-staff");
+        browser.get(page("staff/agreements.xhtml"));
+        assertTrue(!text(By.id("list:agreements")).contains("ZZ-NUL ⇄ ZZ-ECL"), text(By.id("list:agreements")));
+        signOut();
+        signInAs("nul-staff");
+        browser.get(page("staff/agreements.xhtml"));
+        browser.findElement(By.xpath("//td[text()='" + agreement + "']/ancestor::tr//button")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("versions")));
+        assertTrue(browser.findElements(By.id("terms:save")).isEmpty(), "an ILL staff member changes terms");
+        assertTrue(browser.findElements(By.id("draft:create")).isEmpty(), "an ILL staff member drafts agreements");
+    }
+
+    /** Closes any date picker's calendar left open by typing a date, so that it hides no button. */
+    private void closeDatePickers() {
+        browser.findElement(By.tagName("h1")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".ui-datepicker-panel:not(.ui-helper-hidden), .ui-datepicker.ui-overlay-visible")));
+    }
+
+    /** Sets a date picker's text as if typed, without its calendar popping up over the page. */
+    private void date(String id, String day) {
+        script("document.getElementById('" + id + "').value = '" + day + "';");
+    }
+
+    private void type(String id, String value) {
+        browser.findElement(By.id(id)).sendKeys(value);
     }
 
     @Test

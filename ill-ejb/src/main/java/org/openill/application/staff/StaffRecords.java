@@ -180,7 +180,7 @@ public class StaffRecords {
                         SELECT NEW org.openill.application.staff.StaffRecords.EventLine(e.occurredAt, e.actor,
                                CAST(e.action AS VARCHAR), CAST(e.fromState AS VARCHAR), CAST(e.toState AS VARCHAR),
                                e.message, e.note)
-                        FROM SupplierEvent e WHERE e.supplierRequest.id = :id ORDER BY e.occurredAt, e.id""",
+                        FROM SupplierEvent e WHERE e.request.id = :id ORDER BY e.occurredAt, e.id""",
                         EventLine.class).setParameter("id", recordId).getResultList();
         var description = record.description();
         PartnerAgreement agreement = record.agreement().orElse(null);

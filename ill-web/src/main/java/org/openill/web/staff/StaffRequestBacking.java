@@ -66,13 +66,18 @@ public class StaffRequestBacking implements Serializable {
         act("staff.done.validated", () -> desk.validate(id));
     }
 
+    /** Sends the request to the first lender of its rota; when none can lend, it is unfilled and the page says why. */
     public void route() {
-        act("staff.done.routed", () -> {
-            if (!desk.route(id)) {
-                throw new org.openill.domain.IllRuleViolation("Request " + id + ": no lender could be found")
-                        .says("noLender", id);
-            }
-        });
+        boolean sent;
+        try {
+            sent = desk.route(id);
+        } catch (IllException refused) {
+            Texts.refused(null, refused);
+            return;
+        }
+        Texts.message(null, sent ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                sent ? "staff.done.routed" : "staff.done.noLender", String.valueOf(id));
+        refresh();
     }
 
     public void routeTo() {
@@ -151,6 +156,11 @@ public class StaffRequestBacking implements Serializable {
         values[0] = String.valueOf(id);
         System.arraycopy(more, 0, values, 1, more.length);
         Texts.message(null, FacesMessage.SEVERITY_INFO, doneKey, values);
+        refresh();
+    }
+
+    /** Shows the request anew after a step, and forgets what was typed for it. */
+    private void refresh() {
         request = desk.borrowingRequest(id);
         messages = null;
         fees = null;
