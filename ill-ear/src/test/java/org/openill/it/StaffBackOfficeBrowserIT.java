@@ -260,8 +260,10 @@ class StaffBackOfficeBrowserIT {
         script("PF('partnerMenu').selectValue('ZZ-ECL');");
         date("draft:from_input", java.time.LocalDate.now().toString());
         date("draft:until_input", java.time.LocalDate.now().plusYears(1).toString());
-        browser.findElement(By.id("draft:fee-loan_input")).clear();
-        type("draft:fee-loan_input", "1.50");
+        org.openqa.selenium.WebElement fee = browser.findElement(By.id("draft:fee-loan_input"));
+        fee.click();
+        fee.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "1.50",
+                org.openqa.selenium.Keys.TAB);
         closeDatePickers();
         browser.findElement(By.id("draft:create")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
@@ -316,6 +318,54 @@ class StaffBackOfficeBrowserIT {
 
     private void type(String id, String value) {
         browser.findElement(By.id(id)).sendKeys(value);
+    }
+
+    @Test
+    void anAdministratorUploadsAMarcFileWithHoldingsAndItsWorksAreInTheCatalogue() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("north-catalogue", ".xml");
+        java.nio.file.Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <collection xmlns="http://www.loc.gov/MARC21/slim">
+                  <record><leader>00000nam a2200000 a 4500</leader>
+                    <controlfield tag="001">ITEST-852-1</controlfield>
+                    <datafield tag="245" ind1="1" ind2="0"><subfield code="a">Tidal Dynamics of Upload Bay</subfield></datafield>
+                    <datafield tag="852" ind1=" " ind2=" "><subfield code="b">MAIN</subfield><subfield code="c">OPEN</subfield>
+                      <subfield code="h">GC301</subfield><subfield code="i">.T53</subfield><subfield code="p">NUL-UP-1</subfield></datafield>
+                  </record>
+                  <record><leader>00000nam a2200000 a 4500</leader>
+                    <controlfield tag="001">ITEST-852-2</controlfield>
+                    <datafield tag="245" ind1="1" ind2="0"><subfield code="a">Coral Atlas of Upload Bay</subfield></datafield>
+                    <datafield tag="852" ind1=" " ind2=" "><subfield code="c">NOSUCH</subfield><subfield code="p">NUL-UP-2</subfield></datafield>
+                  </record>
+                  <record><leader>00000nam a2200000 a 4500</leader>
+                    <controlfield tag="001">ITEST-852-3</controlfield>
+                  </record>
+                </collection>
+                """);
+        browser = Browser.open();
+        signInAs("nul-staff");
+        browser.get(page("staff/catalogue.xhtml"));
+        assertTrue(browser.findElements(By.id("upload:file_input")).isEmpty(), "an ILL staff member imports");
+        signOut();
+
+        signInAs("nul-admin");
+        browser.get(page("staff/catalogue.xhtml"));
+        browser.findElement(By.id("upload:file_input")).sendKeys(file.toString());
+        Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("created")));
+        assertEquals("2", text(By.id("created")));
+        assertEquals("1", text(By.id("holdings")));
+        assertEquals("2", text(By.id("skipped-count")));
+        String skipped = text(By.id("skipped"));
+        assertTrue(skipped.contains("NUL-UP-2: ZZ-NUL has no collection \"NOSUCH\"") && skipped.contains("no title"),
+                skipped);
+        Browser.screenshot(browser, "staff-catalogue");
+
+        // the work and North's copy are in the union catalogue that readers search
+        browser.get(page("search.xhtml?q=" + java.net.URLEncoder.encode("Tidal Dynamics Upload Bay",
+                java.nio.charset.StandardCharsets.UTF_8)));
+        String results = text(By.tagName("main"));
+        assertTrue(results.contains("Tidal Dynamics of Upload Bay") && results.contains("North University Library"),
+                results);
     }
 
     @Test

@@ -128,6 +128,18 @@ public class StaffRecords {
                 .setParameter("id", recordId).getResultList();
     }
 
+    /**
+     * The partner agreement the library's borrowing request goes under with its present lender, in a line (its number,
+     * parties, status and main terms), or null while no lender has it.
+     */
+    public String borrowingAgreement(long requestId) {
+        IllRequest request = caller.ownRequest(requestId);
+        return request.currentAgreement().map(a -> "#" + a.id() + " · " + a.lender().agencyId().value()
+                + (a.isReciprocal() ? " ⇄ " : " → ") + a.borrower().agencyId().value() + " · " + a.status() + " · "
+                + a.loanPeriodDays() + " days, " + a.maxRenewals() + " renewal(s), fees " + a.feePerLoan() + " / "
+                + a.feePerCopy() + " " + a.currency()).orElse(null);
+    }
+
     /** Sends the lender of the library's borrowing request a note (an ISO 18626 Notification). */
     public void noteToLender(long requestId, String note) {
         caller.ownRequest(requestId);

@@ -93,6 +93,28 @@ public final class MarcRecordMapper {
                 format(record));
     }
 
+    /** The copies the record says the library holds, one per field 852 (none when it has no 852). */
+    public static List<HoldingEntry> holdings(Record record) {
+        List<HoldingEntry> holdings = new ArrayList<>();
+        for (VariableField field : record.getVariableFields("852")) {
+            if (field instanceof DataField location) {
+                String sublocation = text(subfield(location, 'b'));
+                String shelving = text(subfield(location, 'c'));
+                String branch = shelving == null ? null : sublocation;
+                String collection = shelving == null ? sublocation : shelving;
+                String classification = text(subfield(location, 'h'));
+                String item = text(subfield(location, 'i'));
+                String callNumber = classification == null ? item
+                        : item == null ? classification : classification + " " + item;
+                if (callNumber == null) {
+                    callNumber = text(subfield(location, 'j'));
+                }
+                holdings.add(new HoldingEntry(branch, collection, callNumber, text(subfield(location, 'p'))));
+            }
+        }
+        return holdings;
+    }
+
     private static String withoutIdentifier(List<String> isbns, List<String> issns) {
         List<String> problems = new ArrayList<>();
         if (!isbns.isEmpty()) {

@@ -227,6 +227,19 @@ class MarcRecordMapperTest {
         assertTrue(rejected.reason().contains("longer than the 50 characters"), rejected.reason());
     }
 
+    @Test
+    void eachField852IsACopyWithItsBranchCollectionCallNumberAndBarcode() {
+        Record record = book();
+        record.addVariableField(MARC.newDataField("852", ' ', ' ', "a", "ZZ-NUL", "b", "SCI", "c", "OPEN", "h", "QA76.9",
+                "i", ".A43 C67", "p", "NUL-30001"));
+        record.addVariableField(MARC.newDataField("852", ' ', ' ', "b", "STACKS", "j", "S-1234", "p", "NUL-30002"));
+        record.addVariableField(MARC.newDataField("852", ' ', ' ', "b", "OPEN"));
+        assertEquals(List.of(new HoldingEntry("SCI", "OPEN", "QA76.9 .A43 C67", "NUL-30001"),
+                new HoldingEntry(null, "STACKS", "S-1234", "NUL-30002"),
+                new HoldingEntry(null, "OPEN", null, null)), MarcRecordMapper.holdings(record));
+        assertEquals(List.of(), MarcRecordMapper.holdings(book()), "no 852, no copy");
+    }
+
     private static Record book() {
         return MarcFiles.book("991234", "0262033844", "Introduction to algorithms");
     }

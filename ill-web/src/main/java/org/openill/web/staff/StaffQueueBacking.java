@@ -65,6 +65,9 @@ public class StaffQueueBacking implements Serializable {
         if (tabs.stream().noneMatch(queue -> queue.tab().equals(tab))) {
             tab = tabs.get(0).tab();
         }
+        if (reader != null && !reader.isBlank()) {
+            applyFilter(); // a reader's requests, linked from the readers page
+        }
     }
 
     public List<Queue> getTabs() {

@@ -39,6 +39,7 @@ public class StaffRequestBacking implements Serializable {
     private List<StaffRecords.MessageLine> messages;
     private List<StaffRecords.FeeLine> fees;
     private StaffDesk.LenderChoices lenderChoices;
+    private transient java.util.Optional<String> agreement;
     private String lender;
     private String reason;
     private String note;
@@ -165,6 +166,7 @@ public class StaffRequestBacking implements Serializable {
         messages = null;
         fees = null;
         lenderChoices = null;
+        agreement = null;
         reason = note = lender = null;
     }
 
@@ -173,6 +175,14 @@ public class StaffRequestBacking implements Serializable {
             messages = records.borrowingMessages(id);
         }
         return messages;
+    }
+
+    /** The partner agreement the request goes under with its lender, in a line (null while no lender has it). */
+    public String getAgreement() {
+        if (agreement == null && request != null) {
+            agreement = java.util.Optional.ofNullable(records.borrowingAgreement(id));
+        }
+        return agreement == null ? null : agreement.orElse(null);
     }
 
     public List<StaffRecords.FeeLine> getFees() {
