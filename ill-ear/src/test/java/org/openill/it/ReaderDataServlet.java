@@ -122,6 +122,13 @@ public class ReaderDataServlet extends HttpServlet {
                         request.getParameter("tag"));
                 yield "ok";
             }
+            // the ids another library's staff might type: "lendingRecord outboundMessage agreement" of a request
+            case "ids" -> {
+                long id = Long.parseLong(request.getParameter("request"));
+                yield fixtures.lendingRecordOf(id) + " "
+                        + fixtures.strings("SELECT id FROM outbound_message WHERE request_id = " + id + " ORDER BY id").get(0)
+                        + " " + fixtures.strings("SELECT agreement_id FROM rota_entry WHERE request_id = " + id).get(0);
+            }
             // withdraws every closure of a library (a test that closed it leaves the network as it found it)
             case "reopen" -> String.valueOf(fixtures.nativeUpdate("DELETE FROM library_closure WHERE library_id = "
                     + "(SELECT id FROM library WHERE agency_id_value = '"
