@@ -235,18 +235,25 @@ public class Fixtures {
     }
 
     /** An active agreement on the terms given: 21-day loans, one renewal, 24 hours to answer, fees in EUR. */
-    public void agreement(TestAgreement terms) {
+    public long agreement(TestAgreement terms) {
         PartnerAgreement agreement = new PartnerAgreement(library(terms.lender), library(terms.borrower), false,
                 LocalDate.now().minusDays(30))
                 .withServices(terms.loans, terms.copies, 21, 1, terms.maxOutstanding)
                 .withFees(new BigDecimal(terms.feePerLoan), new BigDecimal("1.50"), Currency.getInstance("EUR"))
                 .withReplacementFee(new BigDecimal(terms.replacementFee))
-                .withRouting(terms.priority, Duration.ofHours(24));
+                .withRouting(terms.priority, Duration.ofHours(24))
+                .validUntil(terms.validUntil);
         for (String code : terms.excludedCollections) {
             agreement.excludeCollection(location(terms.lender, "MAIN", code));
         }
         agreement.activate();
         em.persist(agreement);
+        return agreement.id();
+    }
+
+    /** The status of a partner agreement, as the database has it now. */
+    public String agreementStatus(long agreementId) {
+        return strings("SELECT status FROM partner_agreement WHERE id = " + agreementId).get(0);
     }
 
     /** A further collection of the library's branch MAIN. */
@@ -415,6 +422,7 @@ public class Fixtures {
         private int priority = 10;
         private String feePerLoan = "0";
         private String replacementFee = "0";
+        private LocalDate validUntil;
         private final List<String> excludedCollections = new ArrayList<>();
 
         private TestAgreement(String lender) {
@@ -448,6 +456,12 @@ public class Fixtures {
 
         public TestAgreement replacementFee(String amount) {
             this.replacementFee = amount;
+            return this;
+        }
+
+        /** The agreement's last day (open-ended when not named). */
+        public TestAgreement until(LocalDate lastDay) {
+            this.validUntil = lastDay;
             return this;
         }
 

@@ -369,6 +369,40 @@ class StaffBackOfficeBrowserIT {
     }
 
     @Test
+    void aNetworkAdministratorStartsTheLoanReconciliationAndSeesItsExecution() {
+        browser = Browser.open();
+        browser.get(page("staff/signin.xhtml"));
+        signIn("network-admin", PASSWORD);
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/index.xhtml"));
+        assertEquals("Network administration", text(By.id("network-admin")));
+        browser.findElement(By.id("jobs-page")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/jobs.xhtml"));
+        browser.findElement(By.xpath("//button[contains(@id, 'start')]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "loan-reconciliation started: execution"));
+        String executions = "";
+        for (int i = 0; i < 60 && !executions.contains("overdue: COMPLETED"); i++) {
+            browser.findElement(By.id("jobs:refresh")).click();
+            try {
+                Thread.sleep(500);
+                executions = text(By.id("jobs:executions"));
+            } catch (org.openqa.selenium.StaleElementReferenceException | InterruptedException rendering) {
+                executions = "";
+            }
+        }
+        assertTrue(executions.contains("COMPLETED") && executions.contains("overdue: COMPLETED")
+                && executions.contains("expire-agreements: COMPLETED"), executions);
+        Browser.screenshot(browser, "staff-jobs");
+        signOut();
+
+        // the jobs are the network administrators': an ILL administrator is refused
+        signInAs("nul-admin");
+        browser.get(page("staff/jobs.xhtml"));
+        assertTrue(browser.findElements(By.xpath("//button[contains(@id, 'start')]")).isEmpty()
+                || !text(By.tagName("body")).contains("loan-reconciliation"), text(By.tagName("body")));
+    }
+
+    @Test
     void staffBlockTheirReaderWithAReasonTheReaderIsToldAndGiveANewPin() {
         browser = Browser.open();
         signInAs("ecl-staff");

@@ -50,12 +50,39 @@ public class DatabaseMigrations {
                 .dataSource(ownerDataSource)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("runtimeRole", runtimeRole().replace("'", "''")))
+                // a new database that holds only the batch job repository's tables (which WildFly makes when it
+                // boots, before this runs) is migrated from the start; any other non-empty schema is still refused
+                .baselineOnMigrate(holdsOnlyTheBatchRepository())
+                .baselineVersion("0")
                 .load()
                 .migrate();
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
         migrated.fire(new SchemaMigrated(schemaVersion));
+    }
+
+    /** The tables of WildFly's JDBC job repository (JBeret's), which migration V19 also makes sure of. */
+    static final java.util.Set<String> BATCH_REPOSITORY = java.util.Set.of("job_instance", "job_execution",
+            "step_execution", "partition_execution");
+
+    /**
+     * Whether the schema has never been migrated and holds nothing but the batch job repository's tables: the state
+     * of a new database once WildFly has booted.
+     */
+    private boolean holdsOnlyTheBatchRepository() {
+        try (Connection connection = ownerDataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()""")) {
+            java.util.Set<String> tables = new java.util.HashSet<>();
+            while (rows.next()) {
+                tables.add(rows.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            return !tables.isEmpty() && BATCH_REPOSITORY.containsAll(tables);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The owner's datasource cannot connect: " + e.getMessage(), e);
+        }
     }
 
     /** The role the application's own connections log in as. */

@@ -1,0 +1,41 @@
+package org.openill.infrastructure.batch;
+
+import jakarta.batch.api.partition.PartitionMapper;
+import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One partition per library hosted here: a step of the loan reconciliation works each library's loans apart, in
+ * parallel (at most two at once, the cores of a small server), and restarts only the partitions a crash interrupted.
+ */
+@Named
+@Dependent
+public class LibraryPartitions implements PartitionMapper {
+
+    /** Partitions running at once. */
+    static final int THREADS = 2;
+
+    @EJB
+    ReconciliationWork work;
+
+    @Override
+    public PartitionPlan mapPartitions() {
+        List<Long> libraries = work.hostedLibraries();
+        PartitionPlanImpl plan = new PartitionPlanImpl();
+        plan.setPartitions(libraries.size());
+        plan.setThreads(Math.max(1, Math.min(THREADS, libraries.size())));
+        Properties[] properties = new Properties[libraries.size()];
+        for (int i = 0; i < libraries.size(); i++) {
+            properties[i] = new Properties();
+            properties[i].setProperty("libraryId", String.valueOf(libraries.get(i)));
+        }
+        plan.setPartitionProperties(properties);
+        return plan;
+    }
+}
