@@ -31,8 +31,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The batch jobs' operation: started every night by a timer at the time configured (ILL_RECONCILIATION_AT, HH:MM in
- * the server's zone, 02:30 by default) or by an administrator; stopped and restarted; listed with their steps. At
+ * The batch jobs' operation: the loan reconciliation started every night by a timer at the time configured
+ * (ILL_RECONCILIATION_AT, HH:MM in the server's zone, 02:30 by default), the fee settlement of the month before an hour
+ * later on each month's first day, either by an administrator too; stopped and restarted; listed with their steps. At
  * start-up, executions a crash left "started" while no server runs them are marked failed (exit status CRASHED), so
  * that they can be restarted from their last checkpoint instead of hanging.
  */
@@ -44,7 +45,7 @@ public class BatchJobs {
     private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
     /** The jobs of the application (META-INF/batch-jobs). */
-    public static final List<String> JOBS = List.of("loan-reconciliation");
+    public static final List<String> JOBS = List.of("loan-reconciliation", "fee-settlement");
 
     /** The exit status of an execution found started after a crash. */
     public static final String CRASHED = "CRASHED";
@@ -60,6 +61,9 @@ public class BatchJobs {
         LocalTime at = reconciliationTime();
         timers.createCalendarTimer(new ScheduleExpression().hour(at.getHour()).minute(at.getMinute()).second(0),
                 new TimerConfig("loan-reconciliation", false));
+        // the month's fees are settled on its next month's first day, an hour after the reconciliation
+        timers.createCalendarTimer(new ScheduleExpression().dayOfMonth(1).hour((at.getHour() + 1) % 24)
+                .minute(at.getMinute()).second(0), new TimerConfig("fee-settlement", false));
         try {
             markCrashed();
         } catch (RuntimeException | SQLException failed) {
@@ -68,11 +72,12 @@ public class BatchJobs {
     }
 
     @Timeout
-    void nightly() {
+    void onSchedule(jakarta.ejb.Timer timer) {
+        String job = String.valueOf(timer.getInfo());
         try {
-            start("loan-reconciliation");
+            start(job);
         } catch (RuntimeException failed) {
-            LOG.log(Level.WARNING, "The nightly loan reconciliation could not be started", failed);
+            LOG.log(Level.WARNING, "The scheduled batch job " + job + " could not be started", failed);
         }
     }
 
@@ -87,9 +92,23 @@ public class BatchJobs {
         }
     }
 
-    /** Starts the job as of now; its execution id. */
+    /** Starts the job as of now (the fee settlement: for last month); its execution id. */
     public long start(String job) {
+        if ("fee-settlement".equals(job)) {
+            java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+            return settleFees(last.atDay(1), last.atEndOfMonth());
+        }
         return start(job, Instant.now());
+    }
+
+    /** Starts the fee settlement of the period (first to last day, UTC); its execution id. */
+    public long settleFees(java.time.LocalDate from, java.time.LocalDate until) {
+        Properties parameters = new Properties();
+        parameters.setProperty("from", from.toString());
+        parameters.setProperty("until", until.toString());
+        long id = operator().start("fee-settlement", parameters);
+        LOG.info(() -> "Batch job fee-settlement started for " + from + " to " + until + ": execution " + id);
+        return id;
     }
 
     /** Starts the job as of the instant (what "today" and "past due" mean for it); its execution id. */
