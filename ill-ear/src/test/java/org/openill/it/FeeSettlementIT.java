@@ -1,22 +1,15 @@
 package org.openill.it;
 
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openill.application.BorrowingService;
 import org.openill.application.FeeSettlement;
-import org.openill.application.LendingService;
 import org.openill.domain.IllRuleViolation;
 import org.openill.domain.NotFoundException;
-import org.openill.domain.reader.ReaderCategory;
-import org.openill.domain.request.BibliographicDescription;
-import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.batch.BatchJobs;
 
 import java.math.BigDecimal;
@@ -29,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openill.it.Fixtures.lending;
-import static org.openill.it.Fixtures.readerOf;
 import static org.openill.it.Fixtures.staffOf;
 
 /**
@@ -42,7 +34,7 @@ class FeeSettlementIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.builtEarWith(FeeSettlementIT.class, Fixtures.class);
+        return Deployments.builtEarWith(FeeSettlementIT.class, Fixtures.class, BatchRuns.class);
     }
 
     @EJB
@@ -50,12 +42,6 @@ class FeeSettlementIT {
 
     @EJB
     FeeSettlement settlement;
-
-    @EJB
-    BorrowingService borrowing;
-
-    @EJB
-    LendingService lendingService;
 
     @EJB
     Fixtures fixtures;
@@ -67,9 +53,9 @@ class FeeSettlementIT {
         fixtures.agreement(lending(a).to(b).feePerLoan("2.50"));
         fixtures.agreement(lending(b).to(a).feePerLoan("4.00"));
         for (int i = 0; i < 3; i++) {
-            shippedLoan(a, b);
+            fixtures.shippedLoan(a, b, "Settled Book");
         }
-        shippedLoan(b, a);
+        fixtures.shippedLoan(b, a, "Settled Book");
         // the ledger, summed here: what each owes the other, and the fees between them
         BigDecimal owedToA = sum("creditor", a, "debtor", b);
         BigDecimal owedToB = sum("creditor", b, "debtor", a);
@@ -81,7 +67,7 @@ class FeeSettlementIT {
         assertEquals(4, fees.size());
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertEquals(BatchStatus.COMPLETED, run(jobs.settleFees(today, today)).getBatchStatus());
+        assertEquals(BatchStatus.COMPLETED, BatchRuns.ended(jobs.settleFees(today, today)).getBatchStatus());
         List<FeeSettlement.Statement> statements = settlement.statementsOf(a, 10);
         assertEquals(1, statements.size(), statements.toString());
         FeeSettlement.Statement statement = statements.get(0);
@@ -95,7 +81,7 @@ class FeeSettlementIT {
         assertEquals(fees, settlement.linesOf(b, statement.id()).stream().map(line -> String.valueOf(line.feeId()))
                 .toList(), "every fee a line, seen by either library");
 
-        assertEquals(BatchStatus.COMPLETED, run(jobs.settleFees(today, today)).getBatchStatus());
+        assertEquals(BatchStatus.COMPLETED, BatchRuns.ended(jobs.settleFees(today, today)).getBatchStatus());
         assertEquals(1, settlement.statementsOf(a, 10).size(), "no fee is settled twice");
 
         String third = fixtures.newLibrary();
@@ -114,26 +100,5 @@ class FeeSettlementIT {
                 + " WHERE x.agency_id_value = '" + isil + "' AND y.agency_id_value = '" + otherIsil + "'").get(0));
     }
 
-    /** A loan of a new book of the lender to a new reader of the borrower, shipped (the lender charges its fee). */
-    private void shippedLoan(String lender, String borrower) {
-        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
-        String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
-        long id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
-                BibliographicDescription.titled("Settled Book").by("Tester, Tina").build(), ServiceType.LOAN);
-        borrowing.validate(fixtures.borrowingOffice(id), id, null);
-        assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
-        lendingService.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
-    }
 
-    private static JobExecution run(long executionId) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
-            BatchStatus status = execution.getBatchStatus();
-            if (status == BatchStatus.COMPLETED || status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-                return execution;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Execution " + executionId + " did not end within a minute");
-    }
 }

@@ -48,6 +48,12 @@ public class Fixtures {
     @jakarta.ejb.EJB
     private PartnerDirectory partners;
 
+    @jakarta.ejb.EJB
+    private org.openill.application.BorrowingService borrowingService;
+
+    @jakarta.ejb.EJB
+    private org.openill.application.LendingService lendingService;
+
     @PersistenceContext(unitName = "ill")
     EntityManager em;
 
@@ -67,6 +73,26 @@ public class Fixtures {
         } finally {
             context.setRollbackOnly();
         }
+    }
+
+    /**
+     * A loan of a new book only the lender holds to a new reader of the borrower, applied for, validated, sent and
+     * shipped (the lender charges its agreement's fee), each step in its own transaction as in real life; its id.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public long shippedLoan(String lender, String borrower, String title) {
+        Fixtures fixtures = context.getBusinessObject(Fixtures.class);
+        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
+        String card = fixtures.newReader(borrower, org.openill.domain.reader.ReaderCategory.FACULTY);
+        long id = borrowingService.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
+                org.openill.domain.request.BibliographicDescription.titled(title).by("Tester, Tina").build(),
+                org.openill.domain.request.ServiceType.LOAN);
+        borrowingService.validate(fixtures.borrowingOffice(id), id, null);
+        if (!borrowingService.route(fixtures.borrowingOffice(id), id, null)) {
+            throw new IllegalStateException("No lender for request " + id);
+        }
+        lendingService.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
+        return id;
     }
 
     /** The network office: admits libraries and may act for any library's collections, readers and agreements. */

@@ -10,14 +10,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openill.application.BorrowingService;
-import org.openill.application.LendingService;
 import org.openill.application.RequestQueries;
 import org.openill.domain.lending.SupplierState;
-import org.openill.domain.reader.ReaderCategory;
-import org.openill.domain.request.BibliographicDescription;
 import org.openill.domain.request.RequestState;
-import org.openill.domain.request.ServiceType;
 import org.openill.infrastructure.batch.BatchJobs;
 import org.openill.infrastructure.batch.SingleExecution;
 
@@ -33,8 +28,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openill.it.Fixtures.lending;
-import static org.openill.it.Fixtures.readerOf;
-import static org.openill.it.Fixtures.staffOf;
 
 /**
  * The loan-reconciliation batch job in a real WildFly (JBeret, its job repository in PostgreSQL): loans past their due
@@ -47,17 +40,11 @@ class LoanReconciliationIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.builtEarWith(LoanReconciliationIT.class, Fixtures.class);
+        return Deployments.builtEarWith(LoanReconciliationIT.class, Fixtures.class, BatchRuns.class);
     }
 
     @EJB
     BatchJobs jobs;
-
-    @EJB
-    BorrowingService borrowing;
-
-    @EJB
-    LendingService lendingService;
 
     @EJB
     RequestQueries queries;
@@ -79,7 +66,7 @@ class LoanReconciliationIT {
         long notYet = loanDueOn(dueDay.plusDays(30), lender, borrower);
         Instant asOf = dueDay.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-        JobExecution first = run(jobs.start("loan-reconciliation", asOf));
+        JobExecution first = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
         assertEquals(BatchStatus.COMPLETED, first.getBatchStatus(), first.getExitStatus());
         assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(late));
         assertEquals(RequestState.OVERDUE, queries.details(late).state(), "the lender's message reached the borrower");
@@ -91,7 +78,7 @@ class LoanReconciliationIT {
 
         long version = queries.details(late).version();
         int lenderSteps = fixtures.lendingHistoryOf(late).size();
-        JobExecution second = run(jobs.start("loan-reconciliation", asOf));
+        JobExecution second = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
         assertEquals(BatchStatus.COMPLETED, second.getBatchStatus(), second.getExitStatus());
         assertEquals(version, queries.details(late).version(), "nothing changed the second time");
         assertEquals(lenderSteps, fixtures.lendingHistoryOf(late).size());
@@ -112,7 +99,7 @@ class LoanReconciliationIT {
             // another server runs the job: it holds the job's lock
             lock(otherServer, "SELECT pg_advisory_lock(?)");
             try {
-                JobExecution refused = run(jobs.start("loan-reconciliation", asOf));
+                JobExecution refused = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
                 assertEquals(BatchStatus.FAILED, refused.getBatchStatus());
                 assertEquals(SingleExecution.REFUSED, refused.getExitStatus());
                 assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(late), "the refused execution did nothing");
@@ -120,7 +107,7 @@ class LoanReconciliationIT {
                 lock(otherServer, "SELECT pg_advisory_unlock(?)");
             }
         }
-        JobExecution ran = run(jobs.start("loan-reconciliation", asOf));
+        JobExecution ran = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
         assertEquals(BatchStatus.COMPLETED, ran.getBatchStatus(), ran.getExitStatus());
         assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(late));
     }
@@ -128,7 +115,7 @@ class LoanReconciliationIT {
     @Test
     void anExecutionACrashLeftStartedIsMarkedFailedUnlessAServerStillRunsIt() throws Exception {
         Instant asOf = dueDay.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
-        long id = run(jobs.start("loan-reconciliation", asOf)).getExecutionId();
+        long id = BatchRuns.ended(jobs.start("loan-reconciliation", asOf)).getExecutionId();
         // as a server killed in the middle leaves it in the repository: started, its last step started
         String leftStarted = "UPDATE job_execution SET batchstatus = 'STARTED', endtime = NULL, exitstatus = NULL"
                 + " WHERE jobexecutionid = " + id;
@@ -165,21 +152,6 @@ class LoanReconciliationIT {
         }
     }
 
-    /** Waits for the execution to end (at most a minute). */
-    private static JobExecution run(long executionId) throws InterruptedException {
-        JobOperator operator = operator();
-        for (int i = 0; i < 600; i++) {
-            JobExecution execution = operator.getJobExecution(executionId);
-            BatchStatus status = execution.getBatchStatus();
-            if (status == BatchStatus.COMPLETED || status == BatchStatus.FAILED || status == BatchStatus.STOPPED
-                    || status == BatchStatus.ABANDONED) {
-                return execution;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Execution " + executionId + " did not end within a minute");
-    }
-
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -190,13 +162,7 @@ class LoanReconciliationIT {
 
     /** A loan the lender shipped to a new reader of the borrower, falling due on the day given. */
     private long loanDueOn(LocalDate due, String lender, String borrower) {
-        List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
-        String card = fixtures.newReader(borrower, ReaderCategory.FACULTY);
-        long id = borrowing.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
-                BibliographicDescription.titled("Reconciled Book").by("Tester, Tina").build(), ServiceType.LOAN);
-        borrowing.validate(fixtures.borrowingOffice(id), id, null);
-        assertTrue(borrowing.route(fixtures.borrowingOffice(id), id, null));
-        lendingService.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
+        long id = fixtures.shippedLoan(lender, borrower, "Reconciled Book");
         fixtures.loanFallsDueOn(id, due);
         return id;
     }
