@@ -129,6 +129,8 @@ public class ReaderDataServlet extends HttpServlet {
                         + fixtures.strings("SELECT id FROM outbound_message WHERE request_id = " + id + " ORDER BY id").get(0)
                         + " " + fixtures.strings("SELECT agreement_id FROM rota_entry WHERE request_id = " + id).get(0);
             }
+            // North lends East a book today under their agreement (5.00 EUR a loan): a fee of today between them
+            case "feeToday" -> String.valueOf(fixtures.shippedLoan("ZZ-NUL", "ZZ-ECL", request.getParameter("title")));
             // withdraws every closure of a library (a test that closed it leaves the network as it found it)
             case "reopen" -> String.valueOf(fixtures.nativeUpdate("DELETE FROM library_closure WHERE library_id = "
                     + "(SELECT id FROM library WHERE agency_id_value = '"

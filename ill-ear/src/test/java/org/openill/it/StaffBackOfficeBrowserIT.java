@@ -369,7 +369,8 @@ class StaffBackOfficeBrowserIT {
     }
 
     @Test
-    void aNetworkAdministratorStartsTheLoanReconciliationAndSeesItsExecution() {
+    void aNetworkAdministratorRunsTheBatchJobsAndALibrarySeesItsSettlements() {
+        ReaderData.post(Map.of("action", "feeToday", "title", "Lent For A Fee"));
         browser = Browser.open();
         browser.get(page("staff/signin.xhtml"));
         signIn("network-admin", PASSWORD);
@@ -393,10 +394,42 @@ class StaffBackOfficeBrowserIT {
         assertTrue(executions.contains("COMPLETED") && executions.contains("overdue: COMPLETED")
                 && executions.contains("expire-agreements: COMPLETED"), executions);
         Browser.screenshot(browser, "staff-jobs");
+
+        // the fees of today (the demo network's loans, this test class's loans) settled on demand
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        date("jobs:from_input", today);
+        date("jobs:until_input", today);
+        browser.findElement(By.id("jobs:settle")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "fee-settlement started: execution"));
+        String settled = "";
+        for (int i = 0; i < 60 && !settled.contains("settle: COMPLETED"); i++) {
+            browser.findElement(By.id("jobs:refresh")).click();
+            try {
+                Thread.sleep(500);
+                settled = text(By.id("jobs:executions"));
+            } catch (org.openqa.selenium.StaleElementReferenceException | InterruptedException rendering) {
+                settled = "";
+            }
+        }
+        assertTrue(settled.contains("settle: COMPLETED"), settled);
         signOut();
 
-        // the jobs are the network administrators': an ILL administrator is refused
+        // North's administrator sees what North and its partners owe each other, with the fees, and confirms one paid
         signInAs("nul-admin");
+        browser.get(page("staff/settlements.xhtml"));
+        String statements = text(By.id("settlements:statements"));
+        assertTrue(statements.contains("ZZ-NUL") && statements.contains("EUR"), statements);
+        browser.findElement(By.xpath("//table//button[span[text()='Fees'] or text()='Fees']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("fees")));
+        assertTrue(text(By.id("fees")).contains("EUR") || text(By.id("fees")).matches("(?s).*\\d+\\.\\d\\d.*"),
+                text(By.id("fees")));
+        Browser.screenshot(browser, "staff-settlements");
+        browser.findElement(By.xpath("//table//button[span[text()='Confirm paid'] or text()='Confirm paid']")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "is settled"));
+
+        // the jobs are the network administrators': an ILL administrator is refused
         browser.get(page("staff/jobs.xhtml"));
         assertTrue(browser.findElements(By.xpath("//button[contains(@id, 'start')]")).isEmpty()
                 || !text(By.tagName("body")).contains("loan-reconciliation"), text(By.tagName("body")));

@@ -30,6 +30,15 @@ public class StaffJobs {
         return jobs.start(job);
     }
 
+    /** Settles the fees of a period (first and last day, UTC); the execution. */
+    public long settleFees(java.time.LocalDate from, java.time.LocalDate until) {
+        if (from == null || until == null || until.isBefore(from)) {
+            throw new org.openill.domain.IllRuleViolation("A settlement period runs from a first day to a last day"
+                    + " not before it").says("settlementPeriod");
+        }
+        return jobs.settleFees(from, until);
+    }
+
     public void stop(long executionId) {
         jobs.stop(executionId);
     }

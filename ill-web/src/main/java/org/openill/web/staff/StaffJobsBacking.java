@@ -19,6 +19,8 @@ public class StaffJobsBacking {
     StaffJobs jobs;
 
     private List<BatchJobs.ExecutionLine> executions;
+    private java.time.LocalDate from = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).atDay(1);
+    private java.time.LocalDate until = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1).atEndOfMonth();
 
     public List<String> getJobs() {
         return jobs.jobs();
@@ -33,6 +35,31 @@ public class StaffJobsBacking {
 
     public void start(String job) {
         act(() -> jobs.start(job), "jobs.done.started", job);
+    }
+
+    /** Starts the fee settlement of the period chosen. */
+    public void settleFees() {
+        try {
+            act(() -> jobs.settleFees(from, until), "jobs.done.started", "fee-settlement");
+        } catch (org.openill.domain.IllException refused) {
+            Texts.refused(null, refused);
+        }
+    }
+
+    public java.time.LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(java.time.LocalDate from) {
+        this.from = from;
+    }
+
+    public java.time.LocalDate getUntil() {
+        return until;
+    }
+
+    public void setUntil(java.time.LocalDate until) {
+        this.until = until;
     }
 
     public void stop(long execution) {
