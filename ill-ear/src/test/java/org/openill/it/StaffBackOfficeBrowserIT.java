@@ -311,6 +311,21 @@ class StaffBackOfficeBrowserIT {
                 By.cssSelector(".ui-datepicker-panel:not(.ui-helper-hidden), .ui-datepicker.ui-overlay-visible")));
     }
 
+    /** The jobs page's executions once they show the text (refreshed every half second, at most half a minute). */
+    private String executionsOnceThey(String show) {
+        String executions = "";
+        for (int i = 0; i < 60 && !executions.contains(show); i++) {
+            browser.findElement(By.id("jobs:refresh")).click();
+            try {
+                Thread.sleep(500);
+                executions = text(By.id("jobs:executions"));
+            } catch (org.openqa.selenium.StaleElementReferenceException | InterruptedException rendering) {
+                executions = "";
+            }
+        }
+        return executions;
+    }
+
     /** Sets a date picker's text as if typed, without its calendar popping up over the page. */
     private void date(String id, String day) {
         script("document.getElementById('" + id + "').value = '" + day + "';");
@@ -381,16 +396,7 @@ class StaffBackOfficeBrowserIT {
         browser.findElement(By.xpath("//button[contains(@id, 'start')]")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "loan-reconciliation started: execution"));
-        String executions = "";
-        for (int i = 0; i < 60 && !executions.contains("overdue: COMPLETED"); i++) {
-            browser.findElement(By.id("jobs:refresh")).click();
-            try {
-                Thread.sleep(500);
-                executions = text(By.id("jobs:executions"));
-            } catch (org.openqa.selenium.StaleElementReferenceException | InterruptedException rendering) {
-                executions = "";
-            }
-        }
+        String executions = executionsOnceThey("overdue: COMPLETED");
         assertTrue(executions.contains("COMPLETED") && executions.contains("overdue: COMPLETED")
                 && executions.contains("expire-agreements: COMPLETED"), executions);
         Browser.screenshot(browser, "staff-jobs");
@@ -402,16 +408,7 @@ class StaffBackOfficeBrowserIT {
         browser.findElement(By.id("jobs:settle")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "fee-settlement started: execution"));
-        String settled = "";
-        for (int i = 0; i < 60 && !settled.contains("settle: COMPLETED"); i++) {
-            browser.findElement(By.id("jobs:refresh")).click();
-            try {
-                Thread.sleep(500);
-                settled = text(By.id("jobs:executions"));
-            } catch (org.openqa.selenium.StaleElementReferenceException | InterruptedException rendering) {
-                settled = "";
-            }
-        }
+        String settled = executionsOnceThey("settle: COMPLETED");
         assertTrue(settled.contains("settle: COMPLETED"), settled);
         signOut();
 
