@@ -74,6 +74,21 @@ public final class Texts {
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(refused), null));
     }
 
+    /**
+     * Does one step of a page: on success says so (the key's text with the values) and answers true; when the
+     * services refuse it, shows why, in the page's language, and answers false.
+     */
+    public static boolean step(Runnable step, String doneKey, Object... values) {
+        try {
+            step.run();
+        } catch (org.openill.domain.IllException refused) {
+            refused(null, refused);
+            return false;
+        }
+        message(null, FacesMessage.SEVERITY_INFO, doneKey, values);
+        return true;
+    }
+
     private static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
         return context == null || context.getViewRoot() == null ? Locale.ENGLISH : context.getViewRoot().getLocale();

@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 import org.openill.application.IncomingRequest;
 import org.openill.application.staff.StaffDesk;
 import org.openill.application.staff.StaffRecords;
-import org.openill.domain.IllException;
 import org.openill.domain.NotFoundException;
 import org.openill.domain.request.LoanCondition;
 import org.openill.web.common.Addresses;
@@ -134,13 +133,9 @@ public class StaffLendingRecordBacking implements Serializable {
     }
 
     private void act(String doneKey, Runnable step) {
-        try {
-            step.run();
-        } catch (IllException refused) {
-            Texts.refused(null, refused);
+        if (!Texts.step(step, doneKey, String.valueOf(id))) {
             return;
         }
-        Texts.message(null, FacesMessage.SEVERITY_INFO, doneKey, String.valueOf(id));
         record = records.lendingRecord(id);
         messages = null;
         fees = null;

@@ -147,17 +147,12 @@ public class StaffRequestBacking implements Serializable {
 
     /** Does one step; on success says so and shows the request anew, else shows why and keeps what was typed. */
     private void act(String doneKey, Runnable step, Object... more) {
-        try {
-            step.run();
-        } catch (IllException refused) {
-            Texts.refused(null, refused);
-            return;
-        }
         Object[] values = new Object[more.length + 1];
         values[0] = String.valueOf(id);
         System.arraycopy(more, 0, values, 1, more.length);
-        Texts.message(null, FacesMessage.SEVERITY_INFO, doneKey, values);
-        refresh();
+        if (Texts.step(step, doneKey, values)) {
+            refresh();
+        }
     }
 
     /** Shows the request anew after a step, and forgets what was typed for it. */
