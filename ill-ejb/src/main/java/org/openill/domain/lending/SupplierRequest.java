@@ -150,6 +150,10 @@ public class SupplierRequest {
     @Column(name = "borrower_received_at")
     private Instant borrowerReceivedAt;
 
+    /** When the loan was shipped or the copy delivered. */
+    @Column(name = "shipped_at")
+    private Instant shippedAt;
+
     @Column(length = REASON_LENGTH)
     private String reason;
 
@@ -299,6 +303,7 @@ public class SupplierRequest {
         this.suppliedAs = ServiceType.LOAN;
         this.dueDate = lenderToday(when).plusDays(terms().loanPeriodDays());
         holding.lend();
+        this.shippedAt = when;
         transition(SupplierAction.SHIP_LOAN, staff, when, "Shipped " + holding.barcode() + ", due back " + dueDate,
                 null);
         return dueDate;
@@ -312,6 +317,7 @@ public class SupplierRequest {
         requireSuppliable(holding, ServiceType.COPY, when);
         this.suppliedHolding = holding;
         this.suppliedAs = ServiceType.COPY;
+        this.shippedAt = when;
         transition(SupplierAction.DELIVER_COPY, staff, when, "Delivered the copy made from " + holding.barcode(), note);
     }
 
@@ -744,6 +750,10 @@ public class SupplierRequest {
 
     public Instant borrowerReceivedAt() {
         return borrowerReceivedAt;
+    }
+
+    public Instant shippedAt() {
+        return shippedAt;
     }
 
     public String reason() {

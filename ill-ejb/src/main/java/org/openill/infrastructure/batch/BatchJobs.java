@@ -16,6 +16,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.openill.application.report.ReportPeriod;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ public class BatchJobs {
     private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
     /** The jobs of the application (META-INF/batch-jobs). */
-    public static final List<String> JOBS = List.of("loan-reconciliation", "fee-settlement");
+    public static final List<String> JOBS = List.of("loan-reconciliation", "fee-settlement", "cooperation-report");
 
     /** The exit status of an execution found started after a crash. */
     public static final String CRASHED = "CRASHED";
@@ -64,6 +65,9 @@ public class BatchJobs {
         // the month's fees are settled on its next month's first day, an hour after the reconciliation
         timers.createCalendarTimer(new ScheduleExpression().dayOfMonth(1).hour((at.getHour() + 1) % 24)
                 .minute(at.getMinute()).second(0), new TimerConfig("fee-settlement", false));
+        // and the month's cooperation report (the quarter's and the year's too when they end) an hour later still
+        timers.createCalendarTimer(new ScheduleExpression().dayOfMonth(1).hour((at.getHour() + 2) % 24)
+                .minute(at.getMinute()).second(0), new TimerConfig("cooperation-report", false));
         try {
             markCrashed();
         } catch (RuntimeException | SQLException failed) {
@@ -92,13 +96,36 @@ public class BatchJobs {
         }
     }
 
-    /** Starts the job as of now (the fee settlement: for last month); its execution id. */
+    /**
+     * Starts the job as of now (the fee settlement: for last month; the cooperation report: the network's for last
+     * month, and for last quarter and last year too when they have just ended); its (first) execution id.
+     */
     public long start(String job) {
+        java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
         if ("fee-settlement".equals(job)) {
-            java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
             return settleFees(last.atDay(1), last.atEndOfMonth());
         }
+        if ("cooperation-report".equals(job)) {
+            List<ReportPeriod> ended = last.getMonthValue() == 12 ? List.of(ReportPeriod.values())
+                    : last.getMonthValue() % 3 == 0 ? List.of(ReportPeriod.MONTH, ReportPeriod.QUARTER)
+                    : List.of(ReportPeriod.MONTH);
+            return compileReports(ended, last.atDay(1), null);
+        }
         return start(job, Instant.now());
+    }
+
+    /**
+     * Starts compiling the cooperation reports of the periods (one after the other) holding the day, of a library
+     * (its id) or of the network (null); the execution id.
+     */
+    public long compileReports(List<ReportPeriod> periods, java.time.LocalDate day, Long libraryId) {
+        Properties parameters = new Properties();
+        parameters.setProperty("periods", String.join(",", periods.stream().map(ReportPeriod::name).toList()));
+        parameters.setProperty("from", day.toString());
+        parameters.setProperty("library", libraryId == null ? "" : libraryId.toString());
+        long id = operator().start("cooperation-report", parameters);
+        LOG.info(() -> "Batch job cooperation-report started for " + parameters + ": execution " + id);
+        return id;
     }
 
     /** Starts the fee settlement of the period (first to last day, UTC); its execution id. */
