@@ -410,6 +410,38 @@ class StaffBackOfficeBrowserIT {
                 "fee-settlement started: execution"));
         String settled = executionsOnceThey("settle: COMPLETED");
         assertTrue(settled.contains("settle: COMPLETED"), settled);
+
+        // this month's cooperation report of the network, compiled on demand and shown with its charts
+        browser.get(page("staff/index.xhtml"));
+        browser.findElement(By.id("reports-page-admin")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff/reports.xhtml"));
+        date("compile:day_input", today);
+        browser.findElement(By.id("compile:compile-report")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
+                "The report is being compiled"));
+        browser.get(page("staff/jobs.xhtml"));
+        String compiled = executionsOnceThey("compile: COMPLETED");
+        assertTrue(compiled.contains("cooperation-report") && compiled.contains("compile: COMPLETED"), compiled);
+        browser.get(page("staff/reports.xhtml"));
+        browser.findElement(By.xpath("//ul[@id='reports']//a[contains(., 'The network')]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-heading")));
+        String figures = text(By.tagName("main"));
+        assertTrue(figures.contains("ZZ-NUL") && figures.contains("ZZ-SCL") && figures.contains("Most requested titles"),
+                figures);
+        assertEquals(2, browser.findElements(By.cssSelector(".ill-chart canvas")).size(), "two charts");
+        String reportAddress = browser.getCurrentUrl();
+        Browser.screenshot(browser, "staff-reports-network");
+        signOut();
+
+        // North's staff read the network's report with only North's own figures and pairs
+        signInAs("nul-staff");
+        browser.get(reportAddress);
+        Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("report-heading")));
+        List<String> libraries = browser.findElements(By.cssSelector(".ill-report-library")).stream()
+                .map(org.openqa.selenium.WebElement::getText).distinct().toList();
+        assertEquals(List.of("ZZ-NUL"), libraries);
+        assertTrue(browser.findElements(By.id("compile:compile-report")).isEmpty(), "staff compile no reports");
+        Browser.screenshot(browser, "staff-reports-library");
         signOut();
 
         // North's administrator sees what North and its partners owe each other, with the fees, and confirms one paid
