@@ -82,6 +82,18 @@ public class Fixtures {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public long shippedLoan(String lender, String borrower, String title) {
         Fixtures fixtures = context.getBusinessObject(Fixtures.class);
+        long id = sentLoanRequest(lender, borrower, title);
+        lendingService.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), fixtures.barcodeOfRequested(id));
+        return id;
+    }
+
+    /**
+     * A loan request for a new book only the lender holds, of a new reader of the borrower, applied for, validated and
+     * sent to the lender (which has not answered), each step in its own transaction; its id.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public long sentLoanRequest(String lender, String borrower, String title) {
+        Fixtures fixtures = context.getBusinessObject(Fixtures.class);
         List<String> book = fixtures.newBookHeldAt(lender + "/OPEN");
         String card = fixtures.newReader(borrower, org.openill.domain.reader.ReaderCategory.FACULTY);
         long id = borrowingService.apply(readerOf(borrower, card), Long.parseLong(book.get(0)),
@@ -91,8 +103,13 @@ public class Fixtures {
         if (!borrowingService.route(fixtures.borrowingOffice(id), id, null)) {
             throw new IllegalStateException("No lender for request " + id);
         }
-        lendingService.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         return id;
+    }
+
+    /** The barcode of the one copy of the book a request asks for. */
+    public String barcodeOfRequested(long requestId) {
+        return strings("SELECT h.barcode FROM holding h JOIN ill_request r ON r.record_id = h.record_id"
+                + " WHERE r.id = " + requestId + " ORDER BY h.id LIMIT 1").get(0);
     }
 
     /** The network office: admits libraries and may act for any library's collections, readers and agreements. */

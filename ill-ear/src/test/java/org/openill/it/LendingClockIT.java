@@ -49,8 +49,9 @@ import static org.openill.it.Fixtures.staffOf;
 import static org.openill.it.Fixtures.readerOf;
 
 /**
- * The clock: loans overdue by their lender's own date, lenders that did not answer passed over, each request in a
- * transaction of its own, a request it keeps failing on left to staff, and one server at a time.
+ * The passing of time: loans overdue by their lender's own date and readers reminded of loans due soon (the nightly
+ * loan-reconciliation job), lenders that did not answer passed over (the lending clock's short sweep); each request
+ * in a transaction of its own, a request they keep failing on left to staff, and one server at a time.
  */
 @ExtendWith(ArquillianExtension.class)
 class LendingClockIT {
@@ -59,7 +60,7 @@ class LendingClockIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.builtEarWith(LendingClockIT.class, Fixtures.class);
+        return Deployments.builtEarWith(LendingClockIT.class, Fixtures.class, BatchRuns.class);
     }
 
     @EJB
@@ -67,6 +68,9 @@ class LendingClockIT {
 
     @EJB
     ClockWork clockWork;
+
+    @EJB
+    org.openill.infrastructure.batch.BatchJobs jobs;
 
     @EJB
     BorrowingService borrowing;
@@ -122,6 +126,20 @@ class LendingClockIT {
         return day.atStartOfDay(zone).toInstant();
     }
 
+    /** Runs the nightly loan reconciliation as of the instant, to its end. */
+    private void reconcile(Instant asOf) {
+        try {
+            jakarta.batch.runtime.JobExecution run = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
+            assertEquals(jakarta.batch.runtime.BatchStatus.COMPLETED, run.getBatchStatus(), run.getExitStatus());
+        } catch (InterruptedException interrupted) {
+            throw new AssertionError(interrupted);
+        }
+    }
+
+    private long reminders(long requestId) {
+        return fixtures.notificationsOf(requestId).stream().filter(text -> text.startsWith("DUE_SOON: ")).count();
+    }
+
     private long overdueMarks(long requestId) {
         return queries.details(requestId).audit().stream()
                 .filter(line -> line.action() == RequestAction.MARK_OVERDUE).count();
@@ -133,9 +151,12 @@ class LendingClockIT {
         String borrower = fixtures.newLibraryIn(utc);
         long loan = loanDueOn(dueDay, lenderWithAgreementTo(borrower, utc), borrower);
 
-        assertFalse(clock.remindLoansDueSoon(startOf(dueDay.minusDays(4), utc)).done().contains(loan), "too early");
-        assertTrue(clock.remindLoansDueSoon(startOf(dueDay.minusDays(3), utc)).done().contains(loan));
-        assertFalse(clock.remindLoansDueSoon(startOf(dueDay.minusDays(2), utc)).done().contains(loan), "twice");
+        reconcile(startOf(dueDay.minusDays(4), utc));
+        assertEquals(0, reminders(loan), "too early");
+        reconcile(startOf(dueDay.minusDays(3), utc));
+        assertEquals(1, reminders(loan));
+        reconcile(startOf(dueDay.minusDays(2), utc));
+        assertEquals(1, reminders(loan), "once");
 
         List<String> told = fixtures.notificationsOf(loan).stream().filter(text -> text.startsWith("DUE_SOON: "))
                 .toList();
@@ -153,8 +174,7 @@ class LendingClockIT {
         long fromLosAngeles = loanDueOn(dueDay, losAngeles, borrower);
 
         Instant aucklandsNextDay = startOf(dueDay.plusDays(1), ZoneId.of("Pacific/Auckland")).plusSeconds(60);
-        SweepReport first = clock.markOverdueLoans(aucklandsNextDay);
-        assertTrue(first.ran(), first.summary());
+        reconcile(aucklandsNextDay);
         assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(fromAuckland));
         assertEquals(RequestState.OVERDUE, queries.details(fromAuckland).state(), "the lender's message says so");
         assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(fromLosAngeles),
@@ -163,35 +183,16 @@ class LendingClockIT {
         List<SupplierEvent> history = fixtures.lendingHistoryOf(fromAuckland);
         SupplierEvent marked = history.get(history.size() - 1);
         assertEquals(SupplierAction.MARK_OVERDUE, marked.action());
-        assertEquals("system", marked.actor());
+        assertEquals(org.openill.infrastructure.batch.ReconciliationWork.JOB.text(), marked.actor());
         assertEquals(aucklandsNextDay, marked.occurredAt());
         assertEquals("Overdue since " + dueDay, marked.message());
 
         Instant losAngelesNextDay = startOf(dueDay.plusDays(1), ZoneId.of("America/Los_Angeles")).plusSeconds(60);
-        long lentToLosAngeles = fixtures.lendingRecordOf(fromLosAngeles);
-        assertTrue(clock.markOverdueLoans(losAngelesNextDay.minusSeconds(120)).done().stream()
-                .noneMatch(id -> id == lentToLosAngeles), "a minute before midnight in Los Angeles");
-        assertTrue(clock.markOverdueLoans(losAngelesNextDay).done().contains(lentToLosAngeles));
+        reconcile(losAngelesNextDay.minusSeconds(120));
+        assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(fromLosAngeles), "a minute before midnight there");
+        reconcile(losAngelesNextDay);
         assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(fromLosAngeles));
         assertEquals(RequestState.OVERDUE, queries.details(fromLosAngeles).state());
-    }
-
-    @Test
-    void sweepingTwiceChangesNothingTheSecondTime() {
-        String borrower = fixtures.newLibrary();
-        String lender = lenderWithAgreementTo(borrower, BERLIN);
-        long loan = loanDueOn(dueDay, lender, borrower);
-        Instant later = startOf(dueDay.plusDays(2), BERLIN);
-
-        assertTrue(clock.markOverdueLoans(later).done().contains(fixtures.lendingRecordOf(loan)));
-        long version = queries.details(loan).version();
-        int lenderSteps = fixtures.lendingHistoryOf(loan).size();
-        SweepReport again = clock.markOverdueLoans(later);
-        assertTrue(again.ran());
-        assertEquals(List.of(), again.done());
-        assertEquals(version, queries.details(loan).version());
-        assertEquals(lenderSteps, fixtures.lendingHistoryOf(loan).size());
-        assertEquals(1, overdueMarks(loan));
     }
 
     @Test
@@ -206,9 +207,7 @@ class LendingClockIT {
 
         try (OtherTransaction staff = new OtherTransaction()) {
             staff.isChangingLendingRecord(busy);
-            SweepReport first = clock.markOverdueLoans(night);
-            assertTrue(first.done().containsAll(List.of(before, after)), first.summary());
-            assertEquals(List.of(busy), first.failed());
+            reconcile(night);
             assertEquals(SupplierState.OVERDUE, fixtures.lendingState(before));
             assertEquals(SupplierState.OVERDUE, fixtures.lendingState(after));
             assertEquals(SupplierState.LOANED, fixtures.lendingState(busy));
@@ -221,22 +220,24 @@ class LendingClockIT {
                     trouble.lastError());
 
             for (int round = 2; round < ClockFailure.FAILURES_BEFORE_STAFF_LOOK; round++) {
-                assertEquals(List.of(), clock.markOverdueLoans(night.plusSeconds(600L * round)).leftToStaff());
+                reconcile(night.plusSeconds(600L * round));
+                assertEquals(round, fixtures.clockFailureOf(busy).consecutiveFailures());
+                assertFalse(fixtures.clockFailureOf(busy).needsAttention());
             }
-            SweepReport last = clock.markOverdueLoans(night.plusSeconds(3600));
-            assertEquals(List.of(busy), last.leftToStaff());
+            reconcile(night.plusSeconds(3600));
             trouble = fixtures.clockFailureOf(busy);
             assertTrue(trouble.needsAttention());
             assertEquals(ClockFailure.FAILURES_BEFORE_STAFF_LOOK, trouble.consecutiveFailures());
             assertTrue(trouble.reason().startsWith("The clock failed 3 time(s) in a row to mark overdue"),
                     trouble.reason());
 
-            SweepReport notRetried = clock.markOverdueLoans(night.plusSeconds(7200));
-            assertFalse(notRetried.failed().contains(busy), "a record left to staff is not tried again and again");
+            reconcile(night.plusSeconds(7200));
+            assertEquals(ClockFailure.FAILURES_BEFORE_STAFF_LOOK, fixtures.clockFailureOf(busy).consecutiveFailures(),
+                    "a record left to staff is not tried again and again");
         }
-        assertFalse(clock.markOverdueLoans(night.plusSeconds(7800)).done().contains(busy),
+        reconcile(night.plusSeconds(7800));
+        assertEquals(SupplierState.LOANED, fixtures.lendingState(busy),
                 "not even once nobody holds it any more, until staff let the clock try again");
-        assertEquals(SupplierState.LOANED, fixtures.lendingState(busy));
         List<RequestNeedingAttention> lenderList = queries.needingAttention(lender);
         assertEquals(List.of(busy), lenderList.stream().map(RequestNeedingAttention::requestId).toList(),
                 "the lender's own record is on its list of work");
@@ -246,7 +247,7 @@ class LendingClockIT {
         assertEquals(List.of(), queries.needingAttention(borrower), "the borrower's request is not stuck");
 
         clockWork.letTryAgain(staffOf(lender), busy);
-        assertTrue(clock.markOverdueLoans(night.plusSeconds(8400)).done().contains(busy));
+        reconcile(night.plusSeconds(8400));
         assertEquals(SupplierState.OVERDUE, fixtures.lendingState(busy));
         assertEquals(RequestState.OVERDUE, queries.details(busyLoan).state());
         assertNull(fixtures.clockFailureOf(busy));
@@ -261,10 +262,11 @@ class LendingClockIT {
         Instant night = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(300);
         try (OtherTransaction staff = new OtherTransaction()) {
             staff.isChangingLendingRecord(loan);
-            assertEquals(List.of(loan), clock.markOverdueLoans(night).failed());
+            reconcile(night);
         }
         assertEquals(1, fixtures.clockFailureOf(loan).consecutiveFailures());
-        assertTrue(clock.markOverdueLoans(night.plusSeconds(600)).done().contains(loan));
+        reconcile(night.plusSeconds(600));
+        assertEquals(SupplierState.OVERDUE, fixtures.lendingState(loan));
         assertNull(fixtures.clockFailureOf(loan));
     }
 
@@ -368,31 +370,28 @@ class LendingClockIT {
 
         List<SweepReport> reports = clock.catchUp(backUp);
         assertTrue(reports.stream().allMatch(SweepReport::ran), reports.toString());
+        assertEquals(RotaEntryStatus.NO_ANSWER, queries.details(waiting).rota().get(0).status());
+        assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(loan), "overdue is the nightly job's");
+        reconcile(backUp);
         assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(loan));
         assertEquals(RequestState.OVERDUE, queries.details(loan).state());
-        assertEquals(RotaEntryStatus.NO_ANSWER, queries.details(waiting).rota().get(0).status());
     }
 
     @Test
     void sweepDoesNothingWhileAnotherServerHoldsItsLock() throws Exception {
         String borrower = fixtures.newLibrary();
         String lender = lenderWithAgreementTo(borrower, BERLIN);
-        long loan = loanDueOn(dueDay, lender, borrower);
         long waiting = loanRequestTo(lender, borrower).id();
         Instant later = startOf(dueDay.plusDays(1), BERLIN).plusSeconds(60);
 
         try (OtherTransaction otherServer = new OtherTransaction()) {
-            otherServer.holdsClockLock(LendingClock.Sweep.OVERDUE_LOANS);
             otherServer.holdsClockLock(LendingClock.Sweep.PAST_DEADLINES);
-            otherServer.holdsClockLock(LendingClock.Sweep.DUE_SOON);
             for (SweepReport report : clock.catchUp(later)) {
                 assertFalse(report.ran());
                 assertTrue(report.summary().contains("not run: another server holds its lock"), report.summary());
             }
-            assertEquals(SupplierState.LOANED, fixtures.lendingStateOf(loan));
             assertEquals(RotaEntryStatus.ASKED, queries.details(waiting).rota().get(0).status());
         }
-        assertTrue(clock.markOverdueLoans(later).done().contains(fixtures.lendingRecordOf(loan)));
         assertTrue(clock.moveOnPastDeadlines(later).done().contains(waiting));
     }
 

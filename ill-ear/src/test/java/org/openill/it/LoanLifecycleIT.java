@@ -21,7 +21,6 @@ import org.openill.domain.request.LoanCondition;
 import org.openill.domain.request.RequestAction;
 import org.openill.domain.request.RequestState;
 import org.openill.domain.request.ServiceType;
-import org.openill.infrastructure.scheduling.LendingClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class LoanLifecycleIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.builtEarWith(LoanLifecycleIT.class, Fixtures.class);
+        return Deployments.builtEarWith(LoanLifecycleIT.class, Fixtures.class, BatchRuns.class);
     }
 
     @EJB
@@ -62,7 +61,7 @@ class LoanLifecycleIT {
     Fixtures fixtures;
 
     @EJB
-    LendingClock clock;
+    org.openill.infrastructure.batch.BatchJobs jobs;
 
     private String lender;
     private String borrower;
@@ -134,11 +133,12 @@ class LoanLifecycleIT {
     }
 
     @Test
-    void overdueLoanIsRecalledAndLostItemCostsTheReplacementFee() {
+    void overdueLoanIsRecalledAndLostItemCostsTheReplacementFee() throws InterruptedException {
         long id = requestSentToLender(ServiceType.LOAN);
         LocalDate due = lending.shipLoan(staffOf(lender), fixtures.lendingRecordOf(id), book.get(1));
         Instant dayAfterDue = due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
-        assertTrue(clock.markOverdueLoans(dayAfterDue).done().contains(fixtures.lendingRecordOf(id)));
+        assertEquals(jakarta.batch.runtime.BatchStatus.COMPLETED,
+                BatchRuns.ended(jobs.start("loan-reconciliation", dayAfterDue)).getBatchStatus());
         assertEquals(SupplierState.OVERDUE, fixtures.lendingStateOf(id));
         assertEquals(RequestState.OVERDUE, queries.details(id).state());
         lending.recall(staffOf(lender), fixtures.lendingRecordOf(id), 3, "overdue");

@@ -10,29 +10,36 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openill.application.BorrowingService;
+import org.openill.application.LendingService;
 import org.openill.application.RequestQueries;
 import org.openill.domain.lending.SupplierState;
 import org.openill.domain.request.RequestState;
 import org.openill.infrastructure.batch.BatchJobs;
+import org.openill.infrastructure.batch.ReconciliationWork;
 import org.openill.infrastructure.batch.SingleExecution;
 
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openill.it.Fixtures.lending;
+import static org.openill.it.Fixtures.staffOf;
 
 /**
  * The loan-reconciliation batch job in a real WildFly (JBeret, its job repository in PostgreSQL): loans past their due
- * date marked overdue on both sides, readers of loans due soon reminded once, agreements past their end expired; a
- * second run changes nothing; a second execution while one runs does nothing; an execution a crash left started is
+ * date marked overdue on both sides, readers of loans due soon reminded once, agreements past their end expired, slow
+ * lenders reminded once and flagged for their staff, a completion the borrower missed reconciled by a StatusRequest
+ * and a status it cannot follow flagged; a second run changes nothing; a second execution while one runs does nothing; an execution a crash left started is
  * marked failed.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -48,6 +55,12 @@ class LoanReconciliationIT {
 
     @EJB
     RequestQueries queries;
+
+    @EJB
+    BorrowingService borrowing;
+
+    @EJB
+    LendingService lending;
 
     @EJB
     Fixtures fixtures;
@@ -143,6 +156,129 @@ class LoanReconciliationIT {
                 "SELECT batchstatus || ' ' || exitstatus FROM job_execution WHERE jobexecutionid = " + id));
         assertEquals(List.of("FAILED " + BatchJobs.CRASHED), fixtures.strings("SELECT batchstatus || ' ' || exitstatus"
                 + " FROM step_execution WHERE jobexecutionid = " + id + " AND stepname = 'expire-agreements'"));
+    }
+
+    @Test
+    void aSlowLenderIsRemindedOnceAtHalfItsResponseTimeAndFlaggedForItsStaffPastIt() throws Exception {
+        String borrower = fixtures.newLibraryIn(ZoneOffset.UTC);
+        String lender = fixtures.newLibraryIn(ZoneOffset.UTC);
+        fixtures.agreement(lending(lender).to(borrower)); // answers within 24 hours
+        long id = fixtures.sentLoanRequest(lender, borrower, "Slowly Answered Book");
+        long record = fixtures.lendingRecordOf(id);
+        Instant asked = Instant.now();
+
+        run(asked.plus(Duration.ofHours(8)));
+        assertEquals(0, lenderMessages(id, "Reminder"), "not yet half of the 24 hours");
+        run(asked.plus(Duration.ofHours(14)));
+        assertEquals(1, lenderMessages(id, "Reminder"));
+        assertTrue(fixtures.lenderProtocolOf(id).stream().anyMatch(line -> line.contains("Reminder")),
+                "the lender's record received it: " + fixtures.lenderProtocolOf(id));
+        run(asked.plus(Duration.ofHours(15)));
+        assertEquals(1, lenderMessages(id, "Reminder"), "reminded once");
+        assertEquals(List.of(), openFlags(record));
+
+        run(asked.plus(Duration.ofHours(26)));
+        assertEquals(List.of("NOT_ANSWERED " + lender + " Not answered within the agreement’s response time (24 h)"),
+                openFlags(record));
+        assertTrue(onQueue(record, "LENDING_EXCEPTIONS"), "on the lender's exceptions queue");
+        run(asked.plus(Duration.ofHours(27)));
+        assertEquals(1, fixtures.strings("SELECT id FROM attention_flag WHERE supplier_request_id = " + record).size(),
+                "flagged once");
+
+        // the lender answers: the next night clears the flag
+        lending.unfilled(staffOf(lender), record, "NotAvailableForILL");
+        run(asked.plus(Duration.ofHours(28)));
+        assertEquals(List.of(), openFlags(record));
+        assertFalse(onQueue(record, "LENDING_EXCEPTIONS"));
+    }
+
+    @Test
+    void aCompletionTheBorrowerMissedIsReconciledByAStatusRequestAndASecondRunAsksNothing() throws Exception {
+        String borrower = fixtures.newLibraryIn(ZoneOffset.UTC);
+        String lender = fixtures.newLibraryIn(ZoneOffset.UTC);
+        fixtures.agreement(lending(lender).to(borrower));
+        long id = fixtures.shippedLoan(lender, borrower, "Returned Book");
+        borrowing.receive(fixtures.borrowingOffice(id), id, null);
+        borrowing.shipBack(fixtures.borrowingOffice(id), id, null);
+        lending.checkIn(staffOf(lender), fixtures.lendingRecordOf(id));
+        assertEquals(RequestState.LOAN_COMPLETED, queries.details(id).state());
+        // as if the lender's LoanCompleted had never reached the borrower
+        fixtures.nativeUpdate("UPDATE ill_request SET state = 'SHIPPED_BACK' WHERE id = " + id);
+        Instant asOf = Instant.now().plus(Duration.ofDays(ReconciliationWork.STATUS_REQUEST_AFTER_DAYS + 1));
+
+        run(asOf);
+        assertEquals(1, lenderMessages(id, "StatusRequest"));
+        assertEquals(RequestState.LOAN_COMPLETED, eventually(id, RequestState.LOAN_COMPLETED),
+                "closed on the lender's answer: " + fixtures.borrowerProtocolOf(id));
+        assertTrue(fixtures.borrowerProtocolOf(id).stream().anyMatch(line -> line.contains("StatusRequestResponse")),
+                fixtures.borrowerProtocolOf(id).toString());
+        long version = queries.details(id).version();
+        run(asOf.plusSeconds(60));
+        assertEquals(1, lenderMessages(id, "StatusRequest"), "the two sides agree: nothing asked the second time");
+        assertEquals(version, queries.details(id).version());
+    }
+
+    @Test
+    void aPartnerStatusTheRequestCannotFollowIsNotedAndFlaggedForTheBorrowersStaff() throws Exception {
+        String borrower = fixtures.newLibraryIn(ZoneOffset.UTC);
+        String lender = fixtures.newLibraryIn(ZoneOffset.UTC);
+        fixtures.agreement(lending(lender).to(borrower));
+        long id = fixtures.shippedLoan(lender, borrower, "Disputed Book");
+        borrowing.receive(fixtures.borrowingOffice(id), id, null);
+        // the lender's record says it never supplied the item the borrower holds
+        fixtures.nativeUpdate("UPDATE supplier_request SET state = 'UNFILLED' WHERE id = " + fixtures.lendingRecordOf(id));
+        Instant asOf = Instant.now().plus(Duration.ofDays(ReconciliationWork.STATUS_REQUEST_AFTER_DAYS + 1));
+
+        run(asOf);
+        assertEquals(1, lenderMessages(id, "StatusRequest"));
+        List<String> flags = List.of();
+        for (int i = 0; i < 50 && flags.isEmpty(); i++) {
+            Thread.sleep(100);
+            flags = fixtures.strings("SELECT kind FROM attention_flag WHERE cleared_at IS NULL AND request_id = " + id);
+        }
+        assertEquals(List.of("PARTNER_DISAGREES"), flags);
+        assertEquals(RequestState.LOANED, queries.details(id).state(), "the request stays as it is");
+        assertTrue(queries.details(id).audit().stream().anyMatch(line -> line.message() != null
+                && line.message().contains("reports Unfilled while the request is LOANED")), "noted");
+        assertTrue(onQueue(id, "BORROWING_EXCEPTIONS"), "on the borrower's exceptions queue");
+    }
+
+    /** Runs the job as of the instant, to its end, completed. */
+    private void run(Instant asOf) throws InterruptedException {
+        JobExecution run = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
+        assertEquals(BatchStatus.COMPLETED, run.getBatchStatus(), run.getExitStatus());
+    }
+
+    /** How many messages of the borrower to the lender about the request carry the text (Reminder, StatusRequest). */
+    private long lenderMessages(long requestId, String text) {
+        return fixtures.borrowerProtocolOf(requestId).stream().filter(line -> line.startsWith("OUT")
+                && line.contains(text)).count();
+    }
+
+    private List<String> openFlags(long lendingRecordId) {
+        return fixtures.strings("SELECT f.kind || ' ' || l.agency_id_value || ' ' || f.reason FROM attention_flag f"
+                + " JOIN library l ON l.id = f.library_id WHERE f.cleared_at IS NULL AND f.supplier_request_id = "
+                + lendingRecordId);
+    }
+
+    /** Whether the record is on the queue (its condition, as the staff page reads it). */
+    private boolean onQueue(long id, String queue) {
+        org.openill.application.staff.Queue chosen = org.openill.application.staff.Queue.valueOf(queue);
+        String table = chosen.side() == org.openill.application.staff.Queue.Side.BORROWING ? "ill_request r"
+                : "supplier_request s";
+        String alias = table.substring(table.length() - 1);
+        return !fixtures.strings("SELECT " + alias + ".id FROM " + table + " WHERE " + alias + ".id = " + id + " AND "
+                + chosen.condition()).isEmpty();
+    }
+
+    /** The request's state once it is the one awaited (messages travel after commit), at most five seconds on. */
+    private RequestState eventually(long requestId, RequestState awaited) throws InterruptedException {
+        RequestState state = queries.details(requestId).state();
+        for (int i = 0; i < 50 && state != awaited; i++) {
+            Thread.sleep(100);
+            state = queries.details(requestId).state();
+        }
+        return state;
     }
 
     private static void lock(Connection connection, String sql) throws Exception {

@@ -67,6 +67,9 @@ public class BorrowingService {
     private FeeLedger ledger;
 
     @EJB
+    private AttentionFlags flags;
+
+    @EJB
     private ProtocolOutbox outbox;
 
     /**
@@ -414,8 +417,11 @@ public class BorrowingService {
         switch (report.reason()) {
             case NOTIFICATION -> request.noted(lender, "Notification from " + isil
                     + (report.note() == null ? "" : ": " + report.note()), now);
-            case STATUS_REQUEST_RESPONSE -> request.noted(lender, isil + " reports its status: "
-                    + report.status().value() + (report.dueDate() == null ? "" : ", due " + report.dueDate()), now);
+            case STATUS_REQUEST_RESPONSE -> {
+                request.noted(lender, isil + " reports its status: " + report.status().value()
+                        + (report.dueDate() == null ? "" : ", due " + report.dueDate()), now);
+                reconcile(lender, request, entry, report, now);
+            }
             case CANCEL_RESPONSE -> {
                 if (report.yes() && request.state() == RequestState.CANCEL_REQUESTED) {
                     request.cancelAccepted(lender, now);
@@ -440,6 +446,29 @@ public class BorrowingService {
             default -> statusReported(lender, request, entry, report, now);
         }
         repository.flush(request);
+    }
+
+    /**
+     * The lender's answer to a status request: where its status disagrees with our state
+     * ({@link RequestState#agreesWithLender}), the request follows it as it would have followed the lender's message
+     * that we missed (a loan shipped, completed, overdue ...); where it cannot (no such step from our state), the
+     * disagreement is noted and flagged for the borrowing library's staff.
+     */
+    private void reconcile(Actor lender, IllRequest request, RotaEntry entry, MessageHandler.LenderReport report,
+                           Instant now) {
+        String status = report.status().value();
+        if (request.state().agreesWithLender(status)) {
+            return;
+        }
+        RequestState before = request.state();
+        try {
+            statusReported(lender, request, entry, report, now);
+        } catch (org.openill.domain.IllException cannot) {
+            String why = entry.lender().agencyId().value() + " reports " + status + " while the request is " + before
+                    + ", and the request cannot follow: " + cannot.getMessage();
+            request.noted(lender, Text.cut(why, 2000), now);
+            flags.partnerDisagrees(request, why, now);
+        }
     }
 
     private void statusReported(Actor lender, IllRequest request, RotaEntry entry, MessageHandler.LenderReport report,

@@ -11,19 +11,15 @@ import org.openill.domain.IllRuleViolation;
 import org.openill.domain.NotFoundException;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.request.ClockFailure;
-import org.openill.domain.lending.SupplierAction;
 import org.openill.domain.lending.SupplierRequest;
-import org.openill.domain.lending.SupplierStateMachine;
 import org.openill.domain.request.IllRequest;
 import org.openill.domain.request.RequestAction;
-import org.openill.domain.request.RequestState;
 import org.openill.domain.request.RequestStateMachine;
 import org.openill.domain.request.RotaEntryStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,46 +42,8 @@ public class ClockWork {
     @EJB
     private AuditLog audit;
 
-    /**
-     * The lenders' records of loans out or recalled whose due date has passed by the lender's date at the instant,
-     * oldest first. Overdue is the lender's call: the borrower hears it in the lender's message.
-     */
-    public List<Long> loansPastDue(Instant now) {
-        // no date anywhere is later than at UTC+18: the database narrows by that, each lender's own date decides
-        LocalDate latestDateOnEarth = LocalDate.ofInstant(now, ZoneOffset.MAX);
-        List<Object[]> candidates = em.createQuery("""
-                        SELECT r.id, r.dueDate, l.timeZone FROM SupplierRequest r JOIN r.lender l
-                        WHERE r.state IN :out AND r.dueDate < :latest""" + NOT_LEFT_TO_STAFF + " ORDER BY r.id",
-                        Object[].class)
-                .setParameter("out", SupplierStateMachine.statesAllowing(SupplierAction.MARK_OVERDUE))
-                .setParameter("latest", latestDateOnEarth).getResultList();
-        return candidates.stream()
-                .filter(row -> SupplierRequest.dueDatePassed((LocalDate) row[1], ZoneId.of((String) row[2]), now))
-                .map(row -> (Long) row[0]).toList();
-    }
-
     /** How many days before its due date a reader is reminded of a loan. */
     public static final int DUE_SOON_DAYS = 3;
-
-    /**
-     * The readers' loans (the borrowing library's records, on loan) due within {@value #DUE_SOON_DAYS} days by the
-     * borrowing library's date at the instant, whose reader was not reminded yet, oldest first.
-     */
-    public List<Long> loansDueSoon(Instant now) {
-        LocalDate latestDateOnEarth = LocalDate.ofInstant(now, ZoneOffset.MAX);
-        List<Object[]> candidates = em.createQuery("""
-                        SELECT r.id, r.dueDate, b.timeZone FROM IllRequest r JOIN r.borrower b
-                        WHERE r.state = :loaned AND r.dueDate <= :latest
-                          AND NOT EXISTS (SELECT n FROM ReaderNotification n WHERE n.request = r AND n.kind = :dueSoon)"""
-                        + NOT_LEFT_TO_STAFF + " ORDER BY r.id", Object[].class)
-                .setParameter("loaned", RequestState.LOANED)
-                .setParameter("latest", latestDateOnEarth.plusDays(DUE_SOON_DAYS))
-                .setParameter("dueSoon", org.openill.domain.notification.ReaderNotification.Kind.DUE_SOON)
-                .getResultList();
-        return candidates.stream()
-                .filter(row -> dueWithin((LocalDate) row[1], ZoneId.of((String) row[2]), now))
-                .map(row -> (Long) row[0]).toList();
-    }
 
     /** Whether the due date is within {@value #DUE_SOON_DAYS} days from the library's date at the instant. */
     public static boolean dueWithin(LocalDate dueDate, ZoneId zone, Instant now) {
@@ -160,5 +118,18 @@ public class ClockWork {
                 "The clock may try again to " + failure.step().words() + " (it had failed "
                         + failure.consecutiveFailures() + " times in a row: " + failure.lastError() + ")");
         em.remove(failure);
+    }
+
+    /**
+     * The failure in the words of whoever refused: a broken rule's own message, else the innermost cause (the
+     * database's words rather than the container's wrappers), on one line.
+     */
+    public static String describe(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = String.valueOf(innermost.getMessage()).replaceAll("\\s+", " ").strip();
+        return failure instanceof org.openill.domain.IllException ? message : innermost.getClass().getSimpleName() + ": " + message;
     }
 }

@@ -31,7 +31,8 @@ public enum Queue {
     BORROWING_EXCEPTIONS(Side.BORROWING, null, """
             r.id IN (SELECT m.request_id FROM outbound_message m WHERE m.state IN ('FAILED', 'REFUSED') \
             AND m.settled_at IS NULL AND m.request_id IS NOT NULL UNION SELECT f.request_id FROM clock_failure f \
-            WHERE f.needs_attention_since IS NOT NULL)"""),
+            WHERE f.needs_attention_since IS NOT NULL UNION SELECT a.request_id FROM attention_flag a \
+            WHERE a.cleared_at IS NULL AND a.request_id IS NOT NULL)"""),
     BORROWING_DONE(Side.BORROWING, EnumSet.copyOf(Arrays.stream(RequestState.values())
             .filter(RequestState::isFinal).toList()), null),
     BORROWING_ALL(Side.BORROWING, null, null),
@@ -49,7 +50,9 @@ public enum Queue {
     LENDING_RETURNS_TO_RECEIVE(Side.LENDING, states(SupplierState.RETURN_SHIPPED, SupplierState.SHIPPED_FORWARD), null),
     LENDING_EXCEPTIONS(Side.LENDING, null, """
             s.id IN (SELECT m.supplier_request_id FROM outbound_message m WHERE m.state IN ('FAILED', 'REFUSED') \
-            AND m.settled_at IS NULL AND m.supplier_request_id IS NOT NULL)"""),
+            AND m.settled_at IS NULL AND m.supplier_request_id IS NOT NULL UNION SELECT f.request_id \
+            FROM clock_failure f WHERE f.needs_attention_since IS NOT NULL UNION SELECT a.supplier_request_id \
+            FROM attention_flag a WHERE a.cleared_at IS NULL AND a.supplier_request_id IS NOT NULL)"""),
     LENDING_DONE(Side.LENDING, EnumSet.copyOf(Arrays.stream(SupplierState.values())
             .filter(SupplierState::isFinal).toList()), null),
     LENDING_ALL(Side.LENDING, null, null);
@@ -82,7 +85,7 @@ public enum Queue {
     }
 
     /** The SQL condition on the row that puts it in this tab, or null for every row of the library. */
-    String condition() {
+    public String condition() {
         String alias = side == Side.BORROWING ? "r" : "s";
         String inStates = states == null ? null : alias + ".state IN (" + states.stream()
                 .map(state -> "'" + state.name() + "'").sorted().collect(Collectors.joining(", ")) + ")";

@@ -58,6 +58,22 @@ public enum RequestState {
         return iso18626;
     }
 
+    /**
+     * Whether the lender's record, reporting the ISO 18626 status given, agrees with this state of ours: the one rule
+     * by which the nightly reconciliation finds requests whose two sides disagree and reconciles them on the lender's
+     * answer. Our own steps (before a lender has the request, a cancellation asked) and closed requests agree with
+     * anything; conditions to decide agree with the lender waiting for our retry.
+     */
+    public boolean agreesWithLender(String lenderStatus) {
+        if (iso18626 == null || isFinal()) {
+            return true;
+        }
+        if (this == CONDITIONS_PROPOSED || this == AWAITING_READER_CONSENT) {
+            return "RetryPossible".equals(lenderStatus) || iso18626.equals(lenderStatus);
+        }
+        return iso18626.equals(lenderStatus);
+    }
+
     /** True when nothing more happens to the request. */
     public boolean isFinal() {
         return this == LOAN_COMPLETED || this == COPY_COMPLETED || this == COMPLETED_WITHOUT_RETURN

@@ -34,9 +34,12 @@ import java.util.logging.Logger;
 /**
  * The batch jobs' operation: the loan reconciliation started every night by a timer at the time configured
  * (ILL_RECONCILIATION_AT, HH:MM in the server's zone, 02:30 by default), the fee settlement of the month before an hour
- * later on each month's first day, either by an administrator too; stopped and restarted; listed with their steps. At
- * start-up, executions a crash left "started" while no server runs them are marked failed (exit status CRASHED), so
- * that they can be restarted from their last checkpoint instead of hanging.
+ * later on each month's first day and the cooperation reports of the month (quarter, year) ended an hour after that,
+ * each by an administrator too; stopped and restarted; listed with their steps. At start-up, executions a crash left
+ * "started" while no server runs them are marked failed (exit status CRASHED), so that they can be restarted from
+ * their last checkpoint instead of hanging; and a nightly reconciliation missed while no server ran is caught up: the
+ * one a crash interrupted is restarted from its checkpoint, else one is started (ILL_RECONCILIATION_CATCH_UP=false
+ * turns this off).
  */
 @Singleton
 @Startup
@@ -73,14 +76,85 @@ public class BatchJobs {
         } catch (RuntimeException | SQLException failed) {
             LOG.log(Level.WARNING, "Executions left started by a crash could not be checked", failed);
         }
+        if (catchUpAtStartUp()) {
+            // a timer rather than the job itself, so that it starts once the application (and its schema) is up
+            timers.createSingleActionTimer(5_000, new TimerConfig(CATCH_UP, false));
+        }
+    }
+
+    /** The information of the timer that catches up on a nightly reconciliation missed while no server ran. */
+    private static final String CATCH_UP = "catch up on the loan reconciliation";
+
+    /** Whether start-up catches up on a missed nightly run: ILL_RECONCILIATION_CATCH_UP (true unless "false"). */
+    static boolean catchUpAtStartUp() {
+        String configured = System.getProperty("ill.reconciliation.catch-up",
+                System.getenv("ILL_RECONCILIATION_CATCH_UP"));
+        return configured == null || !configured.strip().equalsIgnoreCase("false");
+    }
+
+    /**
+     * Whether the nightly run at the time given (in the zone) was missed: no run completed since the latest time it
+     * was due before now (or none ever did).
+     */
+    static boolean missedNightlyRun(Instant lastCompleted, Instant now, LocalTime at, java.time.ZoneId zone) {
+        java.time.ZonedDateTime today = now.atZone(zone).toLocalDate().atTime(at).atZone(zone);
+        Instant lastDue = today.toInstant().isAfter(now) ? today.minusDays(1).toInstant() : today.toInstant();
+        return lastCompleted == null || lastCompleted.isBefore(lastDue);
+    }
+
+    /** The job's latest execution, or null if it never ran. */
+    private JobExecution latestExecution(String job) {
+        JobOperator operator = operator();
+        try {
+            List<JobInstance> latest = operator.getJobInstances(job, 0, 1);
+            if (latest.isEmpty()) {
+                return null;
+            }
+            return operator.getJobExecutions(latest.get(0)).stream()
+                    .max(Comparator.comparingLong(JobExecution::getExecutionId)).orElse(null);
+        } catch (jakarta.batch.operations.NoSuchJobException never) {
+            return null;
+        }
+    }
+
+    /** When the last execution of the job that completed ended; null if none did. */
+    private Instant lastCompleted(String job) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement last = connection.prepareStatement("""
+                     SELECT MAX(e.endtime) FROM job_execution e JOIN job_instance i ON i.jobinstanceid = e.jobinstanceid
+                     WHERE i.jobname = ? AND e.batchstatus = 'COMPLETED'""")) {
+            last.setString(1, job);
+            try (var result = last.executeQuery()) {
+                java.sql.Timestamp ended = result.next() ? result.getTimestamp(1) : null;
+                return ended == null ? null : ended.toInstant();
+            }
+        }
     }
 
     @Timeout
     void onSchedule(jakarta.ejb.Timer timer) {
         String job = String.valueOf(timer.getInfo());
         try {
+            if (CATCH_UP.equals(job)) {
+                Instant last = lastCompleted("loan-reconciliation");
+                if (missedNightlyRun(last, Instant.now(), reconciliationTime(), java.time.ZoneId.systemDefault())) {
+                    JobExecution crashed = latestExecution("loan-reconciliation");
+                    if (crashed != null && crashed.getBatchStatus() == jakarta.batch.runtime.BatchStatus.FAILED
+                            && CRASHED.equals(crashed.getExitStatus())) {
+                        long restarted = restart(crashed.getExecutionId());
+                        LOG.info(() -> "The loan reconciliation a crash interrupted (execution "
+                                + crashed.getExecutionId() + ") goes on from its last checkpoint: execution "
+                                + restarted);
+                    } else {
+                        LOG.info(() -> "The nightly loan reconciliation was missed (last completed: " + last
+                                + "); it runs now");
+                        start("loan-reconciliation");
+                    }
+                }
+                return;
+            }
             start(job);
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | SQLException failed) {
             LOG.log(Level.WARNING, "The scheduled batch job " + job + " could not be started", failed);
         }
     }

@@ -15,7 +15,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.openill.application.BorrowingService;
-import org.openill.application.LendingService;
 import org.openill.application.ClockWork;
 import org.openill.domain.Actor;
 import org.openill.domain.IllException;
@@ -37,12 +36,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the passing of time does to requests: a request that waits past its deadline (a lender that does not answer
- * or does not ship what it promised, conditions nobody decides on) moves on to the next lender of the rota, and a
- * loan whose due date has passed by its lender's own date becomes overdue. The clock sweeps every ten minutes, so
- * each lender's midnight counts in its own time zone, and once right after start-up for what fell due while the
- * server was down (the sweeps look at states and dates, not at when they last ran, so catching up is just
- * sweeping). Each request is a transaction of its own; a request the clock fails on is logged and counted, and after
+ * The short sweep of the passing of time: a request that waits past its deadline (a lender that does not answer or
+ * does not ship what it promised, conditions nobody decides on) moves on to the next lender of the rota. It sweeps
+ * every ten minutes, and once right after start-up for what fell due while the server was down (it looks at states
+ * and dates, not at when it last ran, so catching up is just sweeping). The nightly work on loans (overdue, due soon,
+ * reminders, status requests, stuck records) is the loan-reconciliation batch job's. Each request is a transaction of its own; a request the clock fails on is logged and counted, and after
  * repeated failures left to staff ({@link ClockWork}). Each sweep holds a PostgreSQL advisory lock, so that when
  * several servers share the database only one of them sweeps.
  */
@@ -57,10 +55,8 @@ public class LendingClock {
 
     /** The clock's sweeps, each with the key of its PostgreSQL advisory lock. */
     public enum Sweep {
-        OVERDUE_LOANS(1_862_600_001L, "overdue loans", "loan(s) marked overdue", RequestAction.MARK_OVERDUE),
         PAST_DEADLINES(1_862_600_002L, "requests waiting past their deadline", "request(s) moved on to the next lender",
-                RequestAction.NO_ANSWER),
-        DUE_SOON(1_862_600_003L, "loans due soon", "reader(s) reminded that their loan is due soon", RequestAction.NOTE);
+                RequestAction.NO_ANSWER);
 
         private final long lockKey;
         private final String what;
@@ -102,9 +98,6 @@ public class LendingClock {
     private BorrowingService borrowing;
 
     @EJB
-    private LendingService lending;
-
-    @EJB
     private ClockWork work;
 
     @PostConstruct
@@ -128,19 +121,7 @@ public class LendingClock {
      * what runs every ten minutes.
      */
     public List<SweepReport> catchUp(Instant now) {
-        return List.of(moveOnPastDeadlines(now), markOverdueLoans(now), remindLoansDueSoon(now));
-    }
-
-    /** Reminds each reader whose loan is due within {@value ClockWork#DUE_SOON_DAYS} days, once per loan. */
-    public SweepReport remindLoansDueSoon(Instant now) {
-        return sweep(Sweep.DUE_SOON, () -> work.loansDueSoon(now), id -> borrowing.remindDueSoon(Actor.SYSTEM, id, now),
-                now);
-    }
-
-    /** Marks overdue every loan whose due date has passed by its lender's date at the instant. */
-    public SweepReport markOverdueLoans(Instant now) {
-        return sweep(Sweep.OVERDUE_LOANS, () -> work.loansPastDue(now),
-                id -> lending.markOverdue(Actor.SYSTEM, id, now), now);
+        return List.of(moveOnPastDeadlines(now));
     }
 
     /**
@@ -168,7 +149,7 @@ public class LendingClock {
             }
         } catch (SQLException | RuntimeException e) {
             // the database is unreachable, or the requests due could not be read: the next round tries again
-            report = SweepReport.notRun(sweep, describe(e));
+            report = SweepReport.notRun(sweep, ClockWork.describe(e));
             LOG.log(Level.WARNING, report.summary(), e);
             return report;
         }
@@ -198,7 +179,7 @@ public class LendingClock {
                 moved = step.test(id);
             } catch (RuntimeException failure) {
                 failed.add(id);
-                if (recordFailure(sweep, id, describe(failure), now)) {
+                if (recordFailure(sweep, id, ClockWork.describe(failure), now)) {
                     leftToStaff.add(id);
                 }
                 continue;
@@ -234,18 +215,5 @@ public class LendingClock {
         } catch (RuntimeException notForgotten) {
             LOG.log(Level.WARNING, "The clock's past failures on request #" + id + " could not be cleared", notForgotten);
         }
-    }
-
-    /**
-     * The failure in the words of whoever refused: a broken rule's own message, else the innermost cause (the
-     * database's words rather than the container's wrappers), on one line.
-     */
-    static String describe(Throwable failure) {
-        Throwable innermost = failure;
-        while (innermost.getCause() != null && innermost.getCause() != innermost) {
-            innermost = innermost.getCause();
-        }
-        String message = String.valueOf(innermost.getMessage()).replaceAll("\\s+", " ").strip();
-        return failure instanceof IllException ? message : innermost.getClass().getSimpleName() + ": " + message;
     }
 }

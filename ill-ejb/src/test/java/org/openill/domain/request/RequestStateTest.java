@@ -35,4 +35,18 @@ class RequestStateTest {
         assertEquals(EnumSet.of(REQUEST_RECEIVED, EXPECT_TO_SUPPLY, WILL_SUPPLY, RETRY_POSSIBLE), AWAITING_LENDER);
         assertTrue(OUTSTANDING.containsAll(AWAITING_LENDER));
     }
+
+    @Test
+    void ourStateAgreesWithTheLendersStatusItLeadsToAndOurOwnStepsAgreeWithAnything() {
+        org.junit.jupiter.api.Assertions.assertTrue(RequestState.LOANED.agreesWithLender("Loaned"));
+        org.junit.jupiter.api.Assertions.assertTrue(RequestState.SHIPPED_BACK.agreesWithLender("Loaned"),
+                "the lender's record of a return on its way still says Loaned");
+        org.junit.jupiter.api.Assertions.assertFalse(RequestState.SHIPPED_BACK.agreesWithLender("LoanCompleted"),
+                "the lender checked the item in: we missed its LoanCompleted");
+        org.junit.jupiter.api.Assertions.assertFalse(RequestState.REQUEST_RECEIVED.agreesWithLender("Loaned"));
+        org.junit.jupiter.api.Assertions.assertFalse(RequestState.LOANED.agreesWithLender("Overdue"));
+        org.junit.jupiter.api.Assertions.assertTrue(RequestState.CONDITIONS_PROPOSED.agreesWithLender("RetryPossible"));
+        org.junit.jupiter.api.Assertions.assertTrue(RequestState.CANCEL_REQUESTED.agreesWithLender("Loaned"));
+        org.junit.jupiter.api.Assertions.assertTrue(RequestState.LOAN_COMPLETED.agreesWithLender("Loaned"));
+    }
 }

@@ -3,8 +3,8 @@ package org.openill.infrastructure.batch;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
@@ -14,15 +14,15 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Reads the ids of one library's loans a reconciliation step looks at ({@code kind}: "overdue" or "due-soon"), by id,
- * a page at a time. Its checkpoint is the last id handed out: a restarted partition reads on after it, so no loan is
- * looked at twice or skipped.
+ * Reads the ids of the records of one library a reconciliation step looks at ({@code kind}: a
+ * {@link ReconciliationStep}), by id, a page at a time. Its checkpoint is the last id handed out: a restarted
+ * partition reads on after it, so no record is looked at twice or skipped.
  */
 @Named
 @Dependent
-public class LoanReader extends AbstractItemReader {
+public class ReconciliationReader extends AbstractItemReader {
 
-    static final int PAGE = 1000;
+    static final int PAGE = 2000;
 
     @Inject
     @BatchProperty
@@ -39,22 +39,25 @@ public class LoanReader extends AbstractItemReader {
     @EJB
     ReconciliationWork work;
 
+    private ReconciliationStep step;
+    private long library;
+    private Instant at;
     private long last;
     private final Deque<Long> page = new ArrayDeque<>();
     private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
+        step = ReconciliationStep.named(kind);
+        library = Long.parseLong(libraryId);
+        at = Instant.parse(asOf);
         last = checkpoint == null ? 0 : (Long) checkpoint;
     }
 
     @Override
     public Object readItem() {
         if (page.isEmpty() && !exhausted) {
-            long library = Long.parseLong(libraryId);
-            Instant at = Instant.parse(asOf);
-            List<Long> next = "due-soon".equals(kind) ? work.loansMaybeDueSoon(library, at, last, PAGE)
-                    : work.loansMaybePastDue(library, at, last, PAGE);
+            List<Long> next = step.candidates(work, library, at, last, PAGE);
             page.addAll(next);
             exhausted = next.size() < PAGE;
         }

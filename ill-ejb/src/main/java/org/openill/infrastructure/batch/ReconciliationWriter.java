@@ -1,0 +1,63 @@
+package org.openill.infrastructure.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Does a reconciliation step ({@code kind}) to each record of a chunk, each in its own transaction. Doing it again
+ * changes nothing (the services check the record's state and dates), so a chunk replayed after a crash counts no
+ * record twice. A record that fails costs no other; an overdue marking that fails is recorded as the clock records
+ * its failures (left to staff after failing again and again) and cleared once it succeeds.
+ */
+@Named
+@Dependent
+public class ReconciliationWriter extends AbstractItemWriter {
+
+    private static final Logger LOG = Logger.getLogger(ReconciliationWriter.class.getName());
+
+    @Inject
+    @BatchProperty
+    String kind;
+
+    @Inject
+    @BatchProperty
+    String asOf;
+
+    @EJB
+    ReconciliationWork work;
+
+    @Override
+    public void writeItems(List<Object> items) {
+        ReconciliationStep step = ReconciliationStep.named(kind);
+        Instant at = Instant.parse(asOf);
+        Set<Long> failing = step.failureStep() == null ? Set.of() : work.failing();
+        for (Object item : items) {
+            long id = (Long) item;
+            try {
+                step.act(work, id, at);
+            } catch (RuntimeException failed) {
+                LOG.warning(() -> "Loan reconciliation (" + kind + ") failed on #" + id + ": " + failed);
+                if (step.failureStep() != null) {
+                    try {
+                        work.recordFailure(id, step.failureStep(), org.openill.application.ClockWork.describe(failed), at);
+                    } catch (RuntimeException notRecorded) {
+                        LOG.warning(() -> "The failure on #" + id + " could not be recorded: " + notRecorded);
+                    }
+                }
+                continue;
+            }
+            if (failing.contains(id)) {
+                work.forgetFailures(id);
+            }
+        }
+    }
+}
