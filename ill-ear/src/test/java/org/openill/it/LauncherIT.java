@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The launcher of the README's first command, run as a person runs it: java -jar ill-server-launcher.jar, stopped
@@ -31,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * execution), because both need ports 8080 and 9990.
  */
 class LauncherIT {
-
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path work = Path.of(System.getProperty("ill.launcher.it.dir"))
             .resolve(UUID.randomUUID().toString().substring(0, 8));
@@ -57,7 +53,7 @@ class LauncherIT {
                 "ILL_EMBEDDED_DB_PORT", String.valueOf(databasePort));
 
         Launcher first = Launcher.start(work.resolve("first.out"), env);
-        started.add(first.process.toHandle());
+        started.add(first.process().toHandle());
         first.awaitReady();
         String firstOutput = first.output();
         assertTrue(firstOutput.contains("Demo data       loaded: 60 demo readers"), firstOutput);
@@ -71,27 +67,27 @@ class LauncherIT {
         for (String durable : List.of("fsync", "synchronous_commit", "full_page_writes")) {
             assertEquals("on", show(owner, durable), durable + " of the running embedded server");
         }
-        List<ProcessHandle> leftovers = first.process.descendants().toList();
+        List<ProcessHandle> leftovers = first.process().descendants().toList();
         long postmaster = EmbeddedDatabase.postmasterPid(data.resolve("postgres")).orElseThrow();
 
-        first.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertTrue(leftovers.stream().anyMatch(ProcessHandle::isAlive), "WildFly ended with its launcher");
         assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL ended");
         assertFalse(Ports.isFree(8080), "nothing holds port 8080 after the launcher was killed");
 
         Launcher second = Launcher.start(work.resolve("second.out"), env);
-        started.add(second.process.toHandle());
+        started.add(second.process().toHandle());
         second.awaitReady();
         assertTrue(second.output().contains("The last launcher did not stop cleanly; stopped what it had left running"),
                 second.output());
         assertTrue(leftovers.stream().noneMatch(ProcessHandle::isAlive), "the old WildFly still runs");
         assertTrue(Files.readString(data.resolve("log/server.log.1")).contains("WFLYSRV0025"),
                 "the log of the killed run was not kept");
-        List<ProcessHandle> running = second.process.descendants().toList();
+        List<ProcessHandle> running = second.process().descendants().toList();
         long secondPostmaster = EmbeddedDatabase.postmasterPid(data.resolve("postgres")).orElseThrow();
 
-        second.process.destroy(); // SIGTERM, as Ctrl-C in a terminal would
-        assertTrue(second.process.waitFor(2, TimeUnit.MINUTES), "the launcher did not stop");
+        second.process().destroy(); // SIGTERM, as Ctrl-C in a terminal would
+        assertTrue(second.process().waitFor(2, TimeUnit.MINUTES), "the launcher did not stop");
         assertTrue(running.stream().noneMatch(ProcessHandle::isAlive), "WildFly still runs after the launcher stopped");
         assertFalse(ProcessHandle.of(secondPostmaster).map(ProcessHandle::isAlive).orElse(false),
                 "PostgreSQL still runs after the launcher stopped");
@@ -117,15 +113,15 @@ class LauncherIT {
                     "ILL_DATA_DIR", work.resolve("data").toString(), "ILL_DEMO_DATA", "false",
                     "ILL_DB_URL", owner.url(), "ILL_DB_USER", "external", "ILL_DB_PASSWORD", password,
                     "ILL_DB_APP_USER", "external_app", "ILL_DB_APP_PASSWORD", password));
-            started.add(launcher.process.toHandle());
+            started.add(launcher.process().toHandle());
             launcher.awaitReady(); // ready means both datasources logged in with that password
             assertFalse(Files.exists(marker), "a shell evaluated the password");
             assertFalse(launcher.output().contains(password), launcher.output());
-            for (ProcessHandle process : launcher.process.descendants().toList()) {
+            for (ProcessHandle process : launcher.process().descendants().toList()) {
                 assertFalse(commandLine(process).contains(password), "visible in ps: " + commandLine(process));
             }
-            launcher.process.destroy();
-            assertTrue(launcher.process.waitFor(2, TimeUnit.MINUTES), "the launcher did not stop");
+            launcher.process().destroy();
+            assertTrue(launcher.process().waitFor(2, TimeUnit.MINUTES), "the launcher did not stop");
         }
     }
 
@@ -149,8 +145,8 @@ class LauncherIT {
         Properties passwords = passwords(credentialsFile);
         assertEquals(3, passwords.size(), "superuser, owner and application role: " + passwords.keySet());
         String output = launcher.output();
-        List<ProcessHandle> processes = new ArrayList<>(launcher.process.descendants().toList());
-        processes.add(launcher.process.toHandle());
+        List<ProcessHandle> processes = new ArrayList<>(launcher.process().descendants().toList());
+        processes.add(launcher.process().toHandle());
         for (String password : passwords.stringPropertyNames().stream().map(passwords::getProperty).toList()) {
             assertFalse(output.contains(password), "the launcher printed a password");
             for (ProcessHandle process : processes) {
@@ -175,41 +171,6 @@ class LauncherIT {
     private static void execute(DatabaseSettings account, String sql) throws SQLException {
         try (Connection connection = account.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    /** One run of java -jar ill-server-launcher.jar, its output going to a file. */
-    private record Launcher(Process process, Path out) {
-
-        static Launcher start(Path out, Map<String, String> env) throws IOException {
-            Files.createDirectories(out.getParent());
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", System.getProperty("ill.launcher.jar"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(out.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("ILL_"));
-            builder.environment().put("ILL_EAR", System.getProperty("ill.ear"));
-            builder.environment().putAll(env);
-            return new Launcher(builder.start(), out);
-        }
-
-        void awaitReady() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                String output = output();
-                if (output.contains("Press Ctrl-C to stop.")) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    fail("The launcher stopped (exit " + process.exitValue() + "):\n" + output);
-                }
-                Thread.sleep(500);
-            }
-            fail("The launcher was not ready within " + START_TIMEOUT + ":\n" + output());
-        }
-
-        String output() throws IOException {
-            return Files.exists(out) ? Files.readString(out) : "";
         }
     }
 }
