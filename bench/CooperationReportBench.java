@@ -26,17 +26,22 @@ public class CooperationReportBench {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         Path data = Files.createTempDirectory("ill-bench-pg");
-        try (EmbeddedDatabase postgres = EmbeddedDatabase.start(data, Ports.anyFree(), false)) {
-            DatabaseSettings db = postgres.database("bench").owner();
+        String elsewhere = System.getenv("BENCH_DB_URL"); // a database of one's own instead, to study the plans
+        try (EmbeddedDatabase postgres = elsewhere != null ? null : EmbeddedDatabase.start(data, Ports.anyFree(), false)) {
+            DatabaseSettings db = elsewhere != null ? new DatabaseSettings(elsewhere, System.getenv("BENCH_DB_USER"), "")
+                    : postgres.database("bench").owner();
             try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
                 long started = System.nanoTime();
-                migrate(connection);
-                generate(connection, requests);
-                System.out.printf("Generated %,d requests of 2025 (each with the lender's record, fees for a third)"
-                        + " between %d libraries in %.1f s%n", requests, LIBRARIES, seconds(started));
+                if (System.getenv("BENCH_REUSE") == null) {
+                    migrate(connection);
+                    generate(connection, requests);
+                    System.out.printf("Generated %,d requests of 2025 (each with the lender's record, fees for a"
+                            + " third) between %d libraries in %.1f s%n", requests, LIBRARIES, seconds(started));
+                }
                 for (int round = 1; round <= 2; round++) {
                     connection.setAutoCommit(false);
                     try (Statement statement = connection.createStatement()) {
+                        statement.execute("DELETE FROM cooperation_report");
                         statement.execute("INSERT INTO cooperation_report (id, period_kind, period_from, period_until,"
                                 + " previous_from, created_at) VALUES (" + round + ", 'YEAR', DATE '2025-01-01',"
                                 + " DATE '2025-12-31', DATE '2024-01-01', now())");
@@ -137,8 +142,8 @@ public class CooperationReportBench {
                     INSERT INTO bib_record (id, title, subjects, format)
                     SELECT g, 'Title ' || g,
                            (ARRAY['Geology','Linguistics','Statistics','History','Chemistry','Law','Medicine','Music',
-                                  'Ecology','Economics'])[1 + g %% 10] || '; ' ||
-                           (ARRAY['Europe','Asia','Methods','Theory','Sources'])[1 + g %% 5], 'BOOK'
+                                  'Ecology','Economics'])[1 + g % 10] || '; ' ||
+                           (ARRAY['Europe','Asia','Methods','Theory','Sources'])[1 + g % 5], 'BOOK'
                     FROM generate_series(1, 50000) g""");
             statement.execute("""
                     CREATE TEMPORARY TABLE draw AS
@@ -153,7 +158,8 @@ public class CooperationReportBench {
             statement.execute("""
                     INSERT INTO ill_request (id, borrower_id, reader_id, record_id, bib_title, service_type, state,
                                              lender_id, supplied_as, received_at, created_at, updated_at)
-                    SELECT id, borrower, borrower - 1 + %d * (1 + id %% 998), record, 'Title ' || record, 'COPY_OR_LOAN',
+                    SELECT id, borrower, borrower - 1 + %d * (1 + id %% 998), CASE WHEN o = 'OPEN' THEN NULL ELSE record END,
+                           'Title ' || record, 'COPY_OR_LOAN',
                            CASE o WHEN 'LOAN' THEN 'LOAN_COMPLETED' WHEN 'COPY' THEN 'COPY_COMPLETED'
                                   WHEN 'OPEN' THEN 'REQUEST_RECEIVED' ELSE o END,
                            lender, CASE WHEN o IN ('LOAN', 'COPY') THEN o END,
@@ -177,7 +183,7 @@ public class CooperationReportBench {
                     FROM (SELECT *, %s AS o FROM draw) d""".formatted(requests, outcome));
             statement.execute("""
                     INSERT INTO fee_charge (id, request_id, creditor_id, debtor_id, kind, amount, currency, posted_at)
-                    SELECT id, id, lender, borrower, 'LOAN', 2.50 + (id %% 4), CASE WHEN id %% 7 = 0 THEN 'USD' ELSE 'EUR' END,
+                    SELECT id, id, lender, borrower, 'LOAN', 2.50 + (id % 4), CASE WHEN id % 7 = 0 THEN 'USD' ELSE 'EUR' END,
                            created + interval '1 day'
                     FROM draw WHERE x < 0.70 AND y < 0.33 AND created < TIMESTAMPTZ '2025-12-31 00:00Z'""");
             statement.execute("DROP TABLE draw");

@@ -38,30 +38,34 @@ public class CooperationReports {
             INSERT INTO cooperation_figure (report_id, current, library_id, partner_id, made, made_filled, made_unfilled,
                 turnaround_median_h, turnaround_p90_h, received, filled, unfilled, loans, copies, ship_median_h, ship_p90_h)
             WITH asked AS (
-                SELECT s.lender_id, s.borrower_id, s.created_at >= ?2 AS current, s.supplied_as, s.state,
-                       EXTRACT(EPOCH FROM s.shipped_at - s.created_at) AS to_ship,
-                       EXTRACT(EPOCH FROM s.borrower_received_at - s.created_at) AS to_receipt
+                SELECT s.lender_id, s.borrower_id, s.created_at >= ?2 AS current, s.supplied_as IS NOT NULL AS filled,
+                       s.state = 'UNFILLED' AS unfilled, s.supplied_as = 'LOAN' AS loan, s.supplied_as = 'COPY' AS copy,
+                       CAST(EXTRACT(EPOCH FROM s.shipped_at - s.created_at) AS float8) AS to_ship,
+                       CAST(EXTRACT(EPOCH FROM s.borrower_received_at - s.created_at) AS float8) AS to_receipt
                 FROM supplier_request s
                 WHERE s.created_at >= ?1 AND s.created_at < ?3 AND s.borrower_id IS NOT NULL
                   AND (?4 = 0 OR s.lender_id = ?4 OR s.borrower_id = ?4)
             ), by_lender AS (
                 SELECT current, lender_id, borrower_id, GROUPING(borrower_id) AS lender_total,
-                       COUNT(*) AS n, COUNT(supplied_as) AS filled,
-                       COUNT(*) FILTER (WHERE state = 'UNFILLED') AS unfilled,
-                       COUNT(*) FILTER (WHERE supplied_as = 'LOAN') AS loans,
-                       COUNT(*) FILTER (WHERE supplied_as = 'COPY') AS copies,
+                       COUNT(*) AS n, COUNT(*) FILTER (WHERE filled) AS filled,
+                       COUNT(*) FILTER (WHERE unfilled) AS unfilled,
+                       COUNT(*) FILTER (WHERE loan) AS loans,
+                       COUNT(*) FILTER (WHERE copy) AS copies,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY to_ship) AS ship50,
                        percentile_cont(0.9) WITHIN GROUP (ORDER BY to_ship) AS ship90,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY to_receipt) AS receipt50,
                        percentile_cont(0.9) WITHIN GROUP (ORDER BY to_receipt) AS receipt90
                 FROM asked GROUP BY GROUPING SETS ((current, lender_id, borrower_id), (current, lender_id))
             ), made AS (
-                SELECT r.created_at >= ?2 AS current, r.borrower_id, COUNT(*) AS n, COUNT(r.supplied_as) AS filled,
-                       COUNT(*) FILTER (WHERE r.state = 'UNFILLED') AS unfilled,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM r.received_at - r.created_at)) AS receipt50,
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM r.received_at - r.created_at)) AS receipt90
-                FROM ill_request r
-                WHERE r.created_at >= ?1 AND r.created_at < ?3 AND (?4 = 0 OR r.borrower_id = ?4)
+                SELECT current, borrower_id, COUNT(*) AS n, COUNT(*) FILTER (WHERE filled) AS filled,
+                       COUNT(*) FILTER (WHERE unfilled) AS unfilled,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY to_receipt) AS receipt50,
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY to_receipt) AS receipt90
+                FROM (SELECT r.created_at >= ?2 AS current, r.borrower_id, r.supplied_as IS NOT NULL AS filled,
+                             r.state = 'UNFILLED' AS unfilled,
+                             CAST(EXTRACT(EPOCH FROM r.received_at - r.created_at) AS float8) AS to_receipt
+                      FROM ill_request r
+                      WHERE r.created_at >= ?1 AND r.created_at < ?3 AND (?4 = 0 OR r.borrower_id = ?4)) borrowed
                 GROUP BY 1, 2
             ), totals AS (
                 SELECT COALESCE(l.current, m.current) AS current, COALESCE(l.lender_id, m.borrower_id) AS library_id,
@@ -107,29 +111,50 @@ public class CooperationReports {
 
     private static final String TITLES_SQL = """
             INSERT INTO cooperation_busiest (report_id, kind, library_id, rank, name, requests)
-            SELECT ?5, 'TITLE', borrower_id, rank, bib_title, n FROM (
-                SELECT borrower_id, bib_title, COUNT(*) AS n,
-                       ROW_NUMBER() OVER (PARTITION BY borrower_id
-                                          ORDER BY COUNT(*) DESC, bib_title) AS rank
-                FROM ill_request
+            WITH per_library AS (
+                SELECT borrower_id, bib_title, COUNT(*) AS n FROM ill_request
                 WHERE created_at >= ?2 AND created_at < ?3 AND (?4 = 0 OR borrower_id = ?4)
-                GROUP BY GROUPING SETS ((borrower_id, bib_title), (bib_title))) t
-            WHERE rank <= %d AND (?4 = 0 OR borrower_id IS NOT NULL)""".formatted(BUSIEST);
+                GROUP BY borrower_id, bib_title
+            ), network AS (
+                SELECT CAST(NULL AS bigint) AS borrower_id, bib_title, SUM(n) AS n FROM per_library WHERE ?4 = 0
+                GROUP BY bib_title
+            ), candidates AS (
+                -- ranked by counts alone (a cheap sort of numbers), ties at the tenth place kept; names order the few
+                SELECT * FROM (SELECT borrower_id, bib_title, n,
+                                      RANK() OVER (PARTITION BY borrower_id ORDER BY n DESC) AS by_count
+                               FROM (SELECT * FROM per_library UNION ALL SELECT * FROM network) counted) r
+                WHERE by_count <= %1$d
+            ), ranked AS (
+                SELECT borrower_id, bib_title, n, ROW_NUMBER() OVER (PARTITION BY borrower_id ORDER BY n DESC, bib_title) AS rank
+                FROM candidates
+            )
+            SELECT ?5, 'TITLE', borrower_id, rank, bib_title, n FROM ranked WHERE rank <= %1$d""".formatted(BUSIEST);
 
     private static final String SUBJECTS_SQL = """
             INSERT INTO cooperation_busiest (report_id, kind, library_id, rank, name, requests)
-            SELECT ?5, 'SUBJECT', borrower_id, rank, subject, n FROM (
-                SELECT borrower_id, subject, COUNT(*) AS n,
-                       ROW_NUMBER() OVER (PARTITION BY borrower_id
-                                          ORDER BY COUNT(*) DESC, subject) AS rank
-                FROM (SELECT r.borrower_id, TRIM(s.subject) AS subject
-                      FROM ill_request r JOIN bib_record b ON b.id = r.record_id
-                           CROSS JOIN LATERAL unnest(string_to_array(b.subjects, ';')) AS s(subject)
-                      WHERE r.created_at >= ?2 AND r.created_at < ?3 AND (?4 = 0 OR r.borrower_id = ?4)
-                       ) named
-                WHERE subject <> ''
-                GROUP BY GROUPING SETS ((borrower_id, subject), (subject))) t
-            WHERE rank <= %d AND (?4 = 0 OR borrower_id IS NOT NULL)""".formatted(BUSIEST);
+            WITH per_record AS (
+                SELECT borrower_id, record_id, COUNT(*) AS n FROM ill_request
+                WHERE created_at >= ?2 AND created_at < ?3 AND (?4 = 0 OR borrower_id = ?4) AND record_id IS NOT NULL
+                GROUP BY borrower_id, record_id
+            ), per_library AS (
+                SELECT p.borrower_id, TRIM(s.subject) AS subject, SUM(p.n) AS n
+                FROM per_record p JOIN bib_record b ON b.id = p.record_id
+                     CROSS JOIN LATERAL unnest(string_to_array(b.subjects, ';')) AS s(subject)
+                WHERE TRIM(s.subject) <> ''
+                GROUP BY p.borrower_id, TRIM(s.subject)
+            ), network AS (
+                SELECT CAST(NULL AS bigint) AS borrower_id, subject, SUM(n) AS n FROM per_library WHERE ?4 = 0
+                GROUP BY subject
+            ), candidates AS (
+                SELECT * FROM (SELECT borrower_id, subject, n,
+                                      RANK() OVER (PARTITION BY borrower_id ORDER BY n DESC) AS by_count
+                               FROM (SELECT * FROM per_library UNION ALL SELECT * FROM network) counted) r
+                WHERE by_count <= %1$d
+            ), ranked AS (
+                SELECT borrower_id, subject, n, ROW_NUMBER() OVER (PARTITION BY borrower_id ORDER BY n DESC, subject) AS rank
+                FROM candidates
+            )
+            SELECT ?5, 'SUBJECT', borrower_id, rank, subject, n FROM ranked WHERE rank <= %1$d""".formatted(BUSIEST);
 
     /**
      * The statements that compile a report, in order, with their positional parameters: ?1 the first instant of the
