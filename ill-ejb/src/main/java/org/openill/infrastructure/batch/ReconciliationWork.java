@@ -52,16 +52,18 @@ public class ReconciliationWork {
             " AND NOT EXISTS (SELECT 1 FROM clock_failure f WHERE f.request_id = r.id AND f.needs_attention_since IS NOT NULL)";
 
     private static final String PAST_DUE_SQL = """
-            SELECT r.id FROM supplier_request r
-            WHERE r.lender_id = ?1 AND r.state IN (%s) AND r.due_date < ?2 AND r.id > ?3""".formatted(
+            SELECT r.id FROM supplier_request r JOIN library l ON l.id = r.lender_id
+            WHERE r.lender_id = ?1 AND r.state IN (%s) AND r.id > ?3
+              AND r.due_date < CAST(CAST(?2 AS timestamptz) AT TIME ZONE l.time_zone AS date)""".formatted(
             sqlList(SupplierStateMachine.statesAllowing(SupplierAction.MARK_OVERDUE).stream().map(Enum::name).toList()))
             + NOT_LEFT_TO_STAFF + " ORDER BY r.id LIMIT ?4";
 
     private static final String DUE_SOON_SQL = """
-            SELECT r.id FROM ill_request r
-            WHERE r.borrower_id = ?1 AND r.state = 'LOANED' AND r.due_date <= ?2 AND r.id > ?3
+            SELECT r.id FROM ill_request r JOIN library b ON b.id = r.borrower_id
+            WHERE r.borrower_id = ?1 AND r.state = 'LOANED' AND r.id > ?3
+              AND r.due_date <= CAST(CAST(?2 AS timestamptz) AT TIME ZONE b.time_zone AS date) + %d
               AND NOT EXISTS (SELECT 1 FROM reader_notification n WHERE n.request_id = r.id AND n.kind = 'DUE_SOON')
-            ORDER BY r.id LIMIT ?4""";
+            ORDER BY r.id LIMIT ?4""".formatted(ClockWork.DUE_SOON_DAYS);
 
     /**
      * Requests waiting for the lender's answer when half the agreement's response time has passed (the clock passes
@@ -84,7 +86,7 @@ public class ReconciliationWork {
      * ({@link RequestState#agreesWithLender}); not asked for its status within those days either.
      */
     private static final String TO_ASK_STATUS_SQL = """
-            SELECT r.id FROM ill_request r JOIN library l ON l.id = r.lender_id
+            SELECT r.id FROM ill_request r JOIN library l ON l.id = r.lender_id JOIN library b ON b.id = r.borrower_id
             WHERE r.borrower_id = ?1 AND r.state IN (%s) AND r.id > ?3
               AND r.updated_at < CAST(?2 AS timestamptz) - make_interval(days => %d)
               AND NOT EXISTS (SELECT 1 FROM protocol_message m WHERE m.request_id = r.id AND m.direction = 'OUT'
@@ -94,8 +96,10 @@ public class ReconciliationWork {
                        SELECT 1 FROM protocol_message m WHERE m.request_id = r.id AND m.direction = 'IN'
                          AND m.kind = 'supplyingAgencyMessage' AND m.logged_at > CAST(?2 AS timestamptz) - make_interval(days => %d))
                    OR l.hosted = true AND EXISTS (
-                       SELECT 1 FROM rota_entry e JOIN supplier_request s ON s.lender_id = e.lender_id
+                       SELECT 1 FROM rota_entry e JOIN supplier_request s ON s.requesting_agency_type = b.agency_id_type
+                                AND s.requesting_agency_value = b.agency_id_value
                                 AND s.requesting_agency_request_id = e.requesting_agency_request_id
+                                AND s.lender_id = e.lender_id
                        WHERE e.request_id = r.id AND e.lender_id = r.lender_id AND e.status IN ('ASKED', 'SUPPLYING')
                          AND (r.state, s.state) IN (%s)))
             ORDER BY r.id LIMIT ?4""".formatted(sqlList(WITH_A_LENDER.stream().map(Enum::name).sorted().toList()),
@@ -135,18 +139,18 @@ public class ReconciliationWork {
 
     /**
      * The next ids (at most {@code max}, after {@code after}, by id) of the lender's loans out or recalled whose due
-     * date may have passed at the instant (each lender's own date decides when marking), not left to staff.
+     * date has passed by the lender's date at the instant (the record checks it again when marking), not left to
+     * staff.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Long> loansMaybePastDue(long lenderId, Instant asOf, long after, int max) {
-        return ids(PAST_DUE_SQL, lenderId, java.sql.Date.valueOf(LocalDate.ofInstant(asOf, ZoneOffset.MAX)), after, max);
+        return ids(PAST_DUE_SQL, lenderId, Timestamp.from(asOf), after, max);
     }
 
-    /** The next ids of the borrowing library's loans that may be due within the reminder's days, not yet reminded. */
+    /** The next ids of the borrowing library's loans due within the reminder's days by its date, not yet reminded. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Long> loansMaybeDueSoon(long borrowerId, Instant asOf, long after, int max) {
-        return ids(DUE_SOON_SQL, borrowerId, java.sql.Date.valueOf(LocalDate.ofInstant(asOf, ZoneOffset.MAX)
-                .plusDays(ClockWork.DUE_SOON_DAYS)), after, max);
+        return ids(DUE_SOON_SQL, borrowerId, Timestamp.from(asOf), after, max);
     }
 
     /** The next ids of the borrowing library's requests whose lender is slow to answer and is to be reminded. */
