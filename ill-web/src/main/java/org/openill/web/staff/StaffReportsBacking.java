@@ -121,7 +121,7 @@ public class StaffReportsBacking implements Serializable {
                 + ",\"datasets\":[" + dataset(first, "#2e7d32", bars, firstValue) + ","
                 + dataset(second, "#1d4ed8", bars, secondValue)
                 + "]},\"options\":{\"responsive\":true,\"maintainAspectRatio\":false,"
-                + "\"scales\":{\"y\":{\"beginAtZero\":true}}}}";
+                + "\"scales\":{\"y\":{\"beginAtZero\":true,\"ticks\":{\"precision\":0}}}}}";
     }
 
     private static String dataset(String label, String colour, List<CooperationReports.Figure> bars,
