@@ -194,7 +194,10 @@ class StaffBackOfficeBrowserIT {
     private void queue(String side, String tab, String title) {
         browser.get(page("staff/queue.xhtml?side=" + side + "&tab=" + tab));
         browser.findElement(By.id("queue-filter:title")).sendKeys(title);
+        org.openqa.selenium.WebElement before = browser.findElement(By.id("queue-form:queue"));
         browser.findElement(By.id("queue-filter:apply")).click();
+        // the filtered table replaces the one shown first, which may already have held the title
+        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(before));
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.linkText(title)));
     }
 
@@ -396,7 +399,7 @@ class StaffBackOfficeBrowserIT {
         browser.findElement(By.xpath("//button[contains(@id, 'start')]")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "loan-reconciliation started: execution"));
-        String executions = executionsOnceThey("overdue: COMPLETED");
+        String executions = executionsOnceThey("expire-agreements: COMPLETED");
         assertTrue(executions.contains("COMPLETED") && executions.contains("overdue: COMPLETED")
                 && executions.contains("expire-agreements: COMPLETED"), executions);
         Browser.screenshot(browser, "staff-jobs");
