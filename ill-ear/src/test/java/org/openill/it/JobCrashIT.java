@@ -112,20 +112,26 @@ class JobCrashIT {
                 Thread.sleep(500);
             }
             // what an uninterrupted run leaves: every loan overdue on both sides, each marked once, each reader told once
-            String partitions = String.join("; ", strings(owner, "SELECT p.stepexecutionid || '/' || p.partitionexecutionid"
-                    + " || ' ' || p.batchstatus || ' ' || COALESCE(encode(p.readercheckpointinfo, 'hex'), '-')"
-                    + " FROM partition_execution p ORDER BY 1"));
+            String seen = String.join("; ", strings(owner, "SELECT 'partition ' || p.stepexecutionid || '/'"
+                    + " || p.partitionexecutionid || ' ' || p.batchstatus || ' ' || COALESCE(encode(p.readercheckpointinfo, 'hex'), '-')"
+                    + " FROM partition_execution p"
+                    + " UNION ALL SELECT 'step ' || s.jobexecutionid || ' ' || s.stepname || ' ' || s.batchstatus"
+                    + " || ' read ' || s.readcount || ' written ' || s.writecount FROM step_execution s"
+                    + " UNION ALL SELECT 'outbox ' || state || ' ' || COALESCE(claimed_by, '-') || ': ' || COUNT(*)"
+                    + " FROM outbound_message GROUP BY state, claimed_by"
+                    + " UNION ALL SELECT 'borrowing ' || state || ': ' || COUNT(*) FROM ill_request GROUP BY state"
+                    + " ORDER BY 1")) + "; killed with " + killedAt + " marked";
             assertEquals(List.of(), strings(owner, "SELECT s.id || ' ' || s.lender_id || ' ' || s.state FROM supplier_request s"
-                    + " WHERE s.state <> 'OVERDUE' AND s.bib_title LIKE 'Open Loan %' ORDER BY s.id"), "not marked; partitions: " + partitions);
-            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM supplier_request WHERE state = 'OVERDUE'"));
-            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM ill_request WHERE state = 'OVERDUE'"));
-            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM supplier_event WHERE action = 'MARK_OVERDUE'"));
+                    + " WHERE s.state <> 'OVERDUE' AND s.bib_title LIKE 'Open Loan %' ORDER BY s.id"), "not marked; " + seen);
+            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM supplier_request WHERE state = 'OVERDUE'"), seen);
+            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM ill_request WHERE state = 'OVERDUE'"), seen);
+            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM supplier_event WHERE action = 'MARK_OVERDUE'"), seen);
             assertEquals(0, count(owner, "SELECT COUNT(*) FROM (SELECT supplier_request_id FROM supplier_event"
-                    + " WHERE action = 'MARK_OVERDUE' GROUP BY 1 HAVING COUNT(*) > 1) twice"));
-            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM request_event WHERE action = 'MARK_OVERDUE'"));
+                    + " WHERE action = 'MARK_OVERDUE' GROUP BY 1 HAVING COUNT(*) > 1) twice"), seen);
+            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM request_event WHERE action = 'MARK_OVERDUE'"), seen);
             assertEquals(LOANS, count(owner, "SELECT COUNT(DISTINCT request_id) FROM reader_notification"
-                    + " WHERE kind = 'OVERDUE'"));
-            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM reader_notification WHERE kind = 'OVERDUE'"));
+                    + " WHERE kind = 'OVERDUE'"), seen);
+            assertEquals(LOANS, count(owner, "SELECT COUNT(*) FROM reader_notification WHERE kind = 'OVERDUE'"), seen);
             // the restart read only what the killed execution had not checkpointed
             long reread = count(owner, "SELECT COALESCE(SUM(readcount), 0) FROM step_execution"
                     + " WHERE jobexecutionid = " + (killed + 1) + " AND stepname = 'overdue'");

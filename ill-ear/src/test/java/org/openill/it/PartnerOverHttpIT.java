@@ -258,6 +258,39 @@ class PartnerOverHttpIT {
     }
 
     @Test
+    void aMessageThisServerWasSendingWhenItDiedGoesAtItsStartUpAndAnotherServersWaitsForItsLease() throws Exception {
+        int port = freePort();
+        String isil = fixtures.newPartnerElsewhere(port, PartnerProfile.SchemaVersion.V2021);
+        long ours = requestTo(isil);
+        long theirs = requestTo(isil);
+        outboxIs(ours, List.of("request PENDING 1"));
+        outboxIs(theirs, List.of("request PENDING 1"));
+        assertEquals(List.of("0"), fixtures.strings("SELECT count(claimed_by)::text FROM outbound_message"
+                + " WHERE request_id IN (" + ours + ", " + theirs + ")"), "a settled attempt holds no claim");
+        // as a kill -9 leaves them: claimed, in the middle of an attempt begun before this server started
+        String thisNode = System.getProperty("jboss.node.name");
+        assertEquals(1, fixtures.nativeUpdate("UPDATE outbound_message SET claimed_by = '" + thisNode + "',"
+                + " last_attempt_at = TIMESTAMPTZ '2000-01-01 00:00Z', next_attempt_at = now() + interval '11 minutes'"
+                + " WHERE request_id = " + ours));
+        assertEquals(1, fixtures.nativeUpdate("UPDATE outbound_message SET claimed_by = 'another-server',"
+                + " last_attempt_at = TIMESTAMPTZ '2000-01-01 00:00Z', next_attempt_at = now() + interval '11 minutes'"
+                + " WHERE request_id = " + theirs));
+
+        try (ScriptedPartner partner = new ScriptedPartner(port, body -> ok(body, false))) {
+            sender.deliverDue(Instant.now());
+            assertEquals(List.of("request PENDING 1"), fixtures.outboxOf(ours), "held by the attempt's lease");
+            assertEquals(1, sender.takeBackWhatACrashLeftClaimed(), "only this server's own");
+            sender.deliverDue(Instant.now());
+            eventually("ours delivered", () -> fixtures.outboxOf(ours).equals(List.of("request DELIVERED 2")));
+            assertEquals(List.of("request PENDING 1"), fixtures.outboxOf(theirs), "another server's waits for its lease");
+            sender.deliverDue(Instant.now().plus(Duration.ofMinutes(12)));
+            eventually("theirs delivered after the lease", () -> fixtures.outboxOf(theirs)
+                    .equals(List.of("request DELIVERED 2")));
+            assertEquals(2, partner.received().size(), "each once: " + partner.received());
+        }
+    }
+
+    @Test
     void anErrorConfirmationIsRecordedAndNotRetriedWhileA503IsRetried() throws Exception {
         try (ScriptedPartner partner = new ScriptedPartner(body -> new ScriptedPartner.Answer(503, "busy"))) {
             String isil = fixtures.newPartnerElsewhere(partner.port(), PartnerProfile.SchemaVersion.V2021);

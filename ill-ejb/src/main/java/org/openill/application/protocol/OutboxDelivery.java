@@ -48,10 +48,10 @@ public class OutboxDelivery {
      * @return the attempt, or empty when the message is not pending, not due, claimed by another sender, or waits
      *         for an earlier message of its record to the same receiver
      */
-    public Optional<Attempt> claim(long id, Instant now, Duration lease) {
+    public Optional<Attempt> claim(long id, Instant now, Duration lease, String node) {
         int claimed = em.createNativeQuery("""
                         UPDATE outbound_message o
-                        SET attempts = o.attempts + 1, last_attempt_at = ?2, next_attempt_at = ?3
+                        SET attempts = o.attempts + 1, last_attempt_at = ?2, next_attempt_at = ?3, claimed_by = ?4
                         WHERE o.id = ?1 AND o.state = 'PENDING' AND (o.next_attempt_at <= ?2 OR o.attempts = 0)
                           AND NOT EXISTS (SELECT 1 FROM outbound_message e
                                           WHERE e.id < o.id AND e.state IN ('PENDING', 'FAILED')
@@ -60,7 +60,7 @@ public class OutboxDelivery {
                                             AND (e.request_id = o.request_id
                                                  OR e.supplier_request_id = o.supplier_request_id))""")
                 .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, Timestamp.from(now.plus(lease)))
-                .executeUpdate();
+                .setParameter(4, node).executeUpdate();
         if (claimed == 0) {
             return Optional.empty();
         }
@@ -109,7 +109,7 @@ public class OutboxDelivery {
                     + attempt.attempts() + "): " + why);
         }
         em.createNativeQuery("""
-                        UPDATE outbound_message SET state = ?2, last_error = ?3, next_attempt_at = ?4,
+                        UPDATE outbound_message SET state = ?2, last_error = ?3, next_attempt_at = ?4, claimed_by = NULL,
                                settled_at = CASE WHEN ?2 = 'PENDING' THEN NULL ELSE CAST(?5 AS timestamptz) END
                         WHERE id = ?1 AND state = 'PENDING' AND attempts = ?6""")
                 .setParameter(1, attempt.id()).setParameter(2, state.name())
@@ -117,6 +117,20 @@ public class OutboxDelivery {
                 .setParameter(4, Timestamp.from(next)).setParameter(5, Timestamp.from(now))
                 .setParameter(6, attempt.attempts()).executeUpdate();
         return state;
+    }
+
+    /**
+     * Takes back the messages the node claimed before it started and never settled: it died during their attempts.
+     * They are due at once rather than when their lease ends.
+     *
+     * @return how many
+     */
+    public int releaseClaimsOf(String node, Instant started, Instant now) {
+        return em.createNativeQuery("""
+                        UPDATE outbound_message SET next_attempt_at = ?3, claimed_by = NULL
+                        WHERE state = 'PENDING' AND claimed_by = ?1 AND last_attempt_at < ?2""")
+                .setParameter(1, node).setParameter(2, Timestamp.from(started)).setParameter(3, Timestamp.from(now))
+                .executeUpdate();
     }
 
     /** Pending messages due at the instant, oldest first. */

@@ -1,11 +1,14 @@
 package org.openill.application.protocol;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -27,9 +30,12 @@ import java.util.logging.Logger;
  * hosted elsewhere in the background. Every five seconds the messages due again are delivered: those whose
  * receiver could not be reached (after pauses that double from {@code ill.outbox.first-pause}, 30 s, up to
  * {@code ill.outbox.longest-pause}, 1 h, for {@code ill.outbox.retry-for}, 24 h, after which a message is FAILED)
- * and those a crashed server left half-sent. Messages of one record to one receiver go in order.
+ * and those a crashed server left half-sent: another server's when their lease ends, this server's own at its start-up
+ * (an attempt holds its message under the server's node name). Messages of one record to one receiver go in order.
  */
 @Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxSender {
@@ -38,6 +44,12 @@ public class OutboxSender {
 
     /** How long an attempt holds its message: more than the longest time-out a partner profile allows. */
     static final Duration LEASE = Duration.ofMinutes(11);
+
+    /**
+     * This server among those sharing the database: WildFly's node name (jboss.node.name), Payara's instance name, or
+     * else the host's name (servers sharing a database need names of their own, as in any cluster).
+     */
+    static final String NODE = node();
 
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
@@ -49,6 +61,41 @@ public class OutboxSender {
 
     @Resource
     private ManagedExecutorService executor;
+
+    @PostConstruct
+    void atStartUp() {
+        takeBackWhatACrashLeftClaimed();
+    }
+
+    /**
+     * The messages this server was delivering when it last stopped without settling them (claimed under its node name
+     * before it started) are due at once, rather than when their lease ends.
+     *
+     * @return how many
+     */
+    public int takeBackWhatACrashLeftClaimed() {
+        Instant started = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        int released = delivery.releaseClaimsOf(NODE, started, Instant.now());
+        if (released > 0) {
+            LOG.warning(() -> released + " ISO 18626 message(s) were being delivered by this server (" + NODE
+                    + ") when it stopped; they go again now");
+        }
+        return released;
+    }
+
+    static String node() {
+        for (String property : List.of("jboss.node.name", "com.sun.aas.instanceName")) {
+            String name = System.getProperty(property);
+            if (name != null && !name.isBlank()) {
+                return name.strip().length() <= 200 ? name.strip() : name.strip().substring(0, 200);
+            }
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unnamed) {
+            return "localhost";
+        }
+    }
 
     /** Delivers the messages a transaction just committed, in order: in-process ones now, the others in background. */
     public void deliverCommitted(List<Long> inProcess, List<Long> remote) {
@@ -116,7 +163,7 @@ public class OutboxSender {
     /** One attempt, if the message can be claimed now; its state after it, or null when it was not attempted. */
     private OutboundMessage.State deliverOnce(long id, Instant at) {
         Instant now = at == null ? Instant.now() : at;
-        Optional<OutboxDelivery.Attempt> claimed = delivery.claim(id, now, LEASE);
+        Optional<OutboxDelivery.Attempt> claimed = delivery.claim(id, now, LEASE, NODE);
         if (claimed.isEmpty()) {
             return null;
         }
