@@ -1,8 +1,11 @@
 package org.openill.application.report;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.openill.domain.NotFoundException;
@@ -13,12 +16,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Compiles cooperation reports (the cooperation-report batch job) and reads them. A report is compiled by a few
- * set-based statements in one transaction — PostgreSQL aggregates the period's requests where they lie, in one pass
- * per table for the period and the period before it together — and replaces an earlier report of the same period
- * and scope.
+ * set-based statements — PostgreSQL aggregates the period's requests where they lie, in one pass per table for the
+ * period and the period before it together — in two parts at once, and once whole replaces an earlier report of the
+ * same period and scope.
  *
  * <p>What the figures mean: a request counts in the period it was made in (its created_at, UTC). A library's own
  * figures count, as borrower, every request it made (its borrowing records, whoever lent), and as lender every
@@ -157,33 +162,78 @@ public class CooperationReports {
             SELECT ?5, 'SUBJECT', borrower_id, rank, subject, n FROM ranked WHERE rank <= %1$d""".formatted(BUSIEST);
 
     /**
-     * The statements that compile a report, in order, with their positional parameters: ?1 the first instant of the
-     * period before, ?2 of the period, ?3 the first instant after it, ?4 the library reported on (0: the network),
-     * ?5 the report's id. Public for the benchmark, which times them as they are.
+     * The parts of a report, compiled at once, each part's statements in order in a transaction of its own (so in a
+     * PostgreSQL backend of its own: a statement that writes runs in one process): the figures; the unfilled reasons,
+     * fees and busiest titles and subjects. Their positional parameters: ?1 the first instant of the period before,
+     * ?2 of the period, ?3 the first instant after it, ?4 the library reported on (0: the network), ?5 the report's
+     * id. Public for the benchmark, which runs them as the job does.
      */
-    public static List<String> statements() {
-        return List.of(FIGURES_SQL, UNFILLED_SQL, FEES_SQL, TITLES_SQL, SUBJECTS_SQL);
+    public static List<List<String>> parts() {
+        return List.of(List.of(FIGURES_SQL), List.of(UNFILLED_SQL, FEES_SQL, TITLES_SQL, SUBJECTS_SQL));
     }
 
     @PersistenceContext(unitName = "ill")
     private EntityManager em;
 
+    @Resource
+    private SessionContext context;
+
+    @Resource
+    private ManagedExecutorService executor;
+
     /**
      * Compiles the report of the period starting on (or holding) the day, for one library (its id) or the network
-     * (null), replacing an earlier report of the same period and scope; the report's id.
+     * (null), replacing an earlier report of the same period and scope once it is whole; the report's id. Its parts
+     * are compiled at once, each in a transaction of its own; the report shows only when all are in, and if one
+     * fails, none of it stays.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long compile(ReportPeriod kind, LocalDate day, Long scopeLibraryId, Long jobExecutionId) {
-        LocalDate from = kind.firstDayOf(day);
-        LocalDate after = kind.after(from);
-        LocalDate previous = kind.previous(from);
-        long scope = scopeLibraryId == null ? 0 : scopeLibraryId;
         if (scopeLibraryId != null && em.find(org.openill.domain.library.Library.class, scopeLibraryId) == null) {
             throw new NotFoundException("No library #" + scopeLibraryId + " to report on");
         }
+        CooperationReports self = context.getBusinessObject(CooperationReports.class);
+        LocalDate from = kind.firstDayOf(day);
+        long id = self.begin(kind, from, scopeLibraryId, jobExecutionId);
+        Object[] values = {start(kind.previous(from)), start(from), start(kind.after(from)),
+                scopeLibraryId == null ? 0L : scopeLibraryId, id};
+        try {
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (List<String> part : parts()) {
+                running.add(executor.submit(() -> self.compilePart(part, values)));
+            }
+            for (Future<?> part : running) {
+                try {
+                    part.get();
+                } catch (ExecutionException failed) {
+                    running.forEach(other -> other.cancel(false));
+                    throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("A part of report #" + id + " failed", failed.getCause());
+                }
+            }
+            self.finish(id, kind, from, scopeLibraryId);
+            return id;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            self.discard(id);
+            throw new IllegalStateException("Interrupted while compiling report #" + id, interrupted);
+        } catch (RuntimeException failed) {
+            self.discard(id);
+            throw failed;
+        }
+    }
+
+    /**
+     * The report's header, not shown yet; what an earlier compilation of the same period and scope left unfinished
+     * (a crash) is removed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long begin(ReportPeriod kind, LocalDate from, Long scopeLibraryId, Long jobExecutionId) {
+        long scope = scopeLibraryId == null ? 0 : scopeLibraryId;
         em.createNativeQuery("""
                         DELETE FROM cooperation_report
-                        WHERE period_kind = ?1 AND period_from = ?2 AND COALESCE(scope_library_id, 0) = ?3""")
+                        WHERE period_kind = ?1 AND period_from = ?2 AND COALESCE(scope_library_id, 0) = ?3
+                          AND compiled_at IS NULL""")
                 .setParameter(1, kind.name()).setParameter(2, java.sql.Date.valueOf(from)).setParameter(3, scope)
                 .executeUpdate();
         long id = ((Number) em.createNativeQuery("SELECT nextval('cooperation_report_seq')").getSingleResult())
@@ -193,12 +243,17 @@ public class CooperationReports {
                                                         scope_library_id, created_at, job_execution_id)
                         VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS bigint), now(), ?7)""")
                 .setParameter(1, id).setParameter(2, kind.name()).setParameter(3, java.sql.Date.valueOf(from))
-                .setParameter(4, java.sql.Date.valueOf(after.minusDays(1)))
-                .setParameter(5, java.sql.Date.valueOf(previous)).setParameter(6, scopeLibraryId)
+                .setParameter(4, java.sql.Date.valueOf(kind.after(from).minusDays(1)))
+                .setParameter(5, java.sql.Date.valueOf(kind.previous(from))).setParameter(6, scopeLibraryId)
                 .setParameter(7, jobExecutionId).executeUpdate();
-        for (String statement : statements()) {
+        return id;
+    }
+
+    /** One part of a report: its statements, in order, with the report's parameters ({@link #parts()}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void compilePart(List<String> statements, Object[] values) {
+        for (String statement : statements) {
             jakarta.persistence.Query query = em.createNativeQuery(statement);
-            Object[] values = {start(previous), start(from), start(after), scope, id};
             for (int i = 0; i < values.length; i++) {
                 if (statement.contains("?" + (i + 1))) {
                     query.setParameter(i + 1, values[i]);
@@ -206,7 +261,26 @@ public class CooperationReports {
             }
             query.executeUpdate();
         }
-        return id;
+    }
+
+    /** Shows the report, whole, in place of the one compiled before for the same period and scope. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finish(long id, ReportPeriod kind, LocalDate from, Long scopeLibraryId) {
+        em.createNativeQuery("""
+                        DELETE FROM cooperation_report
+                        WHERE period_kind = ?1 AND period_from = ?2 AND COALESCE(scope_library_id, 0) = ?3
+                          AND compiled_at IS NOT NULL""")
+                .setParameter(1, kind.name()).setParameter(2, java.sql.Date.valueOf(from))
+                .setParameter(3, scopeLibraryId == null ? 0 : scopeLibraryId).executeUpdate();
+        em.createNativeQuery("UPDATE cooperation_report SET compiled_at = now() WHERE id = ?1").setParameter(1, id)
+                .executeUpdate();
+    }
+
+    /** Removes a report a part of which failed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void discard(long id) {
+        em.createNativeQuery("DELETE FROM cooperation_report WHERE id = ?1 AND compiled_at IS NULL")
+                .setParameter(1, id).executeUpdate();
     }
 
     private static Timestamp start(LocalDate day) {
@@ -300,7 +374,8 @@ public class CooperationReports {
                         SELECT r.id, r.period_kind, r.period_from, r.period_until, r.previous_from, l.agency_id_value,
                                l.name, r.created_at
                         FROM cooperation_report r LEFT JOIN library l ON l.id = r.scope_library_id
-                        WHERE ?1 = 0 OR r.scope_library_id IS NULL OR r.scope_library_id = ?1
+                        WHERE r.compiled_at IS NOT NULL
+                          AND (?1 = 0 OR r.scope_library_id IS NULL OR r.scope_library_id = ?1)
                         ORDER BY r.period_from DESC, r.period_kind, r.id DESC""")
                 .setParameter(1, viewer == null ? 0 : viewer).setMaxResults(max).getResultList();
         return rows.stream().map(CooperationReports::report).toList();
