@@ -357,16 +357,49 @@ public class BorrowingService {
     public boolean remindDueSoon(Actor clock, long requestId, Instant now) {
         clock.requireNetworkWide("remind readers of loans due soon");
         IllRequest request = repository.requestNotBusy(requestId);
-        boolean reminded = em.createQuery("""
-                        SELECT COUNT(n) FROM ReaderNotification n WHERE n.request = :request AND n.kind = :dueSoon""",
-                        Long.class).setParameter("request", request)
-                .setParameter("dueSoon", ReaderNotification.Kind.DUE_SOON).getSingleResult() > 0;
-        if (reminded || request.state() != RequestState.LOANED
-                || !ClockWork.dueWithin(request.dueDate(), request.borrower().timeZone(), now)) {
+        if (!wantsDueSoonReminder(request, !remindedDueSoon(List.of(requestId)).isEmpty(), now)) {
             return false;
         }
         repository.add(ReaderNotification.dueSoon(request, now));
         return true;
+    }
+
+    /**
+     * Reminds the readers of the loans due soon among the requests (a chunk of the nightly reconciliation) in the
+     * caller's transaction, by the same rule as {@link #remindDueSoon(Actor, long, Instant)} for each; requests
+     * another transaction is changing right now are passed over (the next night looks at them again).
+     *
+     * @return how many readers were reminded
+     */
+    public int remindDueSoon(Actor clock, List<Long> requestIds, Instant now) {
+        clock.requireNetworkWide("remind readers of loans due soon");
+        List<IllRequest> requests = repository.requestsNotBusy(requestIds);
+        java.util.Set<Long> reminded = remindedDueSoon(requests.stream().map(IllRequest::id).toList());
+        int count = 0;
+        for (IllRequest request : requests) {
+            if (wantsDueSoonReminder(request, reminded.contains(request.id()), now)) {
+                repository.add(ReaderNotification.dueSoon(request, now));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The one rule: a loan out whose due date, by its library's date, is within the reminder's days; once. */
+    private static boolean wantsDueSoonReminder(IllRequest request, boolean reminded, Instant now) {
+        return !reminded && request.state() == RequestState.LOANED
+                && ClockWork.dueWithin(request.dueDate(), request.borrower().timeZone(), now);
+    }
+
+    /** Those of the requests whose reader was reminded of the due date already. */
+    private java.util.Set<Long> remindedDueSoon(List<Long> requestIds) {
+        if (requestIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("""
+                        SELECT n.request.id FROM ReaderNotification n WHERE n.request.id IN :requests AND n.kind = :dueSoon""",
+                        Long.class).setParameter("requests", requestIds)
+                .setParameter("dueSoon", ReaderNotification.Kind.DUE_SOON).getResultList());
     }
 
     /**

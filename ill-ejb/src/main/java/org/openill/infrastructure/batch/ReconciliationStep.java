@@ -34,6 +34,12 @@ enum ReconciliationStep {
         boolean act(ReconciliationWork work, long id, Instant asOf) {
             return work.remindDueSoon(id, asOf);
         }
+
+        @Override
+        boolean actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
+            work.remindDueSoon(ids, asOf);
+            return true;
+        }
     },
     /** The borrower's requests whose lender let half its response time pass: the lender reminded, once. */
     REMIND(null) {
@@ -71,6 +77,14 @@ enum ReconciliationStep {
 
     /** Does the step to one record, in a transaction of its own; true when it changed something. */
     abstract boolean act(ReconciliationWork work, long id, Instant asOf);
+
+    /**
+     * Does the step to all the records of a chunk in one transaction, when the step can (a notice written, no message
+     * sent); false when it cannot, and the records are done one by one.
+     */
+    boolean actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
+        return false;
+    }
 
     /**
      * The step a repeated failure is recorded as, leaving the record to staff after a few (as the clock records its

@@ -184,6 +184,15 @@ public class ReconciliationWork {
         return borrowing.remindDueSoon(JOB, requestId, asOf);
     }
 
+    /**
+     * Reminds the readers of the loans due soon among the requests, once each, all in one transaction; how many it
+     * reminded. Records another transaction holds are passed over.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int remindDueSoon(List<Long> requestIds, Instant asOf) {
+        return borrowing.remindDueSoon(JOB, requestIds, asOf);
+    }
+
     /** Reminds the lender of the request (an ISO 18626 Request of type Reminder); true, as it did. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean remindLender(long requestId) {

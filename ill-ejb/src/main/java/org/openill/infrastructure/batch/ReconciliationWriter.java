@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Does a reconciliation step ({@code kind}) to each record of a chunk, each in its own transaction. Doing it again
+ * Does a reconciliation step ({@code kind}) to the records of a chunk: all in one transaction where the step can
+ * (reminders of loans due soon), else, or when that transaction fails, each in its own transaction. Doing it again
  * changes nothing (the services check the record's state and dates), so a chunk replayed after a crash counts no
  * record twice. A record that fails costs no other; an overdue marking that fails is recorded as the clock records
  * its failures (left to staff after failing again and again) and cleared once it succeeds.
@@ -39,6 +40,15 @@ public class ReconciliationWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         ReconciliationStep step = ReconciliationStep.named(kind);
         Instant at = Instant.parse(asOf);
+        List<Long> ids = items.stream().map(item -> (Long) item).toList();
+        try {
+            if (step.actOnAll(work, ids, at)) {
+                return;
+            }
+        } catch (RuntimeException failed) {
+            LOG.warning(() -> "Loan reconciliation (" + kind + ") failed on a chunk of " + ids.size()
+                    + " records; they are done one by one: " + failed);
+        }
         Set<Long> failing = step.failureStep() == null ? Set.of() : work.failing();
         for (Object item : items) {
             long id = (Long) item;

@@ -16,6 +16,7 @@ import org.openill.domain.reader.Reader;
 import org.openill.domain.request.IllRequest;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Loads and stores what the lending services work on, with the errors a person understands when something is not
@@ -54,6 +55,27 @@ public class IllRepository {
     public IllRequest requestNotBusy(long id) {
         lockNowOrRefuse("ill_request", id, "ILL request #" + id);
         return request(id, null);
+    }
+
+    /**
+     * Those of the requests no other transaction is changing right now, locked for the caller's transaction and
+     * loaded with their library and reader, by id; the ones held elsewhere are passed over, not waited for.
+     */
+    public List<IllRequest> requestsNotBusy(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> free = em.createNativeQuery("SELECT id FROM ill_request WHERE id IN ("
+                        + ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "))
+                        + ") ORDER BY id FOR NO KEY UPDATE SKIP LOCKED").getResultList();
+        if (free.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                        SELECT r FROM IllRequest r JOIN FETCH r.borrower LEFT JOIN FETCH r.reader
+                        WHERE r.id IN :ids ORDER BY r.id""", IllRequest.class)
+                .setParameter("ids", free.stream().map(Number::longValue).toList()).getResultList();
     }
 
     /**
