@@ -431,9 +431,14 @@ class StaffBackOfficeBrowserIT {
         String figures = text(By.tagName("main"));
         assertTrue(figures.contains("ZZ-NUL") && figures.contains("ZZ-SCL") && figures.contains("Most requested titles"),
                 figures);
-        assertEquals(2, browser.findElements(By.cssSelector(".ill-chart canvas")).size(), "two charts");
+        assertEquals(4, browser.findElements(By.cssSelector(".ill-chart canvas")).size(),
+                "four charts: lent and borrowed, fill rate, turnaround, time to ship");
+        assertTrue(figures.contains("Turnaround (hours from the request to its receipt)"), figures);
         String reportAddress = browser.getCurrentUrl();
         Browser.screenshot(browser, "staff-reports-network");
+        browser.get(page("staff/reports.xhtml?id=abc"));
+        String wrong = text(By.tagName("main"));
+        assertTrue(wrong.contains("Report number") && !wrong.contains("j_idt"), "a report number typed wrong: " + wrong);
         signOut();
 
         // North's staff read the network's report with only North's own figures and pairs

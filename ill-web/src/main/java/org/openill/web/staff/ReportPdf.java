@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A cooperation report as PDF (OpenPDF, A4 landscape): the period and scope, two bar charts drawn as vectors (what
- * each library or partner lent and borrowed; fill rate this period beside the period before), then the tables of the
- * report.
+ * A cooperation report as PDF (OpenPDF, A4 landscape): the period and scope, four bar charts drawn as vectors (what
+ * each library or partner lent and borrowed; fill rate this period beside the period before; turnaround and time to
+ * ship, median and 90th percentile), then the tables of the report.
  */
 public final class ReportPdf {
 
@@ -61,6 +61,11 @@ public final class ReportPdf {
                     f -> f.filled(), "lent", f -> f.madeFilled(), "borrowed", contents));
             charts.addCell(chartCell(writer, "Fill rate (%), this period and the one before", bars,
                     f -> rate(f), "this period", f -> rate(contents.previousOf(f)), "before", contents));
+            charts.addCell(chartCell(writer, "Turnaround (hours from the request to its receipt)", bars,
+                    f -> hours(f.turnaroundMedianHours()), "median", f -> hours(f.turnaroundP90Hours()), "90th percentile",
+                    contents));
+            charts.addCell(chartCell(writer, "Time to ship (hours from the lender being asked to shipping)", bars,
+                    f -> hours(f.shipMedianHours()), "median", f -> hours(f.shipP90Hours()), "90th percentile", contents));
             document.add(charts);
             document.add(new Paragraph("Libraries", HEADING));
             document.add(figures(contents.libraries(true), contents, false));
@@ -103,6 +108,10 @@ public final class ReportPdf {
     /** A bar's label: the partner's ISIL in one library's view, else the library's. */
     static String label(CooperationReports.Figure figure) {
         return figure.isPair() ? figure.partnerIsil() : figure.isil();
+    }
+
+    private static double hours(BigDecimal hours) {
+        return hours == null ? 0 : hours.doubleValue();
     }
 
     private static double rate(CooperationReports.Figure figure) {

@@ -28,7 +28,7 @@ import static org.openill.web.staff.StaffHomeBacking.json;
 
 /**
  * Cooperation reports (view parameter {@code id}): the list of reports, one report's figures beside the period
- * before with two charts, and its CSV and PDF; network administrators also compile a report for a period and scope.
+ * before with four charts (lent and borrowed, fill rate, turnaround, time to ship), and its CSV and PDF; network administrators also compile a report for a period and scope.
  */
 @Named
 @ViewScoped
@@ -111,6 +111,19 @@ public class StaffReportsBacking implements Serializable {
                     CooperationReports.Figure before = contents.previousOf(f);
                     return before == null ? null : before.fillRate();
                 });
+    }
+
+    /** Turnaround in hours (request to receipt): median and 90th percentile. */
+    public String getTurnaroundChart() {
+        return chart(ReportPdf.bars(contents), Texts.of("reports.median"),
+                CooperationReports.Figure::turnaroundMedianHours, Texts.of("reports.p90"),
+                CooperationReports.Figure::turnaroundP90Hours);
+    }
+
+    /** The lender's time to ship in hours: median and 90th percentile. */
+    public String getShipChart() {
+        return chart(ReportPdf.bars(contents), Texts.of("reports.median"), CooperationReports.Figure::shipMedianHours,
+                Texts.of("reports.p90"), CooperationReports.Figure::shipP90Hours);
     }
 
     private static String chart(List<CooperationReports.Figure> bars, String first,

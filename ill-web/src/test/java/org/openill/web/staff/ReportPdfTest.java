@@ -45,6 +45,8 @@ class ReportPdfTest {
         assertTrue(all.contains("Cooperation report: quarter 2026-07-01 to 2026-09-30"), all);
         assertTrue(all.contains("North University Library (ZZ-NUL)"), all);
         assertTrue(all.contains("Lent and borrowed (filled)"), all);
+        assertTrue(all.contains("Turnaround (hours from the request to its receipt)"), all);
+        assertTrue(all.contains("Time to ship (hours from the lender being asked to shipping)"), all);
         assertTrue(all.contains("ZZ-NUL / ZZ-SCL"), all);
         assertTrue(all.contains("75.0 (25.0)"), "fill rate beside the period before: " + all);
         assertTrue(all.contains("NotHeld"), all);
