@@ -24,6 +24,8 @@ public class ReconciliationReader extends AbstractItemReader {
 
     static final int PAGE = 2000;
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReconciliationReader.class.getName());
+
     @Inject
     @BatchProperty
     String kind;
@@ -52,6 +54,10 @@ public class ReconciliationReader extends AbstractItemReader {
         library = Long.parseLong(libraryId);
         at = Instant.parse(asOf);
         last = checkpoint == null ? 0 : (Long) checkpoint;
+        if (checkpoint != null) {
+            LOG.info(() -> "Loan reconciliation (" + kind + ") of library " + library + " goes on after #" + last
+                    + ", its last checkpoint");
+        }
     }
 
     @Override
