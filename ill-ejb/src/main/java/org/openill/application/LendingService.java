@@ -261,7 +261,27 @@ public class LendingService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean markOverdue(Actor clock, long recordId, Instant now) {
-        SupplierRequest record = recordNotBusy(recordId);
+        return markIfOverdue(clock, recordNotBusy(recordId), now);
+    }
+
+    /**
+     * Marks the loans among the records overdue whose due date has passed by their lender's date (a chunk of the
+     * nightly reconciliation), in the caller's transaction, each as {@link #markOverdue(Actor, long, Instant)} does.
+     *
+     * @return how many it marked
+     * @throws org.openill.domain.ConcurrentChangeException when another transaction is changing one of them right now
+     */
+    public int markOverdue(Actor clock, List<Long> recordIds, Instant now) {
+        int marked = 0;
+        for (SupplierRequest record : repository.supplierRequestsLockedNow(recordIds)) {
+            if (markIfOverdue(clock, record, now)) {
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    private boolean markIfOverdue(Actor clock, SupplierRequest record, Instant now) {
         if (!record.isOverdueAt(now)) {
             return false;
         }

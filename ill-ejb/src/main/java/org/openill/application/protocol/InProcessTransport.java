@@ -21,6 +21,14 @@ public class InProcessTransport {
         this.inbox = inbox;
     }
 
+    /**
+     * Messages applied together in one transaction of the inbox; what came of each, or empty when one could not be
+     * applied (then none was).
+     */
+    public java.util.Optional<java.util.List<DeliveryOutcome>> deliverTogether(java.util.List<String> xmls) {
+        return inbox.receiveTogether(xmls).map(answers -> answers.stream().map(Confirmations::outcome).toList());
+    }
+
     public DeliveryOutcome deliver(String xml) {
         try {
             return Confirmations.outcome(inbox.receive(xml));

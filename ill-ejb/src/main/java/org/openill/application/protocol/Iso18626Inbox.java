@@ -64,6 +64,29 @@ public class Iso18626Inbox {
     }
 
     /**
+     * Takes messages from libraries hosted here (a transaction's messages, delivered together) and applies them all in
+     * one transaction; their confirmations, in order. Empty when one of them is not a well-formed 2021 message or
+     * could not be applied: then none was, and each is to be received alone (where a refusal is answered ERROR).
+     */
+    public Optional<java.util.List<String>> receiveTogether(java.util.List<String> xmls) {
+        java.util.List<ISO18626Message> messages = new java.util.ArrayList<>();
+        for (String xml : xmls) {
+            if (!(Iso18626Codec.read(xml) instanceof ReadResult.Accepted accepted)
+                    || accepted.version() != org.openill.infrastructure.iso18626.Iso18626Version.V2021) {
+                return Optional.empty();
+            }
+            messages.add(accepted.message());
+        }
+        try {
+            return Optional.of(handler.applyAll(messages, xmls, Instant.now()));
+        } catch (RuntimeException oneFailed) {
+            LOG.info(() -> "Of " + xmls.size() + " messages received together one could not be applied; each is "
+                    + "received alone: " + oneFailed);
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Takes one message as it came over the wire (its XML declaration names its encoding) and answers it.
      *
      * @return the confirmation, and the kind of message it answers (null when not even that could be told)

@@ -98,6 +98,25 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
+        return applyHere(message, xml, received);
+    }
+
+    /**
+     * Applies the messages, in order, all in one transaction, each as {@link #apply} would; their confirmations.
+     *
+     * @throws RuntimeException when one of them cannot be applied: none is
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public java.util.List<String> applyAll(java.util.List<ISO18626Message> messages, java.util.List<String> xmls,
+                                           Instant received) {
+        java.util.List<String> confirmations = new java.util.ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            confirmations.add(applyHere(messages.get(i), xmls.get(i), received));
+        }
+        return confirmations;
+    }
+
+    private String applyHere(ISO18626Message message, String xml, Instant received) {
         String identity = ReceivedMessage.identityOf(xml);
         ReceivedMessage before = em.find(ReceivedMessage.class, identity);
         if (before != null) {

@@ -17,4 +17,14 @@ public interface MessageTransport {
      * @return what came of it: the receiver's confirmation, or why it could not be delivered
      */
     DeliveryOutcome deliver(AgencyId receiver, String xml);
+
+    /**
+     * Delivers messages together, all applied in one transaction by their receivers, when the transport can: what came
+     * of each, in order; empty when it cannot, or when one of them could not be applied (then none was, and each is
+     * to be delivered alone).
+     */
+    default java.util.Optional<java.util.List<DeliveryOutcome>> deliverTogether(java.util.List<AgencyId> receivers,
+                                                                              java.util.List<String> xmls) {
+        return java.util.Optional.empty();
+    }
 }

@@ -49,6 +49,22 @@ public class OutboxDelivery {
      *         for an earlier message of its record to the same receiver
      */
     public Optional<Attempt> claim(long id, Instant now, Duration lease, String node) {
+        return claimOne(id, now, lease, node);
+    }
+
+    /**
+     * Claims the messages (a transaction's in-process ones, delivered together) in one transaction, each as
+     * {@link #claim} would; the attempts, in the order given, of those that could be claimed.
+     */
+    public List<Attempt> claimAll(List<Long> ids, Instant now, Duration lease, String node) {
+        List<Attempt> attempts = new java.util.ArrayList<>();
+        for (long id : ids) {
+            claimOne(id, now, lease, node).ifPresent(attempts::add);
+        }
+        return attempts;
+    }
+
+    private Optional<Attempt> claimOne(long id, Instant now, Duration lease, String node) {
         int claimed = em.createNativeQuery("""
                         UPDATE outbound_message o
                         SET attempts = o.attempts + 1, last_attempt_at = ?2, next_attempt_at = ?3, claimed_by = ?4
@@ -81,6 +97,20 @@ public class OutboxDelivery {
      * FAILED once that limit has passed; FAILED at once when it cannot be delivered as it is.
      */
     public OutboundMessage.State settle(Attempt attempt, DeliveryOutcome outcome, Instant now, Duration pause) {
+        return settleOne(attempt, outcome, now, pause);
+    }
+
+    /** Settles attempts delivered together, each as {@link #settle} would, in one transaction; their states. */
+    public List<OutboundMessage.State> settleAll(List<Attempt> attempts, List<DeliveryOutcome> outcomes, Instant now) {
+        List<OutboundMessage.State> states = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            states.add(settleOne(attempts.get(i), outcomes.get(i), now,
+                    OutboxSettings.pauseAfter(attempts.get(i).attempts())));
+        }
+        return states;
+    }
+
+    private OutboundMessage.State settleOne(Attempt attempt, DeliveryOutcome outcome, Instant now, Duration pause) {
         OutboundMessage.State state;
         String error;
         Instant next = now;

@@ -99,7 +99,11 @@ public class OutboxSender {
 
     /** Delivers the messages a transaction just committed, in order: in-process ones now, the others in background. */
     public void deliverCommitted(List<Long> inProcess, List<Long> remote) {
-        inProcess.forEach(id -> deliverInOrder(id, null));
+        if (inProcess.size() > 1) {
+            deliverTogether(inProcess);
+        } else {
+            inProcess.forEach(id -> deliverInOrder(id, null));
+        }
         if (!remote.isEmpty()) {
             try {
                 executor.execute(() -> remote.forEach(id -> deliverInOrder(id, null)));
@@ -160,14 +164,47 @@ public class OutboxSender {
         return attempts;
     }
 
+    /**
+     * Delivers the in-process messages one transaction committed (a chunk of the nightly reconciliation, say)
+     * together: claimed in one transaction, applied by their receivers in one, settled in one; when they cannot go
+     * together (one of them could not be applied), each goes alone. Then the messages of their records that waited
+     * for them.
+     */
+    private void deliverTogether(List<Long> ids) {
+        List<OutboxDelivery.Attempt> attempts = delivery.claimAll(ids, Instant.now(), LEASE, NODE);
+        Optional<List<DeliveryOutcome>> outcomes;
+        try {
+            outcomes = attempts.isEmpty() ? Optional.of(List.of()) : transport.deliverTogether(
+                    attempts.stream().map(OutboxDelivery.Attempt::receiver).toList(),
+                    attempts.stream().map(OutboxDelivery.Attempt::xml).toList());
+        } catch (RuntimeException failed) {
+            LOG.log(Level.FINE, "Messages could not be delivered together; each goes alone", failed);
+            outcomes = Optional.empty();
+        }
+        List<OutboundMessage.State> states;
+        if (outcomes.isPresent()) {
+            states = delivery.settleAll(attempts, outcomes.get(), Instant.now());
+        } else {
+            states = attempts.stream().map(attempt -> attempt(attempt, null)).toList();
+        }
+        for (int i = 0; i < attempts.size(); i++) {
+            OutboundMessage.State state = states.get(i);
+            if (state != OutboundMessage.State.PENDING && state != OutboundMessage.State.FAILED) {
+                delivery.nextOfSameRecord(attempts.get(i).id()).ifPresent(next -> deliverInOrder(next, null));
+            }
+        }
+    }
+
     /** One attempt, if the message can be claimed now; its state after it, or null when it was not attempted. */
     private OutboundMessage.State deliverOnce(long id, Instant at) {
         Instant now = at == null ? Instant.now() : at;
         Optional<OutboxDelivery.Attempt> claimed = delivery.claim(id, now, LEASE, NODE);
-        if (claimed.isEmpty()) {
-            return null;
-        }
-        OutboxDelivery.Attempt attempt = claimed.get();
+        return claimed.map(attempt -> attempt(attempt, at)).orElse(null);
+    }
+
+    /** The attempt of a claimed message, settled; its state after it. */
+    private OutboundMessage.State attempt(OutboxDelivery.Attempt attempt, Instant at) {
+        long id = attempt.id();
         DeliveryOutcome outcome;
         try {
             outcome = transport.deliver(attempt.receiver(), attempt.xml());

@@ -41,6 +41,16 @@ public class Transports implements MessageTransport {
         return http.deliver(partner.get(), xml);
     }
 
+    /** Messages all for libraries hosted here go in together; any other, each alone. */
+    @Override
+    public Optional<java.util.List<DeliveryOutcome>> deliverTogether(java.util.List<AgencyId> receivers,
+                                                                     java.util.List<String> xmls) {
+        if (receivers.stream().distinct().allMatch(this::isHostedHere)) {
+            return inProcess.deliverTogether(xmls);
+        }
+        return Optional.empty();
+    }
+
     /** Whether a message to the receiver is delivered in-process, at once after its sender's commit. */
     public boolean isHostedHere(AgencyId receiver) {
         return directory.partner(receiver).map(Partner::hosted).orElse(false);

@@ -22,6 +22,18 @@ enum ReconciliationStep {
         boolean act(ReconciliationWork work, long id, Instant asOf) {
             return work.markOverdue(id, asOf);
         }
+
+        @Override
+        int together() {
+            // a few hundred: each record's message is flushed with it, and a flush's work grows with the records the
+            // transaction holds
+            return 200;
+        }
+
+        @Override
+        void actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
+            work.markOverdue(ids, asOf);
+        }
     },
     /** The borrower's loans due within a few days: the reader reminded, once. */
     DUE_SOON(null) {
@@ -36,9 +48,13 @@ enum ReconciliationStep {
         }
 
         @Override
-        boolean actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
+        int together() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        void actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
             work.remindDueSoon(ids, asOf);
-            return true;
         }
     },
     /** The borrower's requests whose lender let half its response time pass: the lender reminded, once. */
@@ -79,11 +95,19 @@ enum ReconciliationStep {
     abstract boolean act(ReconciliationWork work, long id, Instant asOf);
 
     /**
-     * Does the step to all the records of a chunk in one transaction, when the step can (a notice written, no message
-     * sent); false when it cannot, and the records are done one by one.
+     * How many records of a chunk the step does together, in one transaction (a notice written; loans marked overdue,
+     * their messages delivered together after it); 0 when each is done in a transaction of its own.
      */
-    boolean actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
-        return false;
+    int together() {
+        return 0;
+    }
+
+    /**
+     * Does the step to records together, in one transaction ({@link #together()}); a record another transaction holds
+     * fails them all, and they are then done one by one.
+     */
+    void actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
+        throw new UnsupportedOperationException(name() + " is done record by record");
     }
 
     /**

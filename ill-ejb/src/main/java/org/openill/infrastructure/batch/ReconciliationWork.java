@@ -178,6 +178,15 @@ public class ReconciliationWork {
         return lending.markOverdue(JOB, recordId, asOf);
     }
 
+    /**
+     * Marks the loans among the records overdue, all in one transaction (their messages delivered together after
+     * it); how many it marked. A record another transaction holds fails them all.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int markOverdue(List<Long> recordIds, Instant asOf) {
+        return lending.markOverdue(JOB, recordIds, asOf);
+    }
+
     /** Reminds the reader of a loan due soon, once; true when it did. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean remindDueSoon(long requestId, Instant asOf) {

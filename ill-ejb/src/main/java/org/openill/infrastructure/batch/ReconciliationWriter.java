@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Does a reconciliation step ({@code kind}) to the records of a chunk: all in one transaction where the step can
- * (reminders of loans due soon), else, or when that transaction fails, each in its own transaction. Doing it again
+ * Does a reconciliation step ({@code kind}) to the records of a chunk: in few transactions where the step can
+ * (reminders of loans due soon; loans marked overdue), else, or when one of those fails, each in its own. Doing it again
  * changes nothing (the services check the record's state and dates), so a chunk replayed after a crash counts no
  * record twice. A record that fails costs no other; an overdue marking that fails is recorded as the clock records
  * its failures (left to staff after failing again and again) and cleared once it succeeds.
@@ -41,17 +41,28 @@ public class ReconciliationWriter extends AbstractItemWriter {
         ReconciliationStep step = ReconciliationStep.named(kind);
         Instant at = Instant.parse(asOf);
         List<Long> ids = items.stream().map(item -> (Long) item).toList();
-        try {
-            if (step.actOnAll(work, ids, at)) {
-                return;
-            }
-        } catch (RuntimeException failed) {
-            LOG.warning(() -> "Loan reconciliation (" + kind + ") failed on a chunk of " + ids.size()
-                    + " records; they are done one by one: " + failed);
-        }
         Set<Long> failing = step.failureStep() == null ? Set.of() : work.failing();
-        for (Object item : items) {
-            long id = (Long) item;
+        int together = step.together();
+        if (together == 0) {
+            oneByOne(step, ids, at, failing);
+            return;
+        }
+        for (int from = 0; from < ids.size(); from += together) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + together));
+            try {
+                step.actOnAll(work, part, at);
+            } catch (RuntimeException failed) {
+                LOG.warning(() -> "Loan reconciliation (" + kind + ") failed on " + part.size()
+                        + " records done together; they are done one by one: " + failed);
+                oneByOne(step, part, at, failing);
+                continue;
+            }
+            part.stream().filter(failing::contains).forEach(work::forgetFailures);
+        }
+    }
+
+    private void oneByOne(ReconciliationStep step, List<Long> ids, Instant at, Set<Long> failing) {
+        for (long id : ids) {
             try {
                 step.act(work, id, at);
             } catch (RuntimeException failed) {

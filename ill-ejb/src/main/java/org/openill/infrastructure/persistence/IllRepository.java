@@ -10,6 +10,7 @@ import org.openill.domain.NotFoundException;
 import org.openill.domain.Text;
 import org.openill.domain.catalogue.BibliographicRecord;
 import org.openill.domain.catalogue.Holding;
+import org.openill.domain.lending.SupplierRequest;
 import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
 import org.openill.domain.reader.Reader;
@@ -62,20 +63,38 @@ public class IllRepository {
      * loaded with their library and reader, by id; the ones held elsewhere are passed over, not waited for.
      */
     public List<IllRequest> requestsNotBusy(java.util.Collection<Long> ids) {
+        List<Long> free = notBusy("ill_request", ids);
+        return free.isEmpty() ? List.of() : em.createQuery("""
+                        SELECT r FROM IllRequest r JOIN FETCH r.borrower LEFT JOIN FETCH r.reader
+                        WHERE r.id IN :ids ORDER BY r.id""", IllRequest.class).setParameter("ids", free).getResultList();
+    }
+
+    /**
+     * The lending records, locked for the caller's transaction and loaded with their lender, by id; when another
+     * transaction is changing one of them right now, refused at once rather than waited for.
+     *
+     * @throws ConcurrentChangeException when another transaction holds one of them
+     */
+    public List<SupplierRequest> supplierRequestsLockedNow(java.util.Collection<Long> ids) {
+        for (long id : ids.stream().sorted().toList()) {
+            lockNowOrRefuse("supplier_request", id, "Lending record #" + id);
+        }
+        List<Long> free = List.copyOf(ids);
+        return free.isEmpty() ? List.of() : em.createQuery("""
+                        SELECT s FROM SupplierRequest s JOIN FETCH s.lender WHERE s.id IN :ids ORDER BY s.id""",
+                        SupplierRequest.class).setParameter("ids", free).getResultList();
+    }
+
+    /** Of the records of the table, those no other transaction holds, locked now (ids are numbers: written inline). */
+    private List<Long> notBusy(String table, java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Number> free = em.createNativeQuery("SELECT id FROM ill_request WHERE id IN ("
+        List<Number> free = em.createNativeQuery("SELECT id FROM " + table + " WHERE id IN ("
                         + ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "))
                         + ") ORDER BY id FOR NO KEY UPDATE SKIP LOCKED").getResultList();
-        if (free.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("""
-                        SELECT r FROM IllRequest r JOIN FETCH r.borrower LEFT JOIN FETCH r.reader
-                        WHERE r.id IN :ids ORDER BY r.id""", IllRequest.class)
-                .setParameter("ids", free.stream().map(Number::longValue).toList()).getResultList();
+        return free.stream().map(Number::longValue).toList();
     }
 
     /**

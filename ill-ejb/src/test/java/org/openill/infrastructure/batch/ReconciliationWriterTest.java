@@ -31,13 +31,27 @@ class ReconciliationWriterTest {
         }
 
         @Override
+        public int markOverdue(List<Long> recordIds, Instant asOf) {
+            calls.add("all " + recordIds);
+            if (recordIds.contains(3L)) {
+                throw new IllegalStateException("record 3 cannot be read");
+            }
+            return recordIds.size();
+        }
+
+        @Override
         public boolean markOverdue(long recordId, Instant asOf) {
             return one(recordId);
         }
 
         @Override
         public Set<Long> failing() {
-            return Set.of();
+            return Set.of(2L);
+        }
+
+        @Override
+        public void forgetFailures(long requestId) {
+            calls.add("failures of " + requestId + " forgotten");
         }
 
         @Override
@@ -74,8 +88,23 @@ class ReconciliationWriterTest {
     }
 
     @Test
-    void overdueLoansAreMarkedOneByOneAndAFailureIsRecordedForStaff() {
-        writer("overdue").writeItems(List.of(2L, 3L, 4L));
-        assertEquals(List.of("one 2", "one 3", "failure of 3 recorded as MARK_OVERDUE", "one 4"), calls);
+    void overdueLoansOfAChunkAreMarkedTogetherAndWhenThatFailsOneByOneWithTheFailureRecordedForStaff() {
+        ReconciliationWriter writer = writer("overdue");
+        writer.writeItems(List.of(1L, 2L));
+        assertEquals(List.of("all [1, 2]", "failures of 2 forgotten"), calls);
+
+        calls.clear();
+        writer.writeItems(List.of(2L, 3L, 4L));
+        assertEquals(List.of("all [2, 3, 4]", "one 2", "failures of 2 forgotten", "one 3",
+                "failure of 3 recorded as MARK_OVERDUE", "one 4"), calls);
+    }
+
+    @Test
+    void overdueLoansAreMarkedAFewHundredATransaction() {
+        List<Long> thousand = java.util.stream.LongStream.rangeClosed(1001, 2000).boxed().toList();
+        writer("overdue").writeItems(List.copyOf(thousand));
+        assertEquals(5, calls.stream().filter(call -> call.startsWith("all ")).count(), calls.toString());
+        assertEquals(List.of("all " + thousand.subList(0, 200), "all " + thousand.subList(200, 400)),
+                calls.subList(0, 2));
     }
 }
