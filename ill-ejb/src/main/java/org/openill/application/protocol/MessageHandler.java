@@ -112,6 +112,7 @@ public class MessageHandler {
         java.util.List<String> confirmations = new java.util.ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             confirmations.add(applyHere(messages.get(i), xmls.get(i), received));
+            em.clear(); // written already (each message is flushed): what the next one does is all a flush looks at
         }
         return confirmations;
     }
