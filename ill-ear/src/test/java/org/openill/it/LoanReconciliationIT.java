@@ -243,6 +243,44 @@ class LoanReconciliationIT {
         assertTrue(onQueue(id, "BORROWING_EXCEPTIONS"), "on the borrower's exceptions queue");
     }
 
+    @Test
+    void aChunksOverdueMessagesGoTogetherAndOneTheBorrowerCannotApplyIsAnsweredErrorWhileTheOthersAreApplied()
+            throws Exception {
+        String borrower = fixtures.newLibraryIn(ZoneOffset.UTC);
+        String lender = fixtures.newLibraryIn(ZoneOffset.UTC);
+        fixtures.agreement(lending(lender).to(borrower));
+        List<Long> loans = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            loans.add(loanDueOn(dueDay, lender, borrower));
+        }
+        long broken = loans.get(2);
+        long brokenRecord = fixtures.lendingRecordOf(broken);
+        // the borrower's record no longer answers to the transaction id the lender's messages carry
+        assertEquals(1, fixtures.nativeUpdate("UPDATE rota_entry SET requesting_agency_request_id ="
+                + " requesting_agency_request_id || '-moved' WHERE request_id = " + broken));
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        long logBefore = java.nio.file.Files.size(log);
+
+        run(dueDay.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (long loan : loans) {
+            assertEquals(SupplierState.OVERDUE, loan == broken ? fixtures.lendingState(brokenRecord)
+                    : fixtures.lendingStateOf(loan), "the lender marked #" + loan);
+            assertEquals(loan == broken ? RequestState.LOANED : RequestState.OVERDUE,
+                    eventually(loan, loan == broken ? RequestState.LOANED : RequestState.OVERDUE), "borrower's #" + loan);
+        }
+        assertEquals(List.of("REFUSED"), fixtures.strings("SELECT state FROM outbound_message WHERE supplier_request_id = "
+                + brokenRecord + " ORDER BY id DESC LIMIT 1"), "answered ERROR, not retried");
+        String logged;
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            file.seek(logBefore);
+            byte[] added = new byte[(int) (file.length() - logBefore)];
+            file.readFully(added);
+            logged = new String(added, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(logged.contains("Of 4 messages received together one could not be applied; each is received alone"),
+                "the four went together first");
+    }
+
     /** Runs the job as of the instant, to its end, completed. */
     private void run(Instant asOf) throws InterruptedException {
         JobExecution run = BatchRuns.ended(jobs.start("loan-reconciliation", asOf));
