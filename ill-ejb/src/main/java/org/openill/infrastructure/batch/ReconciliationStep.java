@@ -103,11 +103,12 @@ enum ReconciliationStep {
     }
 
     /**
-     * Does the step to records together, in one transaction ({@link #together()}); a record another transaction holds
-     * fails them all, and they are then done one by one.
+     * Does the step to records together, in one transaction where the step does records together
+     * ({@link #together()}; a record another transaction holds fails them all, and they are then done one by one),
+     * else each in a transaction of its own.
      */
     void actOnAll(ReconciliationWork work, List<Long> ids, Instant asOf) {
-        throw new UnsupportedOperationException(name() + " is done record by record");
+        ids.forEach(id -> act(work, id, asOf));
     }
 
     /**
