@@ -112,9 +112,13 @@ public class LoanReconciliationBench {
             }
             System.out.printf("  %-18s %-10s %9.1f s (PostgreSQL alone marks the same loans overdue, rolled back)%n",
                     "floor", "", floor / 1e9);
-            System.out.printf("Loans overdue now: %,d; readers reminded of loans due soon: %,d%n",
+            System.out.printf("Loans overdue now: %,d (lenders' records), %,d (borrowers' records); readers reminded of"
+                            + " loans due soon: %,d; ISO 18626 messages delivered: %,d, not delivered: %,d%n",
                     count(owner, "SELECT COUNT(*) FROM supplier_request WHERE state = 'OVERDUE'"),
-                    count(owner, "SELECT COUNT(*) FROM reader_notification WHERE kind = 'DUE_SOON'"));
+                    count(owner, "SELECT COUNT(*) FROM ill_request WHERE state = 'OVERDUE'"),
+                    count(owner, "SELECT COUNT(*) FROM reader_notification WHERE kind = 'DUE_SOON'"),
+                    count(owner, "SELECT COUNT(*) FROM outbound_message WHERE state = 'DELIVERED'"),
+                    count(owner, "SELECT COUNT(*) FROM outbound_message WHERE state <> 'DELIVERED'"));
             second.destroy();
             second.waitFor(2, TimeUnit.MINUTES);
         }

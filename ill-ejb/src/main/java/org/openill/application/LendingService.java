@@ -267,19 +267,31 @@ public class LendingService {
     /**
      * Marks the loans among the records overdue whose due date has passed by their lender's date (a chunk of the
      * nightly reconciliation), in the caller's transaction, each as {@link #markOverdue(Actor, long, Instant)} does.
+     * The records are locked in one statement; they are written a few at a time, each few then let go (the caller's
+     * persistence context is cleared).
      *
      * @return how many it marked
      * @throws org.openill.domain.ConcurrentChangeException when another transaction is changing one of them right now
      */
     public int markOverdue(Actor clock, List<Long> recordIds, Instant now) {
         int marked = 0;
-        for (SupplierRequest record : repository.supplierRequestsLockedNow(recordIds)) {
-            if (markIfOverdue(clock, record, now)) {
-                marked++;
+        List<Long> locked = repository.lockSupplierRequestsNow(recordIds);
+        for (int from = 0; from < locked.size(); from += MARKED_AT_ONCE) {
+            for (SupplierRequest record : repository.supplierRequests(
+                    locked.subList(from, Math.min(locked.size(), from + MARKED_AT_ONCE)))) {
+                if (markIfOverdue(clock, record, now)) {
+                    marked++;
+                }
             }
+            // written (their messages too) and let go: a flush looks at the few records since the last one, not at all
+            em.flush();
+            em.clear();
         }
         return marked;
     }
+
+    /** How many of the records given to {@link #markOverdue(Actor, List, Instant)} are read and written at once. */
+    private static final int MARKED_AT_ONCE = 25;
 
     private boolean markIfOverdue(Actor clock, SupplierRequest record, Instant now) {
         if (!record.isOverdueAt(now)) {

@@ -21,7 +21,11 @@ final class Confirmations {
         if (!(Iso18626Codec.read(answer) instanceof ReadResult.Accepted accepted)) {
             return new DeliveryOutcome.Undeliverable("The answer is no ISO 18626 confirmation: " + abbreviated(answer));
         }
-        ISO18626Message message = accepted.message();
+        return outcome(answer, accepted.message());
+    }
+
+    /** The outcome of a delivery answered with this confirmation, already read (or built, by a library hosted here). */
+    static DeliveryOutcome outcome(String answer, ISO18626Message message) {
         ConfirmationHeader header;
         List<ErrorData> errors;
         if (message.getRequestConfirmation() != null) {
@@ -35,7 +39,8 @@ final class Confirmations {
             errors = message.getRequestingAgencyMessageConfirmation().getErrorData();
         } else {
             return new DeliveryOutcome.Undeliverable("The answer is a message, not a confirmation: "
-                    + accepted.kind().element());
+                    + java.util.Optional.ofNullable(org.openill.infrastructure.iso18626.MessageKind.of(message))
+                    .map(org.openill.infrastructure.iso18626.MessageKind::element).orElse("none of the six"));
         }
         boolean ok = header.getMessageStatus() == TypeMessageStatus.OK;
         String error = ok ? null : errors.stream().map(e -> (e.getErrorType() == null ? "" : e.getErrorType().value())

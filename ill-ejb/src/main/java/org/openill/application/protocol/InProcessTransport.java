@@ -26,7 +26,9 @@ public class InProcessTransport {
      * applied (then none was).
      */
     public java.util.Optional<java.util.List<DeliveryOutcome>> deliverTogether(java.util.List<String> xmls) {
-        return inbox.receiveTogether(xmls).map(answers -> answers.stream().map(Confirmations::outcome).toList());
+        return inbox.receiveTogether(xmls).map(answers -> answers.stream()
+                .map(answer -> answer.message() == null ? Confirmations.outcome(answer.xml())
+                        : Confirmations.outcome(answer.xml(), answer.message())).toList());
     }
 
     public DeliveryOutcome deliver(String xml) {

@@ -64,14 +64,15 @@ public class Iso18626Inbox {
     }
 
     /**
-     * Takes messages from libraries hosted here (a transaction's messages, delivered together) and applies them all in
-     * one transaction; their confirmations, in order. Empty when one of them is not a well-formed 2021 message or
+     * Takes messages from libraries hosted here (a transaction's messages, delivered together from this server's
+     * outbox, which checked each against the schema when it wrote it: they are not checked again) and applies them
+     * all in one transaction; their confirmations, in order. Empty when one of them is not a well-formed 2021 message or
      * could not be applied: then none was, and each is to be received alone (where a refusal is answered ERROR).
      */
-    public Optional<java.util.List<String>> receiveTogether(java.util.List<String> xmls) {
+    public Optional<java.util.List<MessageHandler.Answered>> receiveTogether(java.util.List<String> xmls) {
         java.util.List<ISO18626Message> messages = new java.util.ArrayList<>();
         for (String xml : xmls) {
-            if (!(Iso18626Codec.read(xml) instanceof ReadResult.Accepted accepted)
+            if (!(Iso18626Codec.readOwn(xml) instanceof ReadResult.Accepted accepted)
                     || accepted.version() != org.openill.infrastructure.iso18626.Iso18626Version.V2021) {
                 return Optional.empty();
             }

@@ -98,7 +98,7 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
-        return applyHere(message, xml, received);
+        return applyHere(message, xml, received).xml();
     }
 
     /**
@@ -107,9 +107,9 @@ public class MessageHandler {
      * @throws RuntimeException when one of them cannot be applied: none is
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public java.util.List<String> applyAll(java.util.List<ISO18626Message> messages, java.util.List<String> xmls,
-                                           Instant received) {
-        java.util.List<String> confirmations = new java.util.ArrayList<>();
+    public java.util.List<Answered> applyAll(java.util.List<ISO18626Message> messages, java.util.List<String> xmls,
+                                             Instant received) {
+        java.util.List<Answered> confirmations = new java.util.ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             confirmations.add(applyHere(messages.get(i), xmls.get(i), received));
             em.clear(); // written already (each message is flushed): what the next one does is all a flush looks at
@@ -117,13 +117,21 @@ public class MessageHandler {
         return confirmations;
     }
 
-    private String applyHere(ISO18626Message message, String xml, Instant received) {
+    /**
+     * The confirmation a message was answered with, as written, and as the message it was written from (null when
+     * the answer is one given before: a message received again).
+     */
+    public record Answered(String xml, ISO18626Message message) {
+    }
+
+    private Answered applyHere(ISO18626Message message, String xml, Instant received) {
         String identity = ReceivedMessage.identityOf(xml);
         ReceivedMessage before = em.find(ReceivedMessage.class, identity);
         if (before != null) {
-            return before.confirmation(); // received again (a partner's retry): answered as before, nothing changes
+            // received again (a partner's retry): answered as before, nothing changes
+            return new Answered(before.confirmation(), null);
         }
-        String confirmation;
+        Answered confirmation;
         Library library;
         if (message.getRequest() == null && message.getRequestingAgencyMessage() == null
                 && message.getSupplyingAgencyMessage() == null) {
@@ -143,7 +151,7 @@ public class MessageHandler {
             confirmation = logged(library, record, null, message, null, received);
         }
         // kept with the change: the same message again gets this answer (a second one at once clashes and is undone)
-        em.persist(new ReceivedMessage(identity, library, received, confirmation));
+        em.persist(new ReceivedMessage(identity, library, received, confirmation.xml()));
         em.flush();
         return confirmation;
     }
@@ -154,7 +162,7 @@ public class MessageHandler {
         return java.util.Optional.ofNullable(em.find(ReceivedMessage.class, identity)).map(ReceivedMessage::confirmation);
     }
 
-    private String logged(Library library, IllRequest request, SupplierRequest supplierRequest,
+    private Answered logged(Library library, IllRequest request, SupplierRequest supplierRequest,
                           ISO18626Message message, String xml, Instant received) {
         em.flush(); // a new record has its id now, and a concurrent change shows here
         Long requestId = request == null ? null : request.id();
@@ -168,7 +176,7 @@ public class MessageHandler {
         }
         log.record(library.id(), requestId, supplierId, ProtocolMessage.Direction.OUT, confirmation,
                 MessageSummary.of(answer));
-        return confirmation;
+        return new Answered(confirmation, answer);
     }
 
     // ---- the lender's side: a request, and the borrower's actions ----
@@ -250,11 +258,12 @@ public class MessageHandler {
         var header = message.getHeader();
         Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
         AgencyId lender = agency(header.getSupplyingAgencyId());
-        RotaEntry entry = rotaEntry(borrower, header.getRequestingAgencyRequestId()).orElseThrow(() ->
-                new NotFoundException(borrower.agencyId().value() + " has no request "
+        // one message at a time: the borrower's record is locked first, then read as it is now with what applying needs
+        RotaEntry entry = lockRequest(borrower, header.getRequestingAgencyRequestId())
+                .flatMap(locked -> rotaEntry(borrower, header.getRequestingAgencyRequestId(), true))
+                .orElseThrow(() -> new NotFoundException(borrower.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId()));
         IllRequest request = entry.request();
-        em.refresh(request, LockModeType.PESSIMISTIC_WRITE); // one message at a time
         if (!entry.lender().agencyId().equals(lender)) {
             throw new IllRuleViolation("Request " + header.getRequestingAgencyRequestId() + " was sent to "
                     + entry.lender().agencyId().value() + ", not to " + lender.value());
@@ -324,11 +333,30 @@ public class MessageHandler {
     }
 
     private java.util.Optional<RotaEntry> rotaEntry(Library borrower, String requestId) {
+        return rotaEntry(borrower, requestId, false);
+    }
+
+    /** The rota entry with the request id, with its request, lender and reader; read afresh when asked. */
+    private java.util.Optional<RotaEntry> rotaEntry(Library borrower, String requestId, boolean afresh) {
         return em.createQuery("""
-                        SELECT e FROM RotaEntry e JOIN FETCH e.request r
+                        SELECT e FROM RotaEntry e JOIN FETCH e.request r JOIN FETCH e.lender LEFT JOIN FETCH r.reader
                         WHERE e.requestingAgencyRequestId = :id AND r.borrower = :borrower""", RotaEntry.class)
                 .setParameter("id", requestId == null ? "" : requestId).setParameter("borrower", borrower)
-                .getResultStream().findFirst();
+                .setHint("eclipselink.refresh", afresh).getResultStream().findFirst();
+    }
+
+    /**
+     * Locks the borrowing library's record of the request with the id (waiting while another transaction changes
+     * it); its id, or empty when it has none.
+     */
+    private java.util.Optional<Long> lockRequest(Library borrower, String requestId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        SELECT r.id FROM ill_request r JOIN rota_entry e ON e.request_id = r.id
+                        WHERE e.requesting_agency_request_id = ?1 AND r.borrower_id = ?2
+                        FOR UPDATE OF r""")
+                .setParameter(1, requestId == null ? "" : requestId).setParameter(2, borrower.id()).getResultList();
+        return ids.stream().findFirst().map(Number::longValue);
     }
 
     private BibliographicRecord recordOf(BibliographicInfo info) {

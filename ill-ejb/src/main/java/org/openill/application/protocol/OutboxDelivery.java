@@ -49,46 +49,44 @@ public class OutboxDelivery {
      *         for an earlier message of its record to the same receiver
      */
     public Optional<Attempt> claim(long id, Instant now, Duration lease, String node) {
-        return claimOne(id, now, lease, node);
+        return claimAll(List.of(id), now, lease, node).stream().findFirst();
     }
 
     /**
-     * Claims the messages (a transaction's in-process ones, delivered together) in one transaction, each as
-     * {@link #claim} would; the attempts, in the order given, of those that could be claimed.
+     * Claims the messages (a transaction's in-process ones, delivered together) in one transaction and one statement,
+     * each as {@link #claim} would; the attempts, in the order given, of those that could be claimed.
      */
     public List<Attempt> claimAll(List<Long> ids, Instant now, Duration lease, String node) {
-        List<Attempt> attempts = new java.util.ArrayList<>();
-        for (long id : ids) {
-            claimOne(id, now, lease, node).ifPresent(attempts::add);
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return attempts;
-    }
-
-    private Optional<Attempt> claimOne(long id, Instant now, Duration lease, String node) {
-        int claimed = em.createNativeQuery("""
+        // ids are numbers, written inline; of two messages of one record to one receiver only the earlier is claimed
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
                         UPDATE outbound_message o
-                        SET attempts = o.attempts + 1, last_attempt_at = ?2, next_attempt_at = ?3, claimed_by = ?4
-                        WHERE o.id = ?1 AND o.state = 'PENDING' AND (o.next_attempt_at <= ?2 OR o.attempts = 0)
+                        SET attempts = o.attempts + 1, last_attempt_at = ?1, next_attempt_at = ?2, claimed_by = ?3
+                        FROM protocol_message m
+                        WHERE m.id = o.protocol_message_id AND o.id IN (%s)
+                          AND o.state = 'PENDING' AND (o.next_attempt_at <= ?1 OR o.attempts = 0)
                           AND NOT EXISTS (SELECT 1 FROM outbound_message e
                                           WHERE e.id < o.id AND e.state IN ('PENDING', 'FAILED')
                                             AND e.receiver_type = o.receiver_type
                                             AND e.receiver_value = o.receiver_value
                                             AND (e.request_id = o.request_id
-                                                 OR e.supplier_request_id = o.supplier_request_id))""")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, Timestamp.from(now.plus(lease)))
-                .setParameter(4, node).executeUpdate();
-        if (claimed == 0) {
-            return Optional.empty();
+                                                 OR e.supplier_request_id = o.supplier_request_id))
+                        RETURNING o.id, o.library_id, o.request_id, o.supplier_request_id, o.receiver_type,
+                                  o.receiver_value, o.attempts, o.retry_until, m.xml"""
+                        .formatted(inline(ids)))
+                .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(now.plus(lease)))
+                .setParameter(3, node).getResultList();
+        java.util.Map<Long, Attempt> claimed = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            claimed.put(id, new Attempt(id, ((Number) row[1]).longValue(), longOrNull(row[2]), longOrNull(row[3]),
+                    new AgencyId((String) row[4], (String) row[5]), ((Number) row[6]).intValue(),
+                    ((Timestamp) row[7]).toInstant(), (String) row[8]));
         }
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT o.library_id, o.request_id, o.supplier_request_id, o.receiver_type, o.receiver_value,
-                               o.attempts, o.retry_until, m.xml
-                        FROM outbound_message o JOIN protocol_message m ON m.id = o.protocol_message_id
-                        WHERE o.id = ?1""")
-                .setParameter(1, id).getSingleResult();
-        return Optional.of(new Attempt(id, ((Number) row[0]).longValue(), longOrNull(row[1]), longOrNull(row[2]),
-                new AgencyId((String) row[3], (String) row[4]), ((Number) row[5]).intValue(),
-                ((Timestamp) row[6]).toInstant(), (String) row[7]));
+        return ids.stream().map(claimed::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -100,12 +98,33 @@ public class OutboxDelivery {
         return settleOne(attempt, outcome, now, pause);
     }
 
-    /** Settles attempts delivered together, each as {@link #settle} would, in one transaction; their states. */
+    /**
+     * Settles attempts delivered together, each as {@link #settle} would, in one transaction (those delivered, the
+     * common case, in one statement); their states.
+     */
     public List<OutboundMessage.State> settleAll(List<Attempt> attempts, List<DeliveryOutcome> outcomes, Instant now) {
         List<OutboundMessage.State> states = new java.util.ArrayList<>();
+        List<Attempt> delivered = new java.util.ArrayList<>();
         for (int i = 0; i < attempts.size(); i++) {
-            states.add(settleOne(attempts.get(i), outcomes.get(i), now,
-                    OutboxSettings.pauseAfter(attempts.get(i).attempts())));
+            Attempt attempt = attempts.get(i);
+            if (outcomes.get(i) instanceof DeliveryOutcome.Confirmed confirmed && confirmed.ok()) {
+                log.record(attempt.libraryId(), attempt.requestId(), attempt.supplierRequestId(),
+                        ProtocolMessage.Direction.IN, confirmed.confirmation(), confirmed.summary());
+                delivered.add(attempt);
+                states.add(OutboundMessage.State.DELIVERED);
+            } else {
+                states.add(settleOne(attempt, outcomes.get(i), now, OutboxSettings.pauseAfter(attempt.attempts())));
+            }
+        }
+        if (!delivered.isEmpty()) {
+            // (id, attempts) pairs are numbers, written inline
+            em.createNativeQuery("""
+                            UPDATE outbound_message SET state = 'DELIVERED', last_error = NULL, next_attempt_at = ?1,
+                                   claimed_by = NULL, settled_at = ?1
+                            WHERE state = 'PENDING' AND (id, attempts) IN (%s)""".formatted(delivered.stream()
+                            .map(attempt -> "(" + attempt.id() + ", " + attempt.attempts() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))))
+                    .setParameter(1, Timestamp.from(now)).executeUpdate();
         }
         return states;
     }
@@ -195,6 +214,33 @@ public class OutboxDelivery {
                         WHERE id = ?1 AND state = 'FAILED'""")
                 .setParameter(1, id).setParameter(2, Timestamp.from(now))
                 .setParameter(3, Timestamp.from(now.plus(retryFor))).executeUpdate() == 1;
+    }
+
+    /**
+     * Of the messages, those followed by a pending message of the same record to the same receiver: each one's next,
+     * in one query.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Map<Long, Long> nextOfSameRecords(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT DISTINCT ON (o.id) o.id, n.id FROM outbound_message o JOIN outbound_message n
+                          ON n.id > o.id AND n.receiver_type = o.receiver_type AND n.receiver_value = o.receiver_value
+                         AND (n.request_id = o.request_id OR n.supplier_request_id = o.supplier_request_id)
+                        WHERE o.id IN (%s) AND n.state = 'PENDING' ORDER BY o.id, n.id""".formatted(inline(ids)))
+                .getResultList();
+        java.util.Map<Long, Long> next = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            next.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return next;
+    }
+
+    private static String inline(java.util.Collection<Long> ids) {
+        return ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     @SuppressWarnings("unchecked")

@@ -187,10 +187,18 @@ public class OutboxSender {
         } else {
             states = attempts.stream().map(attempt -> attempt(attempt, null)).toList();
         }
+        List<Long> settled = new java.util.ArrayList<>();
         for (int i = 0; i < attempts.size(); i++) {
             OutboundMessage.State state = states.get(i);
             if (state != OutboundMessage.State.PENDING && state != OutboundMessage.State.FAILED) {
-                delivery.nextOfSameRecord(attempts.get(i).id()).ifPresent(next -> deliverInOrder(next, null));
+                settled.add(attempts.get(i).id());
+            }
+        }
+        java.util.Map<Long, Long> waiting = delivery.nextOfSameRecords(settled);
+        for (long id : settled) {
+            Long next = waiting.get(id);
+            if (next != null) {
+                deliverInOrder(next, null);
             }
         }
     }

@@ -175,6 +175,7 @@ public final class Iso18626Codec {
             Iso18626Version.V2021, new java.util.concurrent.ConcurrentLinkedQueue<>(),
             Iso18626Version.V1_2, new java.util.concurrent.ConcurrentLinkedQueue<>());
     private static final java.util.Queue<Reader2021> READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.Queue<Reader2021> OWN_READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final java.util.Queue<Transformer> WRITERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final TransformerFactory TRANSFORMERS = TransformerFactory.newDefaultInstance();
     private static final int POOLED = 32;
@@ -283,6 +284,36 @@ public final class Iso18626Codec {
         return inOnePass.orElseGet(() -> read(new InputSource(new StringReader(xml)), Tolerance.NONE));
     }
 
+    /**
+     * Reads a message this server wrote itself ({@link #toXml}, which checked it against the 2021 schema before it was
+     * stored) and now delivers to a library it hosts: parsed by the hardened parser straight into objects, without
+     * checking it against the schema a second time. Anything unexpected is read as {@link #read(String)} reads a
+     * partner's message.
+     */
+    public static ReadResult readOwn(String xml) {
+        Reader2021 reader = OWN_READERS.poll();
+        boolean reusable = false;
+        try {
+            if (reader == null) {
+                reader = new Reader2021(false);
+            }
+            Object read = reader.read(new InputSource(new StringReader(xml)));
+            reusable = true;
+            if (read instanceof ISO18626Message message
+                    && Iso18626Version.claimedBy(message.getVersion()) == Iso18626Version.V2021
+                    && MessageKind.of(message) != null) {
+                return new Accepted(message, MessageKind.of(message), Iso18626Version.V2021);
+            }
+        } catch (JAXBException | SAXException | IOException | RuntimeException unexpected) {
+            // read in full below, which says what is wrong
+        } finally {
+            if (reusable && OWN_READERS.size() < POOLED) {
+                OWN_READERS.offer(reader);
+            }
+        }
+        return read(xml);
+    }
+
     /** How much of a message's beginning is looked at for the version it claims. */
     private static final int HEAD = 600;
     private static final Pattern CLAIMS_12 = Pattern.compile(":version\\s*=\\s*[\"']1\\.[0-2][\"']");
@@ -306,7 +337,7 @@ public final class Iso18626Codec {
         boolean reusable = false;
         try {
             if (reader == null) {
-                reader = new Reader2021();
+                reader = new Reader2021(true);
             }
             Object read = reader.read(xml);
             reusable = true;
@@ -328,22 +359,36 @@ public final class Iso18626Codec {
 
     /**
      * The one-pass reading of a 2021 message: the hardened parser feeds the schema's checker, which feeds the objects'
-     * builder; the first schema error stops it. Made once and used for one message after another, by one thread at a
-     * time.
+     * builder; the first schema error stops it. (Of a message we wrote and checked ourselves, the parser feeds the
+     * builder.) Made once and used for one message after another, by one thread at a time.
      */
     private static final class Reader2021 {
         private final XMLReader parser = SafeXml.xmlReader();
-        private final ValidatorHandler checker;
         private final UnmarshallerHandler builder;
 
-        Reader2021() throws JAXBException, SAXException {
+        Reader2021(boolean checked) throws JAXBException, SAXException {
             Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
             unmarshaller.setEventHandler(event -> false);
             builder = unmarshaller.getUnmarshallerHandler();
-            checker = SafeXml.validatorHandler(SCHEMAS.get(Iso18626Version.V2021).schema());
-            checker.setContentHandler(builder);
-            parser.setContentHandler(checker);
-            parser.setErrorHandler(checker.getErrorHandler()); // not well-formed: stops at once, printing nothing
+            if (checked) {
+                ValidatorHandler checker = SafeXml.validatorHandler(SCHEMAS.get(Iso18626Version.V2021).schema());
+                checker.setContentHandler(builder);
+                parser.setContentHandler(checker);
+                parser.setErrorHandler(checker.getErrorHandler()); // not well-formed: stops at once, printing nothing
+            } else {
+                parser.setContentHandler(builder);
+                parser.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                    @Override
+                    public void error(SAXParseException e) throws SAXException {
+                        throw e;
+                    }
+
+                    @Override
+                    public void fatalError(SAXParseException e) throws SAXException {
+                        throw e;
+                    }
+                });
+            }
         }
 
         Object read(InputSource xml) throws JAXBException, SAXException, IOException {

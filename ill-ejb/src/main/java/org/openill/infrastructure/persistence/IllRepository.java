@@ -70,19 +70,37 @@ public class IllRepository {
     }
 
     /**
-     * The lending records, locked for the caller's transaction and loaded with their lender, by id; when another
-     * transaction is changing one of them right now, refused at once rather than waited for.
+     * Locks the lending records for the caller's transaction, all in one statement; when another transaction is
+     * changing one of them right now, refused at once rather than waited for. Their ids, in order.
      *
      * @throws ConcurrentChangeException when another transaction holds one of them
      */
-    public List<SupplierRequest> supplierRequestsLockedNow(java.util.Collection<Long> ids) {
-        for (long id : ids.stream().sorted().toList()) {
-            lockNowOrRefuse("supplier_request", id, "Lending record #" + id);
+    public List<Long> lockSupplierRequestsNow(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        List<Long> free = List.copyOf(ids);
-        return free.isEmpty() ? List.of() : em.createQuery("""
+        try {
+            @SuppressWarnings("unchecked")
+            List<Number> locked = em.createNativeQuery("SELECT id FROM supplier_request WHERE id IN ("
+                    + ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "))
+                    + ") ORDER BY id FOR NO KEY UPDATE NOWAIT").getResultList();
+            return locked.stream().map(Number::longValue).toList();
+        } catch (RuntimeException e) { // a PersistenceException, or the provider's own DatabaseException
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                    throw new ConcurrentChangeException("One of lending records " + ids.stream().sorted().toList()
+                            + " is being changed in another transaction right now");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The lending records, with their lender, by id. */
+    public List<SupplierRequest> supplierRequests(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : em.createQuery("""
                         SELECT s FROM SupplierRequest s JOIN FETCH s.lender WHERE s.id IN :ids ORDER BY s.id""",
-                        SupplierRequest.class).setParameter("ids", free).getResultList();
+                SupplierRequest.class).setParameter("ids", List.copyOf(ids)).getResultList();
     }
 
     /** Of the records of the table, those no other transaction holds, locked now (ids are numbers: written inline). */

@@ -53,6 +53,28 @@ class Iso18626CodecTest {
     }
 
     @Test
+    void aMessageThisServerWroteIsReadBackAsThePartnersReadingReadsIt() {
+        String written = Iso18626Codec.toXml(accepted(Iso18626Codec.read(LOANED)).message());
+
+        Accepted own = accepted(Iso18626Codec.readOwn(written));
+        Accepted checked = accepted(Iso18626Codec.read(written));
+
+        assertEquals(Iso18626Version.V2021, own.version());
+        assertEquals(MessageKind.SUPPLYING_AGENCY_MESSAGE, own.kind());
+        assertEquals(written, Iso18626Codec.toXml(own.message()));
+        assertEquals(Iso18626Codec.toXml(checked.message()), Iso18626Codec.toXml(own.message()));
+    }
+
+    @Test
+    void whatIsNotAWellFormed2021MessageIsReadBackInFullAndRefusedAsSuch() {
+        String broken = LOANED.replace("</ISO18626Message>", "");
+        String version12 = sample("loaned-2021.xml").replace("ill:version=\"2021-2\"", "ill:version=\"1.2\"");
+
+        assertEquals(TypeErrorType.BADLY_FORMED_MESSAGE, rejected(Iso18626Codec.readOwn(broken)).errorType());
+        assertEquals(Iso18626Codec.read(version12).getClass(), Iso18626Codec.readOwn(version12).getClass());
+    }
+
+    @Test
     void a1_2RequestAsReShareOrAlmaSendItIsRecognisedAndComesIn2021Shape() {
         Accepted read = accepted(Iso18626Codec.read(sampleBytes("request-1.2.xml")));
 
