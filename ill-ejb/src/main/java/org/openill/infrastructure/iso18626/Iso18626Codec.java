@@ -377,17 +377,7 @@ public final class Iso18626Codec {
                 parser.setErrorHandler(checker.getErrorHandler()); // not well-formed: stops at once, printing nothing
             } else {
                 parser.setContentHandler(builder);
-                parser.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                    @Override
-                    public void error(SAXParseException e) throws SAXException {
-                        throw e;
-                    }
-
-                    @Override
-                    public void fatalError(SAXParseException e) throws SAXException {
-                        throw e;
-                    }
-                });
+                parser.setErrorHandler(SafeXml.strict());
             }
         }
 

@@ -64,6 +64,11 @@ public final class SafeXml {
         }
     };
 
+    /** What ends a parsing at its first error (a recoverable one too) and keeps quiet about warnings. */
+    public static ErrorHandler strict() {
+        return STRICT;
+    }
+
     private static final SAXParserFactory SAX = saxParserFactory();
     private static final DocumentBuilderFactory DOM = documentBuilderFactory();
 
