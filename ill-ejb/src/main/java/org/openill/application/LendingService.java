@@ -261,7 +261,12 @@ public class LendingService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean markOverdue(Actor clock, long recordId, Instant now) {
-        return markIfOverdue(clock, recordNotBusy(recordId), now);
+        SupplierRequest record = recordNotBusy(recordId);
+        if (!markIfOverdue(clock, record, now)) {
+            return false;
+        }
+        tell(record, overdue(record));
+        return true;
     }
 
     /**
@@ -280,11 +285,13 @@ public class LendingService {
             for (SupplierRequest record : repository.supplierRequests(
                     locked.subList(from, Math.min(locked.size(), from + MARKED_AT_ONCE)))) {
                 if (markIfOverdue(clock, record, now)) {
+                    // no flush for each: the records are locked, and the few are written together below
+                    send(record, overdue(record));
                     marked++;
                 }
             }
             // written (their messages too) and let go: a flush looks at the few records since the last one, not at all
-            em.flush();
+            UniqueKeys.flush(em);
             em.clear();
         }
         return marked;
@@ -293,13 +300,18 @@ public class LendingService {
     /** How many of the records given to {@link #markOverdue(Actor, List, Instant)} are read and written at once. */
     private static final int MARKED_AT_ONCE = 25;
 
-    private boolean markIfOverdue(Actor clock, SupplierRequest record, Instant now) {
+    /** Marks the loan overdue if its due date has passed by its lender's date; true when it did (not told yet). */
+    private static boolean markIfOverdue(Actor clock, SupplierRequest record, Instant now) {
         if (!record.isOverdueAt(now)) {
             return false;
         }
         record.markOverdue(clock, now);
-        tell(record, ProtocolMessages.status(record, TypeReasonForMessage.STATUS_CHANGE));
         return true;
+    }
+
+    /** What the borrower is told of a loan become overdue. */
+    private static SupplierReport overdue(SupplierRequest record) {
+        return ProtocolMessages.status(record, TypeReasonForMessage.STATUS_CHANGE);
     }
 
     /**
@@ -350,8 +362,14 @@ public class LendingService {
                 ? TypeReasonForMessage.REQUEST_RESPONSE : TypeReasonForMessage.STATUS_CHANGE;
     }
 
+    /** Writes the record's change now (a clash shows here), then tells the borrower. */
     private void tell(SupplierRequest record, SupplierReport report) {
         UniqueKeys.flush(em);
+        send(record, report);
+    }
+
+    /** Tells the borrower, in a message written with the record's change (in its transaction). */
+    private void send(SupplierRequest record, SupplierReport report) {
         outbox.send(record, ProtocolMessages.report(record, report, Instant.now()));
     }
 
