@@ -12,17 +12,18 @@ import java.util.Properties;
 
 /**
  * One partition per library hosted here: a step of the loan reconciliation works each library's loans apart, in
- * parallel (four at once, see THREADS), and restarts only the partitions a crash interrupted.
+ * parallel (one per core, see THREADS), and restarts only the partitions a crash interrupted.
  */
 @Named
 @Dependent
 public class LibraryPartitions implements PartitionMapper {
 
     /**
-     * Partitions running at once: more than the two cores of a small server, since each record's transaction spends
-     * much of its time waiting for the database to write.
+     * Partitions running at once: one per core (at least two). A chunk's records are done together, so its work is
+     * computing in this server more than waiting for the database; more partitions than cores only contend (measured
+     * with bench/loan-reconciliation.sh: four or eight at once on two cores were slower than two).
      */
-    static final int THREADS = 4;
+    static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @EJB
     ReconciliationWork work;

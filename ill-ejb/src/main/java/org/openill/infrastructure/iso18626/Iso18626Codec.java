@@ -89,13 +89,22 @@ public final class Iso18626Codec {
     /** The message as indented XML, not checked. */
     private static String written(ISO18626Message message) {
         StringWriter xml = new StringWriter();
+        Marshaller marshaller = MARSHALLERS.poll();
+        boolean reusable = false;
         try {
-            Marshaller marshaller = CONTEXT.createMarshaller();
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            if (marshaller == null) {
+                marshaller = CONTEXT.createMarshaller();
+                marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+                marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            }
             marshaller.marshal(message, xml);
+            reusable = true;
         } catch (JAXBException e) {
             throw new IllegalStateException("The ISO 18626 message cannot be written as XML", e);
+        } finally {
+            if (reusable && MARSHALLERS.size() < POOLED) {
+                MARSHALLERS.offer(marshaller);
+            }
         }
         return xml.toString();
     }
@@ -176,6 +185,7 @@ public final class Iso18626Codec {
             Iso18626Version.V1_2, new java.util.concurrent.ConcurrentLinkedQueue<>());
     private static final java.util.Queue<Reader2021> READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final java.util.Queue<Reader2021> OWN_READERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.Queue<Marshaller> MARSHALLERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final java.util.Queue<Transformer> WRITERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final TransformerFactory TRANSFORMERS = TransformerFactory.newDefaultInstance();
     private static final int POOLED = 32;
@@ -364,24 +374,28 @@ public final class Iso18626Codec {
      */
     private static final class Reader2021 {
         private final XMLReader parser = SafeXml.xmlReader();
+        private final Unmarshaller unmarshaller;
         private final UnmarshallerHandler builder;
 
         Reader2021(boolean checked) throws JAXBException, SAXException {
-            Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
+            unmarshaller = CONTEXT.createUnmarshaller();
             unmarshaller.setEventHandler(event -> false);
-            builder = unmarshaller.getUnmarshallerHandler();
             if (checked) {
+                builder = unmarshaller.getUnmarshallerHandler();
                 ValidatorHandler checker = SafeXml.validatorHandler(SCHEMAS.get(Iso18626Version.V2021).schema());
                 checker.setContentHandler(builder);
                 parser.setContentHandler(checker);
                 parser.setErrorHandler(checker.getErrorHandler()); // not well-formed: stops at once, printing nothing
             } else {
-                parser.setContentHandler(builder);
+                builder = null; // the unmarshaller reads from the parser itself, as the document streams past
                 parser.setErrorHandler(SafeXml.strict());
             }
         }
 
         Object read(InputSource xml) throws JAXBException, SAXException, IOException {
+            if (builder == null) {
+                return unmarshaller.unmarshal(new javax.xml.transform.sax.SAXSource(parser, xml));
+            }
             parser.parse(xml);
             return builder.getResult();
         }
