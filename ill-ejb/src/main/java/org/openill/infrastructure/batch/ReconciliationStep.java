@@ -25,9 +25,9 @@ enum ReconciliationStep {
 
         @Override
         int together() {
-            // a few hundred: each record's message is flushed with it, and a flush's work grows with the records the
-            // transaction holds
-            return 200;
+            // the whole chunk: the lender writes its records a few at a time and lets them go, the borrowers apply
+            // their messages one by one likewise, so a transaction's size costs nothing per record
+            return Integer.MAX_VALUE;
         }
 
         @Override
