@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long the nightly loan-reconciliation job takes in the real server over a network's open loans (default
- * 5,000,000 between 20 libraries, loan periods spread so that 1 in 28 fell due yesterday and 3 in 28 fall due within
+ * 5,000,000 between 20 libraries, loan periods spread so that 1 in 28 fell due yesterday and 4 in 28 fall due within
  * three days): a throw-away embedded PostgreSQL; the launcher of the README (WildFly with the application) starts once
  * to create the schema; the loans are generated in SQL (bench/open-loans.sql, fixed seed); the launcher starts again
  * and catches up on the night's run, as after any night it missed; the figures are the job's own, from its repository
