@@ -194,12 +194,7 @@ public class OutboxDelivery {
     /** The next pending message of the same record to the same receiver, after the one given. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Long> nextOfSameRecord(long id) {
-        return ids(em.createNativeQuery("""
-                        SELECT n.id FROM outbound_message o JOIN outbound_message n
-                          ON n.id > o.id AND n.receiver_type = o.receiver_type AND n.receiver_value = o.receiver_value
-                         AND (n.request_id = o.request_id OR n.supplier_request_id = o.supplier_request_id)
-                        WHERE o.id = ?1 AND n.state = 'PENDING' ORDER BY n.id""")
-                .setParameter(1, id).setMaxResults(1).getResultList()).stream().findFirst();
+        return Optional.ofNullable(nextOfSameRecords(List.of(id)).get(id));
     }
 
     /**

@@ -24,10 +24,10 @@ enum ReconciliationStep {
         }
 
         @Override
-        int together() {
-            // the whole chunk: the lender writes its records a few at a time and lets them go, the borrowers apply
-            // their messages one by one likewise, so a transaction's size costs nothing per record
-            return Integer.MAX_VALUE;
+        boolean together() {
+            // the lender writes its records a few at a time and lets them go, the borrowers apply their messages one
+            // by one likewise, so a transaction's size costs nothing per record
+            return true;
         }
 
         @Override
@@ -48,8 +48,8 @@ enum ReconciliationStep {
         }
 
         @Override
-        int together() {
-            return Integer.MAX_VALUE;
+        boolean together() {
+            return true;
         }
 
         @Override
@@ -95,11 +95,11 @@ enum ReconciliationStep {
     abstract boolean act(ReconciliationWork work, long id, Instant asOf);
 
     /**
-     * How many records of a chunk the step does together, in one transaction (a notice written; loans marked overdue,
-     * their messages delivered together after it); 0 when each is done in a transaction of its own.
+     * Whether the step does a chunk's records together, in one transaction (notices written; loans marked overdue,
+     * their messages delivered together after it), rather than each in a transaction of its own.
      */
-    int together() {
-        return 0;
+    boolean together() {
+        return false;
     }
 
     /**

@@ -42,23 +42,19 @@ public class ReconciliationWriter extends AbstractItemWriter {
         Instant at = Instant.parse(asOf);
         List<Long> ids = items.stream().map(item -> (Long) item).toList();
         Set<Long> failing = step.failureStep() == null ? Set.of() : work.failing();
-        int together = step.together();
-        if (together == 0) {
+        if (!step.together()) {
             oneByOne(step, ids, at, failing);
             return;
         }
-        for (int from = 0; from < ids.size(); from += together) {
-            List<Long> part = ids.subList(from, Math.min(ids.size(), from + together));
-            try {
-                step.actOnAll(work, part, at);
-            } catch (RuntimeException failed) {
-                LOG.warning(() -> "Loan reconciliation (" + kind + ") failed on " + part.size()
-                        + " records done together; they are done one by one: " + failed);
-                oneByOne(step, part, at, failing);
-                continue;
-            }
-            part.stream().filter(failing::contains).forEach(work::forgetFailures);
+        try {
+            step.actOnAll(work, ids, at);
+        } catch (RuntimeException failed) {
+            LOG.warning(() -> "Loan reconciliation (" + kind + ") failed on " + ids.size()
+                    + " records done together; they are done one by one: " + failed);
+            oneByOne(step, ids, at, failing);
+            return;
         }
+        ids.stream().filter(failing::contains).forEach(work::forgetFailures);
     }
 
     private void oneByOne(ReconciliationStep step, List<Long> ids, Instant at, Set<Long> failing) {

@@ -81,8 +81,7 @@ public class IllRepository {
         }
         try {
             @SuppressWarnings("unchecked")
-            List<Number> locked = em.createNativeQuery("SELECT id FROM supplier_request WHERE id IN ("
-                    + ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "))
+            List<Number> locked = em.createNativeQuery("SELECT id FROM supplier_request WHERE id IN (" + inline(ids)
                     + ") ORDER BY id FOR NO KEY UPDATE NOWAIT").getResultList();
             return locked.stream().map(Number::longValue).toList();
         } catch (RuntimeException e) { // a PersistenceException, or the provider's own DatabaseException
@@ -109,10 +108,14 @@ public class IllRepository {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Number> free = em.createNativeQuery("SELECT id FROM " + table + " WHERE id IN ("
-                        + ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "))
+        List<Number> free = em.createNativeQuery("SELECT id FROM " + table + " WHERE id IN (" + inline(ids)
                         + ") ORDER BY id FOR NO KEY UPDATE SKIP LOCKED").getResultList();
         return free.stream().map(Number::longValue).toList();
+    }
+
+    /** Ids written into SQL as a list: they are numbers, nothing else can get in. */
+    private static String inline(java.util.Collection<Long> ids) {
+        return ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
