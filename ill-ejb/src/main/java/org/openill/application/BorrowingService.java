@@ -426,8 +426,9 @@ public class BorrowingService {
 
     /**
      * What the lender's supplying agency message reports, applied to the borrowing library's record (called by the
-     * ISO 18626 handling in the message's transaction). A message of an earlier transaction with a lender the
-     * request has left (the answer to our cancellation, a late note) is only noted.
+     * ISO 18626 handling in the message's transaction, which writes the change; the record is locked before it is
+     * read). A message of an earlier transaction with a lender the request has left (the answer to our cancellation, a
+     * late note) is only noted.
      */
     public void lenderReports(Actor lender, IllRequest request, RotaEntry entry, MessageHandler.LenderReport report,
                               Instant now) {
@@ -440,7 +441,6 @@ public class BorrowingService {
                 request.noted(lender, isil + " (asked earlier) reports " + report.status().value()
                         + (report.answered() ? ", answer " + (report.yes() ? "yes" : "no") : "")
                         + (report.note() == null ? "" : ": " + report.note()), now);
-                repository.flush(request);
                 return;
             }
             throw new IllRuleViolation("Request " + entry.requestingAgencyRequestId() + " has moved on from "
@@ -478,7 +478,6 @@ public class BorrowingService {
             }
             default -> statusReported(lender, request, entry, report, now);
         }
-        repository.flush(request);
     }
 
     /**

@@ -98,11 +98,13 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
-        return applyHere(message, xml, received).xml();
+        return applyHere(message, xml, received, null).xml();
     }
 
     /**
-     * Applies the messages, in order, all in one transaction, each as {@link #apply} would; their confirmations.
+     * Applies the messages, in order, all in one transaction, each as {@link #apply} would; their confirmations. They
+     * are applied a few at a time: the few's answers given before and the borrowing records their lenders' reports
+     * are for are read (those records locked) in one statement each, the few's changes written together, then let go.
      *
      * @throws RuntimeException when one of them cannot be applied: none is
      */
@@ -110,11 +112,117 @@ public class MessageHandler {
     public java.util.List<Answered> applyAll(java.util.List<ISO18626Message> messages, java.util.List<String> xmls,
                                              Instant received) {
         java.util.List<Answered> confirmations = new java.util.ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            confirmations.add(applyHere(messages.get(i), xmls.get(i), received));
-            em.clear(); // written already (each message is flushed): what the next one does is all a flush looks at
+        for (int from = 0; from < messages.size(); from += APPLIED_AT_ONCE) {
+            int to = Math.min(messages.size(), from + APPLIED_AT_ONCE);
+            Few few = few(messages.subList(from, to), xmls.subList(from, to));
+            for (int i = from; i < to; i++) {
+                confirmations.add(applyHere(messages.get(i), xmls.get(i), received, few));
+            }
+            // written together, and let go: a flush looks at the few messages' records since the last one, not at all
+            em.flush();
+            em.clear();
         }
         return confirmations;
+    }
+
+    /** How many of the messages given to {@link #applyAll} are read and written at once. */
+    private static final int APPLIED_AT_ONCE = 25;
+
+    /**
+     * A few messages applied together: the answers given before to any of them (and to those of them applied so far),
+     * the borrowing libraries hosted here the lenders' reports among them are for, and the borrowing records (with their rota entry, lender and reader)
+     * the lenders' reports among them are for, locked.
+     */
+    private record Few(java.util.Map<String, String> answered, java.util.Map<AgencyId, Library> libraries,
+                       java.util.Map<java.util.List<Object>, RotaEntry> entries) {
+
+        Library library(TypeAgencyId id, String role) {
+            Library library = libraries.get(agency(id));
+            if (library == null) {
+                throw new NotFoundException("No library hosted here has the " + role + " id "
+                        + agency(id).type() + " " + agency(id).value());
+            }
+            return library;
+        }
+
+        java.util.Optional<RotaEntry> entry(Library borrower, String requestId) {
+            return java.util.Optional.ofNullable(entries.get(java.util.List.of(borrower.id(),
+                    requestId == null ? "" : requestId)));
+        }
+    }
+
+    private Few few(java.util.List<ISO18626Message> messages, java.util.List<String> xmls) {
+        java.util.Map<String, String> answered = new java.util.HashMap<>();
+        em.createQuery("SELECT m.sha256, m.confirmation FROM ReceivedMessage m WHERE m.sha256 IN :identities",
+                        Object[].class)
+                .setParameter("identities", xmls.stream().map(ReceivedMessage::identityOf).toList()).getResultList()
+                .forEach(before -> answered.put((String) before[0], (String) before[1]));
+        java.util.Set<AgencyId> agencies = new java.util.HashSet<>();
+        java.util.List<Object[]> reports = new java.util.ArrayList<>(); // the borrower, its request id
+        for (ISO18626Message message : messages) {
+            var header = message.getSupplyingAgencyMessage() == null ? null
+                    : message.getSupplyingAgencyMessage().getHeader();
+            TypeAgencyId borrower = header == null ? null : header.getRequestingAgencyId();
+            if (borrower != null && borrower.getAgencyIdType() != null && borrower.getAgencyIdValue() != null) {
+                agencies.add(agency(borrower));
+                reports.add(new Object[]{agency(borrower), header.getRequestingAgencyRequestId() == null ? ""
+                        : header.getRequestingAgencyRequestId()});
+            }
+        }
+        java.util.Map<AgencyId, Library> libraries = new java.util.HashMap<>();
+        if (!agencies.isEmpty()) {
+            em.createQuery("SELECT l FROM Library l WHERE l.hosted = true AND l.agencyId.value IN :values",
+                            Library.class)
+                    .setParameter("values", agencies.stream().map(AgencyId::value).distinct().toList())
+                    .getResultList().stream().filter(library -> agencies.contains(library.agencyId()))
+                    .forEach(library -> libraries.put(library.agencyId(), library));
+        }
+        return new Few(answered, libraries, entries(reports, libraries));
+    }
+
+    /**
+     * The borrowing records the reports are for (by the requesting library and its request id), locked in one
+     * statement (in the order of their ids, as every batch of them is) and then read as they are now, with their rota
+     * entry, lender and reader: by (borrower id, request id).
+     */
+    private java.util.Map<java.util.List<Object>, RotaEntry> entries(java.util.List<Object[]> reports,
+                                                                  java.util.Map<AgencyId, Library> libraries) {
+        StringBuilder pairs = new StringBuilder();
+        java.util.List<Object> values = new java.util.ArrayList<>();
+        for (Object[] report : reports) {
+            Library borrower = libraries.get((AgencyId) report[0]);
+            if (borrower != null) {
+                pairs.append(pairs.isEmpty() ? "" : ", ").append("(?").append(values.size() + 1).append(", ?")
+                        .append(values.size() + 2).append(')');
+                values.add(borrower.id());
+                values.add(report[1]);
+            }
+        }
+        if (values.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var lock = em.createNativeQuery("SELECT r.id FROM ill_request r JOIN rota_entry e ON e.request_id = r.id"
+                + " WHERE (r.borrower_id, e.requesting_agency_request_id) IN (" + pairs + ") ORDER BY r.id"
+                + " FOR UPDATE OF r");
+        for (int i = 0; i < values.size(); i++) {
+            lock.setParameter(i + 1, values.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> locked = lock.getResultList();
+        if (locked.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<java.util.List<Object>, RotaEntry> entries = new java.util.HashMap<>();
+        em.createQuery("""
+                        SELECT e FROM RotaEntry e JOIN FETCH e.request r JOIN FETCH e.lender JOIN FETCH r.borrower
+                        WHERE r.id IN :ids""", RotaEntry.class)
+                .setParameter("ids", locked.stream().map(Number::longValue).distinct().toList())
+                .setHint("eclipselink.refresh", true)
+                .setHint("eclipselink.batch", "e.request.reader").setHint("eclipselink.batch.type", "IN")
+                .getResultList()
+                .forEach(entry -> entries.put(java.util.List.of(entry.request().borrower().id(),
+                        entry.requestingAgencyRequestId()), entry));
+        return entries;
     }
 
     /**
@@ -124,12 +232,18 @@ public class MessageHandler {
     public record Answered(String xml, ISO18626Message message) {
     }
 
-    private Answered applyHere(ISO18626Message message, String xml, Instant received) {
+    /**
+     * Applies one message: alone (few is null: its changes written before it is answered, so that a clash shows
+     * here), or as one of a few applied together (a lender's report is then written with the few).
+     */
+    private Answered applyHere(ISO18626Message message, String xml, Instant received, Few few) {
         String identity = ReceivedMessage.identityOf(xml);
-        ReceivedMessage before = em.find(ReceivedMessage.class, identity);
+        String before = few != null ? few.answered().get(identity)
+                : java.util.Optional.ofNullable(em.find(ReceivedMessage.class, identity))
+                .map(ReceivedMessage::confirmation).orElse(null);
         if (before != null) {
             // received again (a partner's retry): answered as before, nothing changes
-            return new Answered(before.confirmation(), null);
+            return new Answered(before, null);
         }
         Answered confirmation;
         Library library;
@@ -140,19 +254,24 @@ public class MessageHandler {
         if (message.getRequest() != null) {
             SupplierRequest record = request(message.getRequest(), received);
             library = record.lender();
-            confirmation = logged(library, null, record, message, xml, received);
+            confirmation = logged(library, null, record, message, xml, received, true);
         } else if (message.getRequestingAgencyMessage() != null) {
             SupplierRequest record = requestingAgencyMessage(message, xml, received);
             library = record.lender();
-            confirmation = logged(library, null, record, message, null, received);
+            confirmation = logged(library, null, record, message, null, received, true);
         } else {
-            IllRequest record = supplyingAgencyMessage(message, xml, received);
+            IllRequest record = supplyingAgencyMessage(message, xml, received, few);
             library = record.borrower();
-            confirmation = logged(library, record, null, message, null, received);
+            confirmation = logged(library, record, null, message, null, received, few == null);
         }
         // kept with the change: the same message again gets this answer (a second one at once clashes and is undone)
         em.persist(new ReceivedMessage(identity, library, received, confirmation.xml()));
-        em.flush();
+        if (few == null || message.getSupplyingAgencyMessage() == null) {
+            em.flush();
+        }
+        if (few != null) {
+            few.answered().put(identity, confirmation.xml());
+        }
         return confirmation;
     }
 
@@ -163,8 +282,10 @@ public class MessageHandler {
     }
 
     private Answered logged(Library library, IllRequest request, SupplierRequest supplierRequest,
-                          ISO18626Message message, String xml, Instant received) {
-        em.flush(); // a new record has its id now, and a concurrent change shows here
+                          ISO18626Message message, String xml, Instant received, boolean writeNow) {
+        if (writeNow) {
+            em.flush(); // a new record has its id now, and a concurrent change shows here
+        }
         Long requestId = request == null ? null : request.id();
         Long supplierId = supplierRequest == null ? null : supplierRequest.id();
         ISO18626Message answer = Iso18626Inbox.confirmation(org.openill.infrastructure.iso18626.MessageKind.of(message),
@@ -253,14 +374,16 @@ public class MessageHandler {
     // ---- the borrower's side: the lender's reports ----
 
     /** The lender's report, logged as received before what it leads to (the next lender asked ...). */
-    private IllRequest supplyingAgencyMessage(ISO18626Message whole, String xml, Instant now) {
+    private IllRequest supplyingAgencyMessage(ISO18626Message whole, String xml, Instant now, Few few) {
         SupplyingAgencyMessage message = whole.getSupplyingAgencyMessage();
         var header = message.getHeader();
-        Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
+        Library borrower = few != null ? few.library(header.getRequestingAgencyId(), "requesting agency")
+                : library(header.getRequestingAgencyId(), "requesting agency");
         AgencyId lender = agency(header.getSupplyingAgencyId());
         // one message at a time: the borrower's record is locked first, then read as it is now with what applying needs
-        RotaEntry entry = lockRequest(borrower, header.getRequestingAgencyRequestId())
-                .flatMap(locked -> rotaEntry(borrower, header.getRequestingAgencyRequestId(), true))
+        RotaEntry entry = (few != null ? few.entry(borrower, header.getRequestingAgencyRequestId())
+                : lockRequest(borrower, header.getRequestingAgencyRequestId())
+                .flatMap(locked -> rotaEntry(borrower, header.getRequestingAgencyRequestId(), true)))
                 .orElseThrow(() -> new NotFoundException(borrower.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId()));
         IllRequest request = entry.request();
