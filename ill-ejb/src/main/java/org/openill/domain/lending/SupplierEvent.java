@@ -22,7 +22,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "supplier_event")
-@SequenceGenerator(name = "supplier_event_seq", sequenceName = "supplier_event_seq", allocationSize = 50)
+@SequenceGenerator(name = "supplier_event_seq", sequenceName = "supplier_event_seq", allocationSize = 500)
 public class SupplierEvent {
 
     public static final int ACTOR_LENGTH = 200;

@@ -24,7 +24,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "reader_notification")
-@SequenceGenerator(name = "reader_notification_seq", sequenceName = "reader_notification_seq", allocationSize = 50)
+@SequenceGenerator(name = "reader_notification_seq", sequenceName = "reader_notification_seq", allocationSize = 500)
 public class ReaderNotification {
 
     /** What the reader is told. */

@@ -32,7 +32,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "outbound_message")
-@SequenceGenerator(name = "outbound_message_seq", sequenceName = "outbound_message_seq", allocationSize = 50)
+@SequenceGenerator(name = "outbound_message_seq", sequenceName = "outbound_message_seq", allocationSize = 500)
 public class OutboundMessage {
 
     public static final int ERROR_LENGTH = 1000;

@@ -25,7 +25,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "protocol_message")
-@SequenceGenerator(name = "protocol_message_seq", sequenceName = "protocol_message_seq", allocationSize = 50)
+@SequenceGenerator(name = "protocol_message_seq", sequenceName = "protocol_message_seq", allocationSize = 500)
 public class ProtocolMessage {
 
     public static final int SUMMARY_LENGTH = 200;

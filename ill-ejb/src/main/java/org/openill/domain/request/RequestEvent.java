@@ -22,7 +22,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "request_event")
-@SequenceGenerator(name = "request_event_seq", sequenceName = "request_event_seq", allocationSize = 50)
+@SequenceGenerator(name = "request_event_seq", sequenceName = "request_event_seq", allocationSize = 500)
 public class RequestEvent {
 
     public static final int ACTOR_LENGTH = 200;
