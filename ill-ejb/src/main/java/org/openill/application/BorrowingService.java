@@ -373,12 +373,16 @@ public class BorrowingService {
      */
     public int remindDueSoon(Actor clock, List<Long> requestIds, Instant now) {
         clock.requireNetworkWide("remind readers of loans due soon");
-        List<IllRequest> requests = repository.requestsNotBusy(requestIds);
-        java.util.Set<Long> reminded = remindedDueSoon(requests.stream().map(IllRequest::id).toList());
+        // read as values, not as requests: a reminder changes no request, and the requests are many thousand
+        List<IllRepository.LoanDue> loans = repository.loansDueNotBusy(requestIds);
+        java.util.Set<Long> reminded = remindedDueSoon(loans.stream().map(IllRepository.LoanDue::requestId).toList());
         int count = 0;
-        for (IllRequest request : requests) {
-            if (wantsDueSoonReminder(request, reminded.contains(request.id()), now)) {
-                repository.add(ReaderNotification.dueSoon(request, now));
+        for (IllRepository.LoanDue loan : loans) {
+            if (wantsDueSoonReminder(loan.state(), loan.dueDate(), loan.zone(), reminded.contains(loan.requestId()),
+                    now)) {
+                repository.add(ReaderNotification.dueSoon(em.getReference(IllRequest.class, loan.requestId()),
+                        em.getReference(Reader.class, loan.readerId()), loan.title(), loan.language(), loan.dueDate(),
+                        now));
                 count++;
             }
         }
@@ -387,8 +391,12 @@ public class BorrowingService {
 
     /** The one rule: a loan out whose due date, by its library's date, is within the reminder's days; once. */
     private static boolean wantsDueSoonReminder(IllRequest request, boolean reminded, Instant now) {
-        return !reminded && request.state() == RequestState.LOANED
-                && ClockWork.dueWithin(request.dueDate(), request.borrower().timeZone(), now);
+        return wantsDueSoonReminder(request.state(), request.dueDate(), request.borrower().timeZone(), reminded, now);
+    }
+
+    private static boolean wantsDueSoonReminder(RequestState state, java.time.LocalDate dueDate, java.time.ZoneId zone,
+                                                boolean reminded, Instant now) {
+        return !reminded && state == RequestState.LOANED && ClockWork.dueWithin(dueDate, zone, now);
     }
 
     /** Those of the requests whose reader was reminded of the due date already. */

@@ -98,7 +98,7 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
-        return applyHere(message, xml, received, null).xml();
+        return applyHere(message, xml, ReceivedMessage.identityOf(xml), received, null).xml();
     }
 
     /**
@@ -114,9 +114,10 @@ public class MessageHandler {
         java.util.List<Answered> confirmations = new java.util.ArrayList<>();
         for (int from = 0; from < messages.size(); from += APPLIED_AT_ONCE) {
             int to = Math.min(messages.size(), from + APPLIED_AT_ONCE);
-            Few few = few(messages.subList(from, to), xmls.subList(from, to));
+            java.util.List<String> identities = xmls.subList(from, to).stream().map(ReceivedMessage::identityOf).toList();
+            Few few = few(messages.subList(from, to), identities);
             for (int i = from; i < to; i++) {
-                confirmations.add(applyHere(messages.get(i), xmls.get(i), received, few));
+                confirmations.add(applyHere(messages.get(i), xmls.get(i), identities.get(i - from), received, few));
             }
             // written together, and let go: a flush looks at the few messages' records since the last one, not at all
             em.flush();
@@ -151,11 +152,11 @@ public class MessageHandler {
         }
     }
 
-    private Few few(java.util.List<ISO18626Message> messages, java.util.List<String> xmls) {
+    private Few few(java.util.List<ISO18626Message> messages, java.util.List<String> identities) {
         java.util.Map<String, String> answered = new java.util.HashMap<>();
         em.createQuery("SELECT m.sha256, m.confirmation FROM ReceivedMessage m WHERE m.sha256 IN :identities",
                         Object[].class)
-                .setParameter("identities", xmls.stream().map(ReceivedMessage::identityOf).toList()).getResultList()
+                .setParameter("identities", identities).getResultList()
                 .forEach(before -> answered.put((String) before[0], (String) before[1]));
         java.util.Set<AgencyId> agencies = new java.util.HashSet<>();
         java.util.List<Object[]> reports = new java.util.ArrayList<>(); // the borrower, its request id
@@ -236,8 +237,7 @@ public class MessageHandler {
      * Applies one message: alone (few is null: its changes written before it is answered, so that a clash shows
      * here), or as one of a few applied together (a lender's report is then written with the few).
      */
-    private Answered applyHere(ISO18626Message message, String xml, Instant received, Few few) {
-        String identity = ReceivedMessage.identityOf(xml);
+    private Answered applyHere(ISO18626Message message, String xml, String identity, Instant received, Few few) {
         String before = few != null ? few.answered().get(identity)
                 : java.util.Optional.ofNullable(em.find(ReceivedMessage.class, identity))
                 .map(ReceivedMessage::confirmation).orElse(null);

@@ -92,12 +92,21 @@ public class ReaderNotification {
 
     /** A notification written in the reader's language: the title of the request is {0}, the values {1}, {2} ... */
     private ReaderNotification(IllRequest request, Kind kind, Instant createdAt, Object... values) {
-        this.reader = request.reader();
+        this(request, request.reader(), request.description().title(), request.reader().language(), kind, createdAt,
+                values);
+    }
+
+    /**
+     * A notification of the request to its reader, written in the language, the request's title {0}, the values {1},
+     * {2} ... (the request and reader may be references: they are not read).
+     */
+    private ReaderNotification(IllRequest request, Reader reader, String title, java.util.Locale language, Kind kind,
+                               Instant createdAt, Object... values) {
+        this.reader = reader;
         this.request = request;
         this.kind = kind;
-        java.util.Locale language = reader.language();
         Object[] all = new Object[values.length + 1];
-        all[0] = request.description().title();
+        all[0] = title;
         System.arraycopy(values, 0, all, 1, values.length);
         this.subject = Text.cut(text(language, kind.name() + ".subject", all), SUBJECT_LENGTH);
         this.body = Text.cut(text(language, kind.name() + ".body", all), BODY_LENGTH);
@@ -156,7 +165,17 @@ public class ReaderNotification {
 
     /** The loan is due within a few days: the reader is reminded of the date and of renewing it. */
     public static ReaderNotification dueSoon(IllRequest request, Instant when) {
-        return new ReaderNotification(request, Kind.DUE_SOON, when, day(request.dueDate(), request.reader().language()));
+        return dueSoon(request, request.reader(), request.description().title(), request.reader().language(),
+                request.dueDate(), when);
+    }
+
+    /**
+     * The same reminder, written from what it says (the nightly reconciliation writes them by the hundred thousand
+     * without reading the requests): the request and its reader may be references.
+     */
+    public static ReaderNotification dueSoon(IllRequest request, Reader reader, String title,
+                                             java.util.Locale language, java.time.LocalDate dueDate, Instant when) {
+        return new ReaderNotification(request, reader, title, language, Kind.DUE_SOON, when, day(dueDate, language));
     }
 
     public static ReaderNotification overdue(IllRequest request, Instant when) {

@@ -227,7 +227,12 @@ public class Reader {
     }
 
     public java.util.Locale language() {
-        return java.util.Locale.forLanguageTag(language == null ? "en" : language);
+        return languageOf(language);
+    }
+
+    /** The language a reader's stored language tag names (English when none). */
+    public static java.util.Locale languageOf(String tag) {
+        return java.util.Locale.forLanguageTag(tag == null ? "en" : tag);
     }
 
     public Long id() {

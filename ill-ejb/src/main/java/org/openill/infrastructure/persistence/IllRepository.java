@@ -15,6 +15,7 @@ import org.openill.domain.library.AgencyId;
 import org.openill.domain.library.Library;
 import org.openill.domain.reader.Reader;
 import org.openill.domain.request.IllRequest;
+import org.openill.domain.request.RequestState;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -59,14 +60,27 @@ public class IllRepository {
     }
 
     /**
-     * Those of the requests no other transaction is changing right now, locked for the caller's transaction and
-     * loaded with their library and reader, by id; the ones held elsewhere are passed over, not waited for.
+     * A loan as the reminder of its due date looks at it, read without the request itself: its state, due date, the
+     * borrowing library's time zone, its reader, the reader's language and the title.
      */
-    public List<IllRequest> requestsNotBusy(java.util.Collection<Long> ids) {
+    public record LoanDue(long requestId, RequestState state, java.time.LocalDate dueDate, java.time.ZoneId zone,
+                          long readerId, java.util.Locale language, String title) {
+    }
+
+    /**
+     * The loans among the requests that no other transaction is changing right now, locked for the caller's
+     * transaction, as the reminder of their due date looks at them (the others are passed over); by id.
+     */
+    public List<LoanDue> loansDueNotBusy(java.util.Collection<Long> ids) {
         List<Long> free = notBusy("ill_request", ids);
         return free.isEmpty() ? List.of() : em.createQuery("""
-                        SELECT r FROM IllRequest r JOIN FETCH r.borrower LEFT JOIN FETCH r.reader
-                        WHERE r.id IN :ids ORDER BY r.id""", IllRequest.class).setParameter("ids", free).getResultList();
+                        SELECT r.id, r.state, r.dueDate, b.timeZone, d.id, d.language, r.description.title
+                        FROM IllRequest r JOIN r.borrower b JOIN r.reader d WHERE r.id IN :ids ORDER BY r.id""",
+                        Object[].class).setParameter("ids", free).getResultList().stream()
+                .map(row -> new LoanDue((Long) row[0], (RequestState) row[1], (java.time.LocalDate) row[2],
+                        java.time.ZoneId.of((String) row[3]), (Long) row[4],
+                        Reader.languageOf((String) row[5]), (String) row[6]))
+                .toList();
     }
 
     /**

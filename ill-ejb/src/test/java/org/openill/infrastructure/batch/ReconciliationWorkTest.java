@@ -11,11 +11,11 @@ class ReconciliationWorkTest {
     @Test
     void theDisagreementsTheStatusStepLooksForAreThoseOfTheOneRule() {
         String pairs = ReconciliationWork.disagreements();
-        assertTrue(pairs.contains("('SHIPPED_BACK', 'LOAN_COMPLETED')"), "a completion we missed");
-        assertTrue(pairs.contains("('REQUEST_RECEIVED', 'LOANED')"), "a shipment we missed");
-        assertTrue(pairs.contains("('LOANED', 'OVERDUE')"), "an overdue we missed");
-        assertFalse(pairs.contains("('SHIPPED_BACK', 'RETURN_SHIPPED')"), "both sides see the return on its way");
-        assertFalse(pairs.contains("('LOANED', 'LOANED')"));
+        assertTrue(pairs.contains("'SHIPPED_BACK/LOAN_COMPLETED'"), "a completion we missed");
+        assertTrue(pairs.contains("'REQUEST_RECEIVED/LOANED'"), "a shipment we missed");
+        assertTrue(pairs.contains("'LOANED/OVERDUE'"), "an overdue we missed");
+        assertFalse(pairs.contains("'SHIPPED_BACK/RETURN_SHIPPED'"), "both sides see the return on its way");
+        assertFalse(pairs.contains("'LOANED/LOANED'"));
         assertFalse(pairs.contains("CANCEL_REQUESTED"), "a cancellation asked awaits the lender's answer");
     }
 
