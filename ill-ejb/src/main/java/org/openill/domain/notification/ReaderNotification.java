@@ -115,13 +115,22 @@ public class ReaderNotification {
 
     /** A text of the notifications in the language, its values filled in. */
     static String text(java.util.Locale language, String key, Object... values) {
-        String pattern = java.util.ResourceBundle.getBundle(TEXTS, language).getString(key);
-        return new java.text.MessageFormat(pattern.replace("'", "''"), language).format(values);
+        // each text's format is read once per language and copied for each use (a format is not shared by threads)
+        java.text.MessageFormat format = FORMATS.computeIfAbsent(language.toLanguageTag() + "\u0000" + key,
+                unused -> new java.text.MessageFormat(java.util.ResourceBundle.getBundle(TEXTS, language)
+                        .getString(key).replace("'", "''"), language));
+        return ((java.text.MessageFormat) format.clone()).format(values);
     }
 
+    private static final java.util.Map<String, java.text.MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.util.Map<java.util.Locale, java.time.format.DateTimeFormatter> DAYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String day(java.time.LocalDate day, java.util.Locale language) {
-        return day == null ? "?" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                .withLocale(language).format(day);
+        return day == null ? "?" : DAYS.computeIfAbsent(language, unused -> java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(language)).format(day);
     }
 
     /** The request was sent to a lending library (the first, or the next of the rota). */
