@@ -376,6 +376,65 @@ class TwoSidesIT {
                 "the borrower's history shows the lender's note");
     }
 
+    /** The lender's report of the loan's status, as its system would send it (not written by its record here). */
+    private static String reportOf(Loan loan, org.openill.iso18626.v2021.TypeStatus status) {
+        return Iso18626Codec.toXml(org.openill.infrastructure.iso18626.Iso18626Messages.supplyingAgencyMessage(
+                new org.openill.infrastructure.iso18626.Iso18626Messages.TransactionIds(
+                        org.openill.domain.library.AgencyId.isil(loan.borrower),
+                        org.openill.domain.library.AgencyId.isil(loan.lender()), loan.id + "-1", "S" + loan.record()),
+                Instant.now(), org.openill.infrastructure.iso18626.Iso18626Messages.SupplierReport.of(
+                        org.openill.iso18626.v2021.TypeReasonForMessage.STATUS_CHANGE, status)));
+    }
+
+    private static long count(List<String> lines, String prefix) {
+        return lines.stream().filter(line -> line.startsWith(prefix)).count();
+    }
+
+    @Test
+    void lendersReportsReceivedTogetherAreAppliedAsEachAloneWouldBeAndARepeatedOneOnce() {
+        List<Loan> loans = List.of(new Loan(ServiceType.LOAN, 1), new Loan(ServiceType.LOAN, 1),
+                new Loan(ServiceType.LOAN, 1));
+        for (Loan loan : loans) {
+            lending.shipLoan(staffOf(loan.lender()), loan.record(), loan.book.get(1));
+        }
+        List<String> reports = loans.stream().map(loan -> reportOf(loan,
+                org.openill.iso18626.v2021.TypeStatus.OVERDUE)).toList();
+        List<String> delivered = new java.util.ArrayList<>(reports);
+        delivered.add(reports.get(0)); // the first again, in the same delivery
+
+        var answers = inbox.receiveTogether(delivered).orElseThrow();
+
+        assertEquals(4, answers.size());
+        for (var answer : answers) {
+            assertTrue(answer.xml().contains("messageStatus>OK<"), answer.xml());
+        }
+        assertEquals(answers.get(0).xml(), answers.get(3).xml(), "the repeated message gets the first one's answer");
+        for (Loan loan : loans) {
+            assertEquals(RequestState.OVERDUE, loan.borrowerState(), "each borrowing record follows its report");
+            assertEquals(1, count(fixtures.borrowerProtocolOf(loan.id), "IN supplyingAgencyMessage StatusChange: Overdue"),
+                    "each report is applied and logged once");
+            assertEquals(1, count(fixtures.notificationsOf(loan.id), "OVERDUE"), "each reader is told once");
+        }
+        // delivered again later, alone: answered as the first time, nothing changes
+        assertEquals(answers.get(1).xml(), inbox.receiveTogether(List.of(reports.get(1))).orElseThrow().get(0).xml());
+        assertEquals(1, count(fixtures.borrowerProtocolOf(loans.get(1).id),
+                "IN supplyingAgencyMessage StatusChange: Overdue"));
+    }
+
+    @Test
+    void whenOneOfTheReportsReceivedTogetherCannotBeAppliedNoneIs() {
+        Loan shipped = new Loan(ServiceType.LOAN, 1);
+        lending.shipLoan(staffOf(shipped.lender()), shipped.record(), shipped.book.get(1));
+        Loan notShipped = new Loan(ServiceType.LOAN, 1);
+
+        assertTrue(inbox.receiveTogether(List.of(reportOf(shipped, org.openill.iso18626.v2021.TypeStatus.OVERDUE),
+                reportOf(notShipped, org.openill.iso18626.v2021.TypeStatus.OVERDUE))).isEmpty(),
+                "a loan not out cannot become overdue: the delivery is refused whole, each to be received alone");
+        assertEquals(RequestState.LOANED, shipped.borrowerState(), "the report that could be applied was not either");
+        assertEquals(0, count(fixtures.borrowerProtocolOf(shipped.id), "IN supplyingAgencyMessage StatusChange: Overdue"));
+        assertEquals(RequestState.REQUEST_RECEIVED, notShipped.borrowerState());
+    }
+
     @Test
     void aMessageNotAllowedInTheStateIsRefusedWithErrorAndChangesNothing() {
         Loan loan = new Loan(ServiceType.LOAN, 1);
