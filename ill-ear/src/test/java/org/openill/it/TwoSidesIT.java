@@ -411,8 +411,8 @@ class TwoSidesIT {
         assertEquals(answers.get(0).xml(), answers.get(3).xml(), "the repeated message gets the first one's answer");
         for (Loan loan : loans) {
             assertEquals(RequestState.OVERDUE, loan.borrowerState(), "each borrowing record follows its report");
-            assertEquals(1, count(fixtures.borrowerProtocolOf(loan.id), "IN supplyingAgencyMessage StatusChange: Overdue"),
-                    "each report is applied and logged once");
+            assertEquals(1, count(fixtures.borrowerProtocolOf(loan.id),
+                    "IN supplyingAgencyMessage StatusChange: Overdue"), "each report is applied and logged once");
             assertEquals(1, count(fixtures.notificationsOf(loan.id), "OVERDUE"), "each reader is told once");
         }
         // delivered again later, alone: answered as the first time, nothing changes
@@ -431,7 +431,8 @@ class TwoSidesIT {
                 reportOf(notShipped, org.openill.iso18626.v2021.TypeStatus.OVERDUE))).isEmpty(),
                 "a loan not out cannot become overdue: the delivery is refused whole, each to be received alone");
         assertEquals(RequestState.LOANED, shipped.borrowerState(), "the report that could be applied was not either");
-        assertEquals(0, count(fixtures.borrowerProtocolOf(shipped.id), "IN supplyingAgencyMessage StatusChange: Overdue"));
+        assertEquals(0, count(fixtures.borrowerProtocolOf(shipped.id),
+                "IN supplyingAgencyMessage StatusChange: Overdue"));
         assertEquals(RequestState.REQUEST_RECEIVED, notShipped.borrowerState());
     }
 

@@ -114,7 +114,8 @@ public class MessageHandler {
         java.util.List<Answered> confirmations = new java.util.ArrayList<>();
         for (int from = 0; from < messages.size(); from += APPLIED_AT_ONCE) {
             int to = Math.min(messages.size(), from + APPLIED_AT_ONCE);
-            java.util.List<String> identities = xmls.subList(from, to).stream().map(ReceivedMessage::identityOf).toList();
+            java.util.List<String> identities = xmls.subList(from, to).stream().map(ReceivedMessage::identityOf)
+                    .toList();
             Few few = few(messages.subList(from, to), identities);
             for (int i = from; i < to; i++) {
                 confirmations.add(applyHere(messages.get(i), xmls.get(i), identities.get(i - from), received, few));
@@ -131,11 +132,11 @@ public class MessageHandler {
 
     /**
      * A few messages applied together: the answers given before to any of them (and to those of them applied so far),
-     * the borrowing libraries hosted here the lenders' reports among them are for, and the borrowing records (with their rota entry, lender and reader)
-     * the lenders' reports among them are for, locked.
+     * the borrowing libraries hosted here the lenders' reports among them are for, and the borrowing records those
+     * reports are for (with their rota entry, lender and reader), locked.
      */
     private record Few(java.util.Map<String, String> answered, java.util.Map<AgencyId, Library> libraries,
-                       java.util.Map<java.util.List<Object>, RotaEntry> entries) {
+                       java.util.Map<RecordOf, RotaEntry> entries) {
 
         Library library(TypeAgencyId id, String role) {
             Library library = libraries.get(agency(id));
@@ -147,9 +148,13 @@ public class MessageHandler {
         }
 
         java.util.Optional<RotaEntry> entry(Library borrower, String requestId) {
-            return java.util.Optional.ofNullable(entries.get(java.util.List.of(borrower.id(),
+            return java.util.Optional.ofNullable(entries.get(new RecordOf(borrower.id(),
                     requestId == null ? "" : requestId)));
         }
+    }
+
+    /** A borrowing library's record of a request, named as a lender's report names it: the library, its request id. */
+    private record RecordOf(long borrowerId, String requestId) {
     }
 
     private Few few(java.util.List<ISO18626Message> messages, java.util.List<String> identities) {
@@ -159,15 +164,15 @@ public class MessageHandler {
                 .setParameter("identities", identities).getResultList()
                 .forEach(before -> answered.put((String) before[0], (String) before[1]));
         java.util.Set<AgencyId> agencies = new java.util.HashSet<>();
-        java.util.List<Object[]> reports = new java.util.ArrayList<>(); // the borrower, its request id
+        java.util.List<java.util.Map.Entry<AgencyId, String>> reports = new java.util.ArrayList<>(); // borrower, id
         for (ISO18626Message message : messages) {
             var header = message.getSupplyingAgencyMessage() == null ? null
                     : message.getSupplyingAgencyMessage().getHeader();
             TypeAgencyId borrower = header == null ? null : header.getRequestingAgencyId();
             if (borrower != null && borrower.getAgencyIdType() != null && borrower.getAgencyIdValue() != null) {
                 agencies.add(agency(borrower));
-                reports.add(new Object[]{agency(borrower), header.getRequestingAgencyRequestId() == null ? ""
-                        : header.getRequestingAgencyRequestId()});
+                reports.add(java.util.Map.entry(agency(borrower), header.getRequestingAgencyRequestId() == null ? ""
+                        : header.getRequestingAgencyRequestId()));
             }
         }
         java.util.Map<AgencyId, Library> libraries = new java.util.HashMap<>();
@@ -186,17 +191,17 @@ public class MessageHandler {
      * statement (in the order of their ids, as every batch of them is) and then read as they are now, with their rota
      * entry, lender and reader: by (borrower id, request id).
      */
-    private java.util.Map<java.util.List<Object>, RotaEntry> entries(java.util.List<Object[]> reports,
-                                                                  java.util.Map<AgencyId, Library> libraries) {
+    private java.util.Map<RecordOf, RotaEntry> entries(java.util.List<java.util.Map.Entry<AgencyId, String>> reports,
+                                                       java.util.Map<AgencyId, Library> libraries) {
         StringBuilder pairs = new StringBuilder();
         java.util.List<Object> values = new java.util.ArrayList<>();
-        for (Object[] report : reports) {
-            Library borrower = libraries.get((AgencyId) report[0]);
+        for (java.util.Map.Entry<AgencyId, String> report : reports) {
+            Library borrower = libraries.get(report.getKey());
             if (borrower != null) {
                 pairs.append(pairs.isEmpty() ? "" : ", ").append("(?").append(values.size() + 1).append(", ?")
                         .append(values.size() + 2).append(')');
                 values.add(borrower.id());
-                values.add(report[1]);
+                values.add(report.getValue());
             }
         }
         if (values.isEmpty()) {
@@ -213,7 +218,7 @@ public class MessageHandler {
         if (locked.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<java.util.List<Object>, RotaEntry> entries = new java.util.HashMap<>();
+        java.util.Map<RecordOf, RotaEntry> entries = new java.util.HashMap<>();
         em.createQuery("""
                         SELECT e FROM RotaEntry e JOIN FETCH e.request r JOIN FETCH e.lender JOIN FETCH r.borrower
                         WHERE r.id IN :ids""", RotaEntry.class)
@@ -221,7 +226,7 @@ public class MessageHandler {
                 .setHint("eclipselink.refresh", true)
                 .setHint("eclipselink.batch", "e.request.reader").setHint("eclipselink.batch.type", "IN")
                 .getResultList()
-                .forEach(entry -> entries.put(java.util.List.of(entry.request().borrower().id(),
+                .forEach(entry -> entries.put(new RecordOf(entry.request().borrower().id(),
                         entry.requestingAgencyRequestId()), entry));
         return entries;
     }
