@@ -7,8 +7,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -48,9 +46,9 @@ public final class ReportPdf {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             document.open();
             CooperationReports.Report report = contents.report();
-            document.add(new Paragraph("Cooperation report: " + report.kind().name().toLowerCase() + " "
+            document.add(PdfText.paragraph("Cooperation report: " + report.kind().name().toLowerCase() + " "
                     + report.from() + " to " + report.until(), TITLE));
-            document.add(new Paragraph((report.scopeIsil() == null ? "The network" : report.scopeName() + " ("
+            document.add(PdfText.paragraph((report.scopeIsil() == null ? "The network" : report.scopeName() + " ("
                     + report.scopeIsil() + ")") + "; compared with the period from " + report.previousFrom()
                     + ". Hours: median / 90th percentile.", TEXT));
             List<CooperationReports.Figure> bars = bars(contents);
@@ -67,25 +65,25 @@ public final class ReportPdf {
             charts.addCell(chartCell(writer, "Time to ship (hours from the lender being asked to shipping)", bars,
                     f -> hours(f.shipMedianHours()), "median", f -> hours(f.shipP90Hours()), "90th percentile", contents));
             document.add(charts);
-            document.add(new Paragraph("Libraries", HEADING));
+            document.add(PdfText.paragraph("Libraries", HEADING));
             document.add(figures(contents.libraries(true), contents, false));
             if (!contents.pairs(true).isEmpty()) {
-                document.add(new Paragraph("Partners", HEADING));
+                document.add(PdfText.paragraph("Partners", HEADING));
                 document.add(figures(contents.pairs(true), contents, true));
             }
-            document.add(new Paragraph("Requests not filled, by reason", HEADING));
+            document.add(PdfText.paragraph("Requests not filled, by reason", HEADING));
             PdfPTable unfilled = table(new float[]{2, 2, 5, 1}, "Lender", "Borrower", "Reason", "Requests");
             contents.unfilled().stream().filter(CooperationReports.Unfilled::current).forEach(u -> row(unfilled,
                     u.lenderIsil(), u.borrowerIsil(), u.reason(), String.valueOf(u.requests())));
             document.add(unfilled);
-            document.add(new Paragraph("Fees posted", HEADING));
+            document.add(PdfText.paragraph("Fees posted", HEADING));
             PdfPTable fees = table(new float[]{2, 2, 1, 2, 1}, "Owed to", "Owed by", "Currency", "Amount", "Fees");
             contents.fees().stream().filter(CooperationReports.Fee::current).forEach(f -> row(fees, f.creditorIsil(),
                     f.debtorIsil(), f.currency(), f.amount().toPlainString(), String.valueOf(f.fees())));
             document.add(fees);
             for (String kind : List.of("TITLE", "SUBJECT")) {
-                document.add(new Paragraph(kind.equals("TITLE") ? "Most requested titles" : "Most requested subjects",
-                        HEADING));
+                document.add(PdfText.paragraph(kind.equals("TITLE") ? "Most requested titles"
+                        : "Most requested subjects", HEADING));
                 PdfPTable busiest = table(new float[]{2, 1, 8, 1}, "Library", "Rank", "Name", "Requests");
                 contents.busiest(kind).forEach(b -> row(busiest, b.isil() == null ? "network" : b.isil(),
                         String.valueOf(b.rank()), b.name(), String.valueOf(b.requests())));
@@ -162,7 +160,7 @@ public final class ReportPdf {
         legend(chart, font, SECOND, secondName, left + 90, 6);
         PdfPCell cell = new PdfPCell();
         cell.setBorder(0);
-        cell.addElement(new Paragraph(title, HEADING));
+        cell.addElement(PdfText.paragraph(title, HEADING));
         Image image = Image.getInstance(chart);
         image.setAlignment(Element.ALIGN_LEFT);
         cell.addElement(new Chunk(image, 0, 0, true));
@@ -225,7 +223,7 @@ public final class ReportPdf {
         table.setSpacingAfter(10);
         table.setHeaderRows(1);
         for (String header : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, HEAD));
+            PdfPCell cell = new PdfPCell(PdfText.phrase(header, HEAD));
             cell.setBackgroundColor(new Color(0xee, 0xee, 0xee));
             table.addCell(cell);
         }
@@ -234,7 +232,7 @@ public final class ReportPdf {
 
     private static void row(PdfPTable table, String... values) {
         for (String value : values) {
-            table.addCell(new Phrase(value == null ? "" : value, TEXT));
+            table.addCell(PdfText.phrase(value, TEXT));
         }
     }
 }

@@ -42,16 +42,16 @@ public final class SlipsPdf {
                 cell.setPadding(10);
                 cell.setMinimumHeight(240);
                 cell.setBorder(Rectangle.BOX);
-                cell.addElement(new Paragraph("ILL pick slip  #" + slip.id() + "  (" + slip.serviceType() + ")",
-                        HEADING));
-                cell.addElement(new Paragraph(slip.title(), BIG));
+                cell.addElement(PdfText.paragraph("ILL pick slip  #" + slip.id() + "  (" + slip.serviceType()
+                        + ")", HEADING));
+                cell.addElement(PdfText.paragraph(slip.title(), BIG));
                 line(cell, "Author", slip.authors());
                 line(cell, "Part", slip.partRequested());
                 line(cell, "For", slip.toName() + " (" + slip.toAgency() + ")");
                 line(cell, "Patron", slip.reader());
                 if (slip.copies().isEmpty()) {
-                    cell.addElement(new Paragraph("No copy may be sent: none on the shelf, or only in reference rooms.",
-                            TEXT));
+                    cell.addElement(PdfText.paragraph(
+                            "No copy may be sent: none on the shelf, or only in reference rooms.", TEXT));
                 }
                 for (IncomingRequest.SuppliableCopy copy : slip.copies()) {
                     line(cell, "Copy", String.join("  ", nonNull(copy.location()), nonNull(copy.callNumber()),
@@ -74,14 +74,15 @@ public final class SlipsPdf {
                 PdfPCell cell = new PdfPCell();
                 cell.setPadding(12);
                 cell.setMinimumHeight(180);
-                cell.addElement(new Paragraph("To", SMALL));
-                cell.addElement(new Paragraph(nonNull(slip.toName()), BIG));
-                cell.addElement(new Paragraph(nonNull(slip.toAddress()), TEXT));
-                cell.addElement(new Paragraph("ILL " + nonNull(slip.toAgency()) + "  request #" + slip.id(), HEADING));
-                cell.addElement(new Paragraph(" ", SMALL));
-                cell.addElement(new Paragraph("From: " + nonNull(slip.fromName()) + ", " + nonNull(slip.fromAddress()),
-                        SMALL));
-                cell.addElement(new Paragraph(slip.title(), SMALL));
+                cell.addElement(PdfText.paragraph("To", SMALL));
+                cell.addElement(PdfText.paragraph(nonNull(slip.toName()), BIG));
+                cell.addElement(PdfText.paragraph(nonNull(slip.toAddress()), TEXT));
+                cell.addElement(PdfText.paragraph("ILL " + nonNull(slip.toAgency()) + "  request #" + slip.id(),
+                        HEADING));
+                cell.addElement(PdfText.paragraph(" ", SMALL));
+                cell.addElement(PdfText.paragraph("From: " + nonNull(slip.fromName()) + ", "
+                        + nonNull(slip.fromAddress()), SMALL));
+                cell.addElement(PdfText.paragraph(slip.title(), SMALL));
                 table.addCell(cell);
             }
             table.completeRow();
@@ -91,9 +92,9 @@ public final class SlipsPdf {
 
     private static void line(PdfPCell cell, String label, String value) {
         if (value != null && !value.isBlank()) {
-            Phrase phrase = new Phrase();
-            phrase.add(new Phrase(label + ": ", SMALL));
-            phrase.add(new Phrase(value, TEXT));
+            Phrase phrase = new Phrase(TEXT.getCalculatedLeading(1.5f));
+            phrase.add(PdfText.phrase(label + ": ", SMALL));
+            phrase.add(PdfText.phrase(value, TEXT));
             Paragraph paragraph = new Paragraph(phrase);
             paragraph.setAlignment(Element.ALIGN_LEFT);
             cell.addElement(paragraph);

@@ -56,6 +56,20 @@ class ReportPdfTest {
     }
 
     @Test
+    void chineseTitlesAmongTheBusiestArePrintedInAChineseFont() throws Exception {
+        CooperationReports.Contents chinese = new CooperationReports.Contents(ONE_LIBRARY.report(),
+                ONE_LIBRARY.figures(), List.of(), List.of(),
+                List.of(new CooperationReports.Busiest("TITLE", "ZZ-NUL", 1, "红楼梦", 4)));
+        byte[] pdf = ReportPdf.of(chinese);
+        PdfReader reader = new PdfReader(pdf);
+        boolean found = false;
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            found |= SlipsPdfTest.containsChinese(reader, page, "红楼梦");
+        }
+        assertTrue(found, "the title's characters are in the report");
+    }
+
+    @Test
     void oneLibrarysChartsHaveABarPerPartnerAndTheNetworksABarPerLibrary() {
         assertEquals(List.of("ZZ-SCL", "ZZ-EAST"), ReportPdf.bars(ONE_LIBRARY).stream().map(ReportPdf::label).toList());
         CooperationReports.Contents network = new CooperationReports.Contents(ONE_LIBRARY.report(),
