@@ -185,7 +185,9 @@ class StaffBackOfficeBrowserIT {
         assertEquals("Page not found", text(By.tagName("h1")));
         browser.get(page("staff/queue.xhtml?side=lending&tab=ALL"));
         browser.findElement(By.id("queue-filter:number")).sendKeys(record);
+        org.openqa.selenium.WebElement unfiltered = browser.findElement(By.id("queue-form:queue"));
         browser.findElement(By.id("queue-filter:apply")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(unfiltered)); // the answer, not the first table
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-form:queue"),
                 "None."));
     }
@@ -477,8 +479,7 @@ class StaffBackOfficeBrowserIT {
         browser = Browser.open();
         signInAs("ecl-staff");
         browser.get(page("staff/readers.xhtml"));
-        browser.findElement(By.id("readers:words")).sendKeys("ECL-000007");
-        browser.findElement(By.id("readers:find")).click();
+        findReaders("ECL-000007");
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ill-reader-card")))
                 .click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("readers:chosen-card"), "ECL-000007"));
@@ -500,18 +501,27 @@ class StaffBackOfficeBrowserIT {
                 + "library.", text(By.cssSelector(".ui-messages-error-summary")));
         signInAs("ecl-admin");
         browser.get(page("staff/readers.xhtml"));
-        browser.findElement(By.id("readers:words")).sendKeys("NUL-000001");
-        browser.findElement(By.id("readers:find")).click();
+        findReaders("NUL-000001");
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("readers:found"),
                 "None."));
-        browser.findElement(By.id("readers:words")).clear();
-        browser.findElement(By.id("readers:words")).sendKeys("ECL-000007");
-        browser.findElement(By.id("readers:find")).click();
+        findReaders("ECL-000007");
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ill-reader-card")))
                 .click();
         Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("readers:unblock"))).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("ill-messages"),
                 "is unblocked"));
+    }
+
+    /**
+     * Searches the readers page for the words and waits for its answer: the form is drawn again (its old elements go
+     * stale), since what it shows before the answer (no reader found, say) may be what the test waits for after it.
+     */
+    private void findReaders(String words) {
+        org.openqa.selenium.WebElement field = browser.findElement(By.id("readers:words"));
+        field.clear();
+        field.sendKeys(words);
+        browser.findElement(By.id("readers:find")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(field));
     }
 
     private Object script(String javascript) {
