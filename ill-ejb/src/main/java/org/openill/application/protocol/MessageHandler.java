@@ -84,8 +84,7 @@ public class MessageHandler {
         if (message.getSupplyingAgencyMessage() != null) {
             var header = message.getSupplyingAgencyMessage().getHeader();
             Library borrower = library(header.getRequestingAgencyId(), "requesting agency");
-            Long record = rotaEntry(borrower, header.getRequestingAgencyRequestId())
-                    .map(entry -> entry.request().id()).orElse(null);
+            Long record = requestOf(borrower, header.getRequestingAgencyRequestId()).orElse(null);
             return new Iso18626Inbox.Receiver(borrower.id(), record, null);
         }
         throw new IllRuleViolation("A confirmation is an answer, not a message to apply");
@@ -98,7 +97,9 @@ public class MessageHandler {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String apply(ISO18626Message message, String xml, Instant received) {
-        return applyHere(message, xml, ReceivedMessage.identityOf(xml), received, null).xml();
+        String identity = ReceivedMessage.identityOf(xml);
+        return applyHere(message, xml, identity, received, few(java.util.List.of(message), java.util.List.of(identity)),
+                true).xml();
     }
 
     /**
@@ -118,7 +119,8 @@ public class MessageHandler {
                     .toList();
             Few few = few(messages.subList(from, to), identities);
             for (int i = from; i < to; i++) {
-                confirmations.add(applyHere(messages.get(i), xmls.get(i), identities.get(i - from), received, few));
+                confirmations.add(applyHere(messages.get(i), xmls.get(i), identities.get(i - from), received, few,
+                        false));
             }
             // written together, and let go: a flush looks at the few messages' records since the last one, not at all
             em.flush();
@@ -141,8 +143,7 @@ public class MessageHandler {
         Library library(TypeAgencyId id, String role) {
             Library library = libraries.get(agency(id));
             if (library == null) {
-                throw new NotFoundException("No library hosted here has the " + role + " id "
-                        + agency(id).type() + " " + agency(id).value());
+                throw noLibraryHosted(agency(id), role);
             }
             return library;
         }
@@ -239,13 +240,12 @@ public class MessageHandler {
     }
 
     /**
-     * Applies one message: alone (few is null: its changes written before it is answered, so that a clash shows
-     * here), or as one of a few applied together (a lender's report is then written with the few).
+     * Applies one message of the few: alone (its changes written before it is answered, so that a clash shows here),
+     * or as one of a few applied together (a lender's report is then written with the few).
      */
-    private Answered applyHere(ISO18626Message message, String xml, String identity, Instant received, Few few) {
-        String before = few != null ? few.answered().get(identity)
-                : java.util.Optional.ofNullable(em.find(ReceivedMessage.class, identity))
-                .map(ReceivedMessage::confirmation).orElse(null);
+    private Answered applyHere(ISO18626Message message, String xml, String identity, Instant received, Few few,
+                               boolean alone) {
+        String before = few.answered().get(identity);
         if (before != null) {
             // received again (a partner's retry): answered as before, nothing changes
             return new Answered(before, null);
@@ -267,16 +267,14 @@ public class MessageHandler {
         } else {
             IllRequest record = supplyingAgencyMessage(message, xml, received, few);
             library = record.borrower();
-            confirmation = logged(library, record, null, message, null, received, few == null);
+            confirmation = logged(library, record, null, message, null, received, alone);
         }
         // kept with the change: the same message again gets this answer (a second one at once clashes and is undone)
         em.persist(new ReceivedMessage(identity, library, received, confirmation.xml()));
-        if (few == null || message.getSupplyingAgencyMessage() == null) {
+        if (alone || message.getSupplyingAgencyMessage() == null) {
             em.flush();
         }
-        if (few != null) {
-            few.answered().put(identity, confirmation.xml());
-        }
+        few.answered().put(identity, confirmation.xml());
         return confirmation;
     }
 
@@ -382,13 +380,10 @@ public class MessageHandler {
     private IllRequest supplyingAgencyMessage(ISO18626Message whole, String xml, Instant now, Few few) {
         SupplyingAgencyMessage message = whole.getSupplyingAgencyMessage();
         var header = message.getHeader();
-        Library borrower = few != null ? few.library(header.getRequestingAgencyId(), "requesting agency")
-                : library(header.getRequestingAgencyId(), "requesting agency");
+        Library borrower = few.library(header.getRequestingAgencyId(), "requesting agency");
         AgencyId lender = agency(header.getSupplyingAgencyId());
-        // one message at a time: the borrower's record is locked first, then read as it is now with what applying needs
-        RotaEntry entry = (few != null ? few.entry(borrower, header.getRequestingAgencyRequestId())
-                : lockRequest(borrower, header.getRequestingAgencyRequestId())
-                .flatMap(locked -> rotaEntry(borrower, header.getRequestingAgencyRequestId(), true)))
+        // one message at a time: the few read the borrower's record locked, as it is now, with what applying needs
+        RotaEntry entry = few.entry(borrower, header.getRequestingAgencyRequestId())
                 .orElseThrow(() -> new NotFoundException(borrower.agencyId().value() + " has no request "
                         + header.getRequestingAgencyRequestId()));
         IllRequest request = entry.request();
@@ -439,8 +434,12 @@ public class MessageHandler {
                         AND l.hosted = true""", Library.class)
                 .setParameter("type", agency.type()).setParameter("value", agency.value())
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFoundException("No library hosted here has the " + role + " id "
-                        + agency.type() + " " + agency.value()));
+                .orElseThrow(() -> noLibraryHosted(agency, role));
+    }
+
+    private static NotFoundException noLibraryHosted(AgencyId agency, String role) {
+        return new NotFoundException("No library hosted here has the " + role + " id " + agency.type() + " "
+                + agency.value());
     }
 
     private static AgencyId agency(TypeAgencyId id) {
@@ -460,31 +459,13 @@ public class MessageHandler {
                 .getResultStream().findFirst();
     }
 
-    private java.util.Optional<RotaEntry> rotaEntry(Library borrower, String requestId) {
-        return rotaEntry(borrower, requestId, false);
-    }
-
-    /** The rota entry with the request id, with its request, lender and reader; read afresh when asked. */
-    private java.util.Optional<RotaEntry> rotaEntry(Library borrower, String requestId, boolean afresh) {
+    /** The id of the borrowing library's record of the request with the id (to tell whose a message is). */
+    private java.util.Optional<Long> requestOf(Library borrower, String requestId) {
         return em.createQuery("""
-                        SELECT e FROM RotaEntry e JOIN FETCH e.request r JOIN FETCH e.lender LEFT JOIN FETCH r.reader
-                        WHERE e.requestingAgencyRequestId = :id AND r.borrower = :borrower""", RotaEntry.class)
+                        SELECT r.id FROM RotaEntry e JOIN e.request r
+                        WHERE e.requestingAgencyRequestId = :id AND r.borrower = :borrower""", Long.class)
                 .setParameter("id", requestId == null ? "" : requestId).setParameter("borrower", borrower)
-                .setHint("eclipselink.refresh", afresh).getResultStream().findFirst();
-    }
-
-    /**
-     * Locks the borrowing library's record of the request with the id (waiting while another transaction changes
-     * it); its id, or empty when it has none.
-     */
-    private java.util.Optional<Long> lockRequest(Library borrower, String requestId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        SELECT r.id FROM ill_request r JOIN rota_entry e ON e.request_id = r.id
-                        WHERE e.requesting_agency_request_id = ?1 AND r.borrower_id = ?2
-                        FOR UPDATE OF r""")
-                .setParameter(1, requestId == null ? "" : requestId).setParameter(2, borrower.id()).getResultList();
-        return ids.stream().findFirst().map(Number::longValue);
+                .getResultStream().findFirst();
     }
 
     private BibliographicRecord recordOf(BibliographicInfo info) {
